@@ -1,0 +1,333 @@
+//! The typed syntax tree of a scenario file.
+//!
+//! Built by the parser, read by the checker and the compiler. Every statement and
+//! expression carries the [`Span`] of its source text. Valid Python that `scenario` does not
+//! run is kept as an `Unsupported` node naming the construct, so the checker can report it
+//! with its location instead of the parser failing.
+
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use crate::source::Span;
+
+/// A whole file.
+#[derive(Debug)]
+pub struct Module {
+    pub body: Vec<Stmt>,
+}
+
+/// An identifier with its location.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Name {
+    pub id: Rc<str>,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub enum StmtKind {
+    /// An expression evaluated for its effect.
+    Expr(Expr),
+    /// `a = b = value`
+    Assign { targets: Vec<Expr>, value: Expr },
+    /// `x += value`
+    AugAssign { target: Expr, op: BinOp, value: Expr },
+    /// `x: annotation [= value]`
+    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr> },
+    FunctionDef(Rc<FunctionDef>),
+    Return(Option<Expr>),
+    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    For { is_async: bool, target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    Break,
+    Continue,
+    Pass,
+    Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
+    Raise { exc: Option<Expr>, cause: Option<Expr> },
+    /// `import a.b as c, d`
+    Import(Vec<ImportName>),
+    /// `from module import names`; `names` is empty for `import *`.
+    ImportFrom { module: Name, level: usize, names: Vec<ImportName> },
+    Global(Vec<Name>),
+    Nonlocal(Vec<Name>),
+    Del(Vec<Expr>),
+    Assert { test: Expr, msg: Option<Expr> },
+    /// Valid Python outside the subset.
+    Unsupported(Construct),
+}
+
+/// An imported module or name with its optional alias.
+#[derive(Debug)]
+pub struct ImportName {
+    /// The dotted name, as written.
+    pub name: Name,
+    pub alias: Option<Name>,
+}
+
+#[derive(Debug)]
+pub struct ExceptHandler {
+    /// `None` for a bare `except:`.
+    pub kind: Option<Expr>,
+    pub name: Option<Name>,
+    pub body: Vec<Stmt>,
+    pub span: Span,
+}
+
+/// A `def`, `async def` or `lambda`.
+#[derive(Debug)]
+pub struct FunctionDef {
+    pub name: Name,
+    pub is_async: bool,
+    pub is_lambda: bool,
+    pub params: Params,
+    pub returns: Option<Expr>,
+    pub body: Vec<Stmt>,
+    pub span: Span,
+}
+
+/// A parameter list.
+#[derive(Debug, Default)]
+pub struct Params {
+    /// Positional-only parameters (before `/`).
+    pub posonly: Vec<Param>,
+    /// Ordinary parameters.
+    pub args: Vec<Param>,
+    /// `*args`
+    pub vararg: Option<Param>,
+    /// Keyword-only parameters (after `*` or `*args`).
+    pub kwonly: Vec<Param>,
+    /// `**kwargs`
+    pub kwarg: Option<Param>,
+}
+
+#[derive(Debug)]
+pub struct Param {
+    pub name: Name,
+    pub annotation: Option<Expr>,
+    pub default: Option<Expr>,
+}
+
+#[derive(Debug)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub enum ExprKind {
+    Name(Rc<str>),
+    Constant(Constant),
+    /// An f-string (possibly concatenated with plain strings).
+    FString(Vec<FStringPart>),
+    Tuple(Vec<Expr>),
+    List(Vec<Expr>),
+    Set(Vec<Expr>),
+    /// `{k: v, **m}`: a `None` key is a `**` splat.
+    Dict(Vec<(Option<Expr>, Expr)>),
+    Starred(Box<Expr>),
+    BinOp { op: BinOp, left: Box<Expr>, right: Box<Expr> },
+    UnaryOp { op: UnaryOp, operand: Box<Expr> },
+    BoolOp { op: BoolOp, values: Vec<Expr> },
+    /// `a < b <= c`
+    Compare { left: Box<Expr>, ops: Vec<(CmpOp, Expr)> },
+    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    Lambda(Rc<FunctionDef>),
+    Call { func: Box<Expr>, args: Vec<Arg> },
+    Attribute { value: Box<Expr>, attr: Name },
+    Subscript { value: Box<Expr>, index: Box<Expr> },
+    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Await(Box<Expr>),
+    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
+    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    /// Valid Python outside the subset.
+    Unsupported(Construct),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Constant {
+    None,
+    Bool(bool),
+    Int(BigInt),
+    Float(f64),
+    Str(Rc<str>),
+    Ellipsis,
+}
+
+#[derive(Debug)]
+pub enum FStringPart {
+    Literal(String),
+    Field {
+        value: Box<Expr>,
+        /// `!r`, `!s` or `!a`
+        conversion: Option<char>,
+        /// The format spec, itself an f-string (`{x:{width}}`); empty for none.
+        spec: Vec<FStringPart>,
+    },
+}
+
+#[derive(Debug)]
+pub enum Arg {
+    Positional(Expr),
+    /// `*iterable`
+    Starred(Expr),
+    Keyword(Name, Expr),
+    /// `**mapping`
+    DoubleStarred(Expr),
+}
+
+#[derive(Debug)]
+pub struct Comprehension {
+    pub is_async: bool,
+    pub target: Expr,
+    pub iter: Expr,
+    pub ifs: Vec<Expr>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    BitOr,
+    BitXor,
+    BitAnd,
+}
+
+impl BinOp {
+    /// The operator as written, as CPython names it in error messages.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::MatMul => "@",
+            BinOp::Div => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "**",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+            BinOp::BitAnd => "&",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    Pos,
+    Invert,
+    Not,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoolOp {
+    And,
+    Or,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    NotEq,
+    Lt,
+    LtE,
+    Gt,
+    GtE,
+    In,
+    NotIn,
+    Is,
+    IsNot,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::NotEq => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::LtE => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::GtE => ">=",
+            CmpOp::In => "in",
+            CmpOp::NotIn => "not in",
+            CmpOp::Is => "is",
+            CmpOp::IsNot => "is not",
+        }
+    }
+}
+
+/// A construct of Python that `scenario` recognises but does not run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Construct {
+    ClassDef,
+    Decorator,
+    Match,
+    With,
+    AsyncWith,
+    AsyncFor,
+    Walrus,
+    Yield,
+    ExceptStar,
+    Complex,
+    Bytes,
+    MatMul,
+    AsyncComprehension,
+    PositionalOnly,
+    NamedEscape,
+}
+
+impl Construct {
+    /// What the construct is called in the error message.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Construct::ClassDef => "class definitions are not supported",
+            Construct::Decorator => "decorators are not supported",
+            Construct::Match => "the match statement is not supported",
+            Construct::With => "the with statement is not supported",
+            Construct::AsyncWith => "async with is not supported yet",
+            Construct::AsyncFor => "async for is not supported yet",
+            Construct::Walrus => "assignment expressions (:=) are not supported",
+            Construct::Yield => "yield (generator functions) is not supported",
+            Construct::ExceptStar => "except* is not supported yet",
+            Construct::Complex => "complex numbers are not supported",
+            Construct::Bytes => "bytes literals are not supported",
+            Construct::MatMul => "the @ operator is not supported",
+            Construct::AsyncComprehension => "asynchronous comprehensions are not supported yet",
+            Construct::PositionalOnly => "positional-only parameters (/) are not supported",
+            Construct::NamedEscape => "\\N{...} escapes in strings are not supported",
+        }
+    }
+
+    /// What to write instead, where there is something.
+    pub fn help(self) -> Option<&'static str> {
+        match self {
+            Construct::ClassDef => Some("model state with dicts, lists and functions"),
+            Construct::Decorator => Some("call the wrapping function explicitly"),
+            Construct::Match => Some("use if/elif/else"),
+            Construct::With => Some("use try/finally"),
+            Construct::Walrus => Some("assign on a line of its own"),
+            Construct::Yield => Some("build and return a list"),
+            Construct::NamedEscape => Some("write the character itself, or a \\u escape"),
+            Construct::PositionalOnly => Some("remove the / from the parameter list"),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Diagnostics: errors found before a scenario runs (bad bytes, syntax, unsupported
+//! constructs, failed static checks), and how they are shown.
+//!
+//! Every stage reports its errors as [`Diagnostic`] values carrying a span; this module is
+//! the one place that draws them. The first line is `file:line:col: Kind: message` (the
+//! shape editors and CI logs recognise, with CPython's exception name and wording), then
+//! the source line with carets under the span, then an optional help line.
+
+use std::fmt;
+
+use crate::source::{Source, Span};
+
+/// What kind of problem a diagnostic reports: CPython's exception name where CPython
+/// reports the same problem, `unsupported` for valid Python outside the subset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    Syntax,
+    Indentation,
+    Tab,
+    Unsupported,
+}
+
+impl ErrorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Syntax => "SyntaxError",
+            ErrorKind::Indentation => "IndentationError",
+            ErrorKind::Tab => "TabError",
+            ErrorKind::Unsupported => "unsupported",
+        }
+    }
+}
+
+/// One located error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub span: Span,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(kind: ErrorKind, message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic {
+            kind,
+            message: message.into(),
+            span,
+            help: None,
+        }
+    }
+
+    pub fn syntax(message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic::new(ErrorKind::Syntax, message, span)
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The diagnostic as the user sees it, ending in a newline.
+    pub fn render(&self, source: &Source) -> String {
+        let (line, column) = source.line_col(self.span.start);
+        let mut out = format!(
+            "{}:{}:{}: {}: {}\n",
+            source.name,
+            line,
+            column,
+            self.kind.name(),
+            self.message
+        );
+        out.push_str(&snippet(source, self.span));
+        if let Some(help) = &self.help {
+            let gutter = " ".repeat(line.to_string().len());
+            out.push_str(&format!("{gutter} = help: {help}\n"));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.name(), self.message)
+    }
+}
+
+/// The source line of a span with carets under it:
+/// ```text
+///   3 | async def main()
+///     |                 ^
+/// ```
+/// A span running past the end of its line is underlined to the end of the line. Tabs before
+/// the caret are kept so the caret lines up however the terminal expands them.
+pub fn snippet(source: &Source, span: Span) -> String {
+    let (line, column) = source.line_col(span.start);
+    let text = source.line_text(line);
+    let number = line.to_string();
+    let gutter = " ".repeat(number.len());
+    let mut pad = String::new();
+    for c in text.chars().take(column - 1) {
+        pad.push(if c == '\t' { '\t' } else { ' ' });
+    }
+    let line_start = source.line_start(line);
+    let line_end = line_start + text.len();
+    let end = (span.end as usize).clamp(span.start as usize, line_end);
+    let width = source
+        .text
+        .get(span.start as usize..end)
+        .map_or(0, |s| s.chars().count())
+        .max(1);
+    let shown = text.trim_end();
+    format!(
+        "{number} | {shown}\n{gutter} | {pad}{}\n",
+        "^".repeat(width)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_line_and_caret() {
+        let source = Source::new("demo.py", "x = 1\nif x\n    pass\n");
+        let diagnostic = Diagnostic::syntax("expected ':'", Span::new(10, 10));
+        assert_eq!(
+            diagnostic.render(&source),
+            "demo.py:2:5: SyntaxError: expected ':'\n2 | if x\n  |     ^\n"
+        );
+    }
+
+    #[test]
+    fn renders_help_and_wide_carets() {
+        let source = Source::new("demo.py", "class A:\n    pass\n");
+        let diagnostic =
+            Diagnostic::new(ErrorKind::Unsupported, "class definitions", Span::new(0, 7))
+                .with_help("use functions");
+        assert_eq!(
+            diagnostic.render(&source),
+            "demo.py:1:1: unsupported: class definitions\n1 | class A:\n  | ^^^^^^^\n  = help: use functions\n"
+        );
+    }
+}

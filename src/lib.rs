@@ -1,0 +1,5 @@
+pub mod diagnostic;
+pub mod layout;
+pub mod source;
+pub mod ast;
+pub mod parser;
