@@ -1,5 +1,198 @@
-pub mod diagnostic;
-pub mod layout;
-pub mod source;
+//! `scenario` runs asyncio scenario files: small Python programs in an asyncio subset,
+//! executed on a virtual clock, with a trace of what every task did and when.
+//!
+//! The pipeline, one module per stage:
+//! source → [`layout`] (INDENT/DEDENT markers) → [`parser`] (pest) → [`ast`] → [`check`]
+//! → [`compiler`] → [`bytecode`] → [`interp`] ⇄ [`runtime`] (clock, scheduler, tokio)
+//! → [`trace`]; [`diagnostic`] renders every error found before running.
+//!
+//! [`run`] is the whole pipeline for one file; [`check_source`] stops before running.
+
 pub mod ast;
+pub mod bytecode;
+pub mod check;
+pub mod compiler;
+pub mod diagnostic;
+pub mod interp;
+pub mod layout;
 pub mod parser;
+pub mod pyfmt;
+pub mod pyrandom;
+pub mod runtime;
+pub mod source;
+pub mod trace;
+
+use std::rc::Rc;
+
+use diagnostic::Diagnostic;
+use interp::{Abort, Ending, Interp, Options};
+use source::{Source, Span};
+use trace::{Header, Outcome};
+
+/// The exit code of a run that found an internal error (a bug in `scenario`).
+pub const EXIT_INTERNAL: i32 = 70;
+
+/// How to run a scenario.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `--seed N`: acts as `random.seed(N)` before the program starts.
+    pub seed: i64,
+    /// `--clock real`: wait in wall time instead of jumping.
+    pub real_clock: bool,
+    /// `--max-steps N`: stop after N interpreter steps (exit 3).
+    pub max_steps: Option<u64>,
+    /// `--max-time SECONDS`: stop before virtual time passes this (exit 3).
+    pub max_time: Option<f64>,
+    /// Record and render the trace.
+    pub trace: bool,
+    /// Write the program's output to this process's stdout as it happens.
+    pub echo_stdout: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            seed: 0,
+            real_clock: false,
+            max_steps: None,
+            max_time: None,
+            trace: true,
+            echo_stdout: false,
+        }
+    }
+}
+
+/// What a run produced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// 0 success, 1 uncaught exception, 2 syntax/unsupported, 3 deadlock or limit.
+    pub exit_code: i32,
+    /// What the program printed (also when it was echoed).
+    pub stdout: String,
+    /// Tracebacks and warnings, or the rendered diagnostics when the file did not run.
+    pub stderr: String,
+    /// The rendered trace, if the scenario ran and tracing was on.
+    pub trace: Option<String>,
+}
+
+/// Parse and check a scenario without running it: the rendered diagnostics, if any.
+pub fn check_source(name: &str, bytes: Vec<u8>) -> Result<(), String> {
+    let name = name.to_string();
+    on_big_stack(move || match front_end(&name, bytes) {
+        Ok(_) => Ok(()),
+        Err((source, diagnostics)) => Err(render_all(&source, &diagnostics)),
+    })
+    .unwrap_or_else(|panic| Err(panic))
+}
+
+/// Run a scenario file's bytes under `name` (used in messages and the trace header).
+pub fn run(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
+    let name = name.to_string();
+    let config = config.clone();
+    on_big_stack(move || run_here(&name, bytes, &config)).unwrap_or_else(|panic| Report {
+        exit_code: EXIT_INTERNAL,
+        stdout: String::new(),
+        stderr: panic,
+        trace: None,
+    })
+}
+
+/// The interpreter's data structures are recursive; deep programs need a deep stack, and
+/// running on a thread of our own also turns a panic into an error report.
+fn on_big_stack<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, String> {
+    let handle = std::thread::Builder::new()
+        .name("scenario".into())
+        .stack_size(1 << 30)
+        .spawn(work)
+        .map_err(|e| format!("scenario: internal error: cannot start the interpreter thread: {e}\n"))?;
+    handle.join().map_err(|panic| {
+        let message = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "unknown panic".to_string());
+        format!("scenario: internal error (this is a bug in scenario, please report it): {message}\n")
+    })
+}
+
+type FrontEnd = (Rc<Source>, compiler::Program, interp::symbol::Interner);
+
+fn front_end(name: &str, bytes: Vec<u8>) -> Result<FrontEnd, (Source, Vec<Diagnostic>)> {
+    let source = Source::from_bytes(name, bytes).map_err(|(source, d)| (source, vec![d]))?;
+    let module = match parser::parse(&source) {
+        Ok(module) => module,
+        Err(diagnostic) => return Err((source, vec![diagnostic])),
+    };
+    let diagnostics = check::check(&module);
+    if !diagnostics.is_empty() {
+        return Err((source, diagnostics));
+    }
+    let mut symbols = interp::symbol::Interner::default();
+    let span = Span::new(0, source.text.len());
+    match compiler::compile(&module, &mut symbols, span) {
+        Ok(program) => Ok((Rc::new(source), program, symbols)),
+        Err(diagnostic) => Err((source, vec![diagnostic])),
+    }
+}
+
+fn render_all(source: &Source, diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().map(|d| d.render(source)).collect::<Vec<_>>().join("\n")
+}
+
+fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
+    let (source, program, symbols) = match front_end(name, bytes) {
+        Ok(front) => front,
+        Err((source, diagnostics)) => {
+            return Report {
+                exit_code: 2,
+                stdout: String::new(),
+                stderr: render_all(&source, &diagnostics),
+                trace: None,
+            };
+        }
+    };
+    let options = Options {
+        seed: config.seed,
+        real_clock: config.real_clock,
+        max_steps: config.max_steps,
+        max_time_ns: config.max_time.map(|t| runtime::seconds_to_ns(t).unwrap_or(u64::MAX)),
+        trace: config.trace,
+    };
+    let mut interp = Interp::new(source.clone(), symbols, &program, options);
+    if config.echo_stdout {
+        interp.echo = Some(Box::new(|text: &str| {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(text.as_bytes());
+            let _ = stdout.flush();
+        }));
+    }
+    let ending = interp.run_module(program.module.clone());
+    let outcome = match ending {
+        Ending::Finished => Outcome::Exit(0),
+        Ending::Uncaught(exc) => {
+            interp.stderr.push_str(&interp::traceback::render(&source, &exc));
+            Outcome::Uncaught(exc.summary())
+        }
+        Ending::Aborted(Abort::Deadlock(blocked)) => Outcome::Deadlock(blocked),
+        Ending::Aborted(Abort::StepLimit(steps)) => Outcome::StepLimit(steps),
+        Ending::Aborted(Abort::TimeLimit(at)) => Outcome::TimeLimit(at),
+    };
+    if let Outcome::Deadlock(_) | Outcome::StepLimit(_) | Outcome::TimeLimit(_) = &outcome {
+        interp.stderr.push_str(&format!("scenario: {}\n", outcome.describe()));
+    }
+    let trace = config.trace.then(|| {
+        let header = Header {
+            file: name.to_string(),
+            seed: config.seed,
+            real_clock: config.real_clock,
+        };
+        interp.trace.render(&header, &outcome, interp.sched.clock.now_ns())
+    });
+    Report {
+        exit_code: outcome.exit_code(),
+        stdout: std::mem::take(&mut interp.stdout),
+        stderr: std::mem::take(&mut interp.stderr),
+        trace,
+    }
+}

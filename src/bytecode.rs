@@ -1,0 +1,190 @@
+//! Bytecode: what the compiler produces and the interpreter runs.
+//!
+//! A stack machine in the style of CPython's: each function body becomes a [`Code`] with a
+//! flat instruction list, a constant pool and nested code objects. Names are resolved by
+//! the compiler: locals and closure cells to frame slots, module names to global slots,
+//! attribute names to interned [`Sym`]s, so the interpreter never looks a name up by string.
+//! Every instruction keeps the span of the source it came from, for tracebacks and errors.
+
+use std::rc::Rc;
+
+use crate::ast::{BinOp, CmpOp, UnaryOp};
+use crate::interp::symbol::Sym;
+use crate::interp::value::Value;
+use crate::source::Span;
+
+/// One instruction. Jump targets are instruction indices.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Instr {
+    Nop,
+    Pop,
+    Dup,
+    /// Duplicate the top two values.
+    DupTop2,
+    /// Swap the top two values.
+    Rot2,
+    /// Move the top value under the next two.
+    Rot3,
+    LoadConst(u32),
+    LoadNone,
+    LoadLocal(u32),
+    StoreLocal(u32),
+    DeleteLocal(u32),
+    /// Read through the cell in a slot (a captured or free variable).
+    LoadDeref(u32),
+    StoreDeref(u32),
+    DeleteDeref(u32),
+    /// Push the cell itself, for building a closure.
+    LoadClosure(u32),
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    LoadAttr(Sym),
+    StoreAttr(Sym),
+    /// Push the `AssertionError` type (which a program cannot shadow).
+    LoadAssertionError,
+    /// `TOS1[TOS]`
+    Subscr,
+    /// `TOS1[TOS] = TOS2`
+    StoreSubscr,
+    DeleteSubscr,
+    /// Build a slice from the top 2 or 3 values.
+    BuildSlice(u32),
+    Binary(BinOp),
+    InPlace(BinOp),
+    Unary(UnaryOp),
+    Compare(CmpOp),
+    Jump(u32),
+    PopJumpIfFalse(u32),
+    PopJumpIfTrue(u32),
+    /// Jump (keeping the value) if false, else pop it: `and` chains.
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+    GetIter,
+    /// Push the next item of the iterator on top, or pop the iterator and jump.
+    ForIter(u32),
+    BuildTuple(u32),
+    BuildList(u32),
+    BuildSet(u32),
+    /// Build a dict from `2 * n` values: key, value, key, value...
+    BuildMap(u32),
+    /// Concatenate `n` strings (f-strings).
+    BuildString(u32),
+    /// Append TOS to the list `n` below it (comprehensions).
+    ListAppend(u32),
+    SetAdd(u32),
+    /// Insert TOS1: TOS into the dict `n` below them.
+    MapAdd(u32),
+    /// Extend the list `n` below TOS with the iterable TOS (`[*a]`, `f(*a)`).
+    ListExtend(u32),
+    SetUpdate(u32),
+    /// Merge the mapping TOS into the dict `n` below it (`{**a}`, `f(**a)`).
+    DictUpdate(u32),
+    ListToTuple,
+    /// Format TOS (with the spec on top if `has_spec`) after the `!s`/`!r`/`!a`
+    /// conversion (0 for none).
+    FormatValue { conversion: u8, has_spec: bool },
+    UnpackSequence(u32),
+    /// Unpack into `before` targets, a list, and `after` targets.
+    UnpackEx { before: u16, after: u16 },
+    /// Make a function from nested code `code`; `flags` say which of defaults (1),
+    /// keyword-only defaults (2) and closure (4) are on the stack, in that order.
+    MakeFunction { code: u32, flags: u8 },
+    /// Call with `n` positional arguments.
+    Call(u32),
+    /// Call with `n` arguments, the last ones keyword arguments named by the tuple on top.
+    CallKw(u32),
+    /// Call with a tuple of positional arguments and, if `has_kwargs`, a dict of keyword
+    /// arguments on top.
+    CallEx { has_kwargs: bool },
+    /// `receiver.name(args)` with `argc` positional arguments, without building a bound
+    /// method.
+    CallMethod { name: Sym, argc: u16 },
+    /// As `CallMethod`, with keyword names in a tuple on top (counted in `argc`).
+    CallMethodKw { name: Sym, argc: u16 },
+    Return,
+    /// Await TOS: run a coroutine inline, or suspend the task on a future.
+    Await,
+    /// Yield TOS from a generator.
+    Yield,
+    /// Push an exception handler at the target; it restores the stack depth and the
+    /// handled-exception state it saw when set up.
+    SetupHandler(u32),
+    PopHandler,
+    /// Mark the exception on top as being handled (for bare `raise` and `__context__`).
+    PushExcInfo,
+    /// Leave an `except` block: the previously handled exception is current again.
+    PopExcept,
+    /// TOS1 is an exception, TOS a type or tuple of types: replace TOS with whether it
+    /// matches.
+    CheckExcMatch,
+    /// `raise` (0), `raise X` (1), `raise X from Y` (2).
+    Raise(u8),
+    /// Re-raise the exception on top, keeping its traceback.
+    Reraise,
+    /// Import the module named by constant `n`.
+    ImportName(u32),
+    /// Push attribute `name` of the module on top (leaving the module).
+    ImportFrom(Sym),
+}
+
+/// What kind of body a code object is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeKind {
+    Module,
+    Function,
+    /// An `async def`: calling it makes a coroutine.
+    Coroutine,
+    /// A generator expression: calling it makes a generator.
+    Generator,
+}
+
+/// A compiled function body (or the module body).
+#[derive(Debug)]
+pub struct Code {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub kind: CodeKind,
+    pub instrs: Vec<Instr>,
+    /// The source span of each instruction.
+    pub spans: Vec<Span>,
+    pub consts: Vec<Value>,
+    /// Nested function bodies, for `MakeFunction`.
+    pub codes: Vec<Rc<Code>>,
+    /// Positional parameters (the first slots).
+    pub argcount: u32,
+    /// Keyword-only parameters (the slots after the positional ones).
+    pub kwonlycount: u32,
+    /// `*args` (the slot after the keyword-only ones).
+    pub has_varargs: bool,
+    /// `**kwargs` (the slot after `*args`).
+    pub has_varkw: bool,
+    /// Every slot: parameters, then other locals, then free variables.
+    pub nlocals: u32,
+    /// The name of every slot.
+    pub slot_names: Vec<Rc<str>>,
+    /// Slots that hold cells (captured by nested functions), made at entry.
+    pub cells: Vec<u32>,
+    /// Free variables: the last `nfree` slots, filled from the closure at entry.
+    pub nfree: u32,
+    /// Where the `def` (or file) starts.
+    pub span: Span,
+}
+
+impl Code {
+    /// How many slots the parameters take.
+    pub fn param_slots(&self) -> u32 {
+        self.argcount + self.kwonlycount + u32::from(self.has_varargs) + u32::from(self.has_varkw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instructions_stay_small() {
+        // The dispatch loop reads these by value; keep them to one machine word.
+        assert!(std::mem::size_of::<Instr>() <= 8);
+    }
+}

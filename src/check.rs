@@ -1,0 +1,538 @@
+//! Static checks: what must be rejected before a scenario runs.
+//!
+//! Two kinds of problems, all reported at once and in source order:
+//! - what CPython itself rejects at compile time but the grammar cannot express
+//!   (`await` outside `async def`, `return` outside a function, `break` outside a loop),
+//!   with CPython's wording;
+//! - valid Python outside the subset `scenario` runs: the unsupported constructs the parser
+//!   kept as named nodes, modules other than `asyncio`, `random` and `time`, members of
+//!   those modules that are not implemented, and built-ins such as `open` — each named, with
+//!   what to use instead where there is something.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use crate::ast::*;
+use crate::diagnostic::{Diagnostic, ErrorKind};
+use crate::source::Span;
+
+/// The modules a scenario can import.
+pub const MODULES: &[&str] = &["asyncio", "random", "time"];
+
+/// Members of the importable modules that CPython has and `scenario` does not (yet).
+fn unimplemented_member(module: &str, name: &str) -> bool {
+    match module {
+        "asyncio" => matches!(
+            name,
+            "Queue" | "PriorityQueue" | "LifoQueue" | "QueueEmpty" | "QueueFull" | "Lock" | "Event"
+                | "Condition" | "Semaphore" | "BoundedSemaphore" | "Barrier" | "BrokenBarrierError"
+                | "TaskGroup" | "timeout" | "timeout_at" | "Timeout" | "wait" | "shield" | "to_thread"
+                | "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED" | "iscoroutinefunction"
+                | "new_event_loop" | "set_event_loop" | "get_event_loop_policy" | "set_event_loop_policy"
+                | "run_coroutine_threadsafe" | "wrap_future" | "isfuture" | "Runner" | "open_connection"
+                | "start_server" | "StreamReader" | "StreamWriter" | "create_subprocess_exec"
+                | "create_subprocess_shell" | "subprocess" | "AbstractEventLoop" | "BaseEventLoop"
+                | "Handle" | "TimerHandle" | "LimitOverrunError" | "IncompleteReadError" | "Protocol"
+        ),
+        "random" => matches!(
+            name,
+            "betavariate" | "gammavariate" | "lognormvariate" | "vonmisesvariate" | "paretovariate"
+                | "weibullvariate" | "getstate" | "setstate" | "randbytes" | "Random" | "SystemRandom"
+        ),
+        "time" => matches!(
+            name,
+            "strftime" | "strptime" | "gmtime" | "localtime" | "ctime" | "asctime" | "mktime"
+                | "process_time" | "process_time_ns" | "thread_time" | "thread_time_ns" | "struct_time"
+                | "get_clock_info" | "timezone" | "tzname"
+        ),
+        _ => false,
+    }
+}
+
+/// CPython built-ins outside the subset, and what to do instead.
+fn unsupported_builtin(name: &str) -> Option<Option<&'static str>> {
+    Some(match name {
+        "open" => Some("scenarios do no file I/O; keep data in the program"),
+        "input" => Some("scenarios read no input; put the values in the program"),
+        "exec" | "eval" | "compile" | "__import__" => None,
+        "globals" | "locals" | "vars" | "dir" => None,
+        "getattr" | "setattr" | "hasattr" | "delattr" => Some("use a dict"),
+        "super" | "property" | "staticmethod" | "classmethod" | "issubclass" => {
+            Some("scenarios have no classes; use functions and dicts")
+        }
+        "id" => Some("object addresses differ from run to run; compare with `is`"),
+        "memoryview" | "bytearray" | "bytes" | "complex" | "ascii" | "breakpoint" | "help" | "exit"
+        | "quit" | "aiter" | "anext" => None,
+        _ => return None,
+    })
+}
+
+#[derive(Clone, Copy)]
+struct Context {
+    in_function: bool,
+    in_async: bool,
+    in_loop: bool,
+}
+
+struct Checker {
+    diagnostics: Vec<Diagnostic>,
+    /// Names bound anywhere in the program (a user's `open` is fine).
+    bound: HashSet<Rc<str>>,
+    /// Local names that refer to an importable module, and which.
+    module_aliases: Vec<(Rc<str>, &'static str)>,
+}
+
+/// Check a parsed module; an empty list means it may run.
+pub fn check(module: &Module) -> Vec<Diagnostic> {
+    let mut checker = Checker {
+        diagnostics: Vec::new(),
+        bound: HashSet::new(),
+        module_aliases: Vec::new(),
+    };
+    collect_bindings(&module.body, &mut checker.bound, &mut checker.module_aliases);
+    let context = Context {
+        in_function: false,
+        in_async: false,
+        in_loop: false,
+    };
+    checker.block(&module.body, context);
+    let mut diagnostics = checker.diagnostics;
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    diagnostics.dedup();
+    diagnostics
+}
+
+/// Every name the program binds, and the names that are importable modules.
+fn collect_bindings(body: &[Stmt], bound: &mut HashSet<Rc<str>>, aliases: &mut Vec<(Rc<str>, &'static str)>) {
+    fn target(expr: &Expr, bound: &mut HashSet<Rc<str>>) {
+        match &expr.kind {
+            ExprKind::Name(name) => {
+                bound.insert(name.clone());
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|e| target(e, bound)),
+            ExprKind::Starred(inner) => target(inner, bound),
+            _ => {}
+        }
+    }
+    for stmt in body {
+        match &stmt.kind {
+            StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| target(t, bound)),
+            StmtKind::AugAssign { target: t, .. } | StmtKind::AnnAssign { target: t, .. } => target(t, bound),
+            StmtKind::For { target: t, body, orelse, .. } => {
+                target(t, bound);
+                collect_bindings(body, bound, aliases);
+                collect_bindings(orelse, bound, aliases);
+            }
+            StmtKind::FunctionDef(def) => {
+                bound.insert(def.name.id.clone());
+                let params = &def.params;
+                for param in params.posonly.iter().chain(&params.args).chain(&params.vararg).chain(&params.kwonly).chain(&params.kwarg) {
+                    bound.insert(param.name.id.clone());
+                }
+                collect_bindings(&def.body, bound, aliases);
+            }
+            StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+                collect_bindings(body, bound, aliases);
+                collect_bindings(orelse, bound, aliases);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                collect_bindings(body, bound, aliases);
+                for handler in handlers {
+                    if let Some(name) = &handler.name {
+                        bound.insert(name.id.clone());
+                    }
+                    collect_bindings(&handler.body, bound, aliases);
+                }
+                collect_bindings(orelse, bound, aliases);
+                collect_bindings(finalbody, bound, aliases);
+            }
+            StmtKind::Import(names) => {
+                for name in names {
+                    let local: Rc<str> = match &name.alias {
+                        Some(alias) => alias.id.clone(),
+                        None => Rc::from(name.name.id.split('.').next().unwrap_or_default()),
+                    };
+                    bound.insert(local.clone());
+                    if let Some(module) = MODULES.iter().find(|m| **m == &*name.name.id) {
+                        aliases.push((local, module));
+                    }
+                }
+            }
+            StmtKind::ImportFrom { names, .. } => {
+                for name in names {
+                    bound.insert(name.alias.as_ref().unwrap_or(&name.name).id.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Checker {
+    fn error(&mut self, message: impl Into<String>, span: Span) {
+        self.diagnostics.push(Diagnostic::syntax(message, span));
+    }
+
+    fn unsupported(&mut self, message: impl Into<String>, span: Span, help: Option<&str>) {
+        let mut diagnostic = Diagnostic::new(ErrorKind::Unsupported, message, span);
+        if let Some(help) = help {
+            diagnostic = diagnostic.with_help(help);
+        }
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn construct(&mut self, construct: Construct, span: Span) {
+        self.unsupported(construct.describe(), span, construct.help());
+    }
+
+    fn block(&mut self, body: &[Stmt], context: Context) {
+        for stmt in body {
+            self.stmt(stmt, context);
+        }
+    }
+
+    fn stmt(&mut self, stmt: &Stmt, context: Context) {
+        match &stmt.kind {
+            StmtKind::Expr(e) => self.expr(e, context),
+            StmtKind::Assign { targets, value } => {
+                targets.iter().for_each(|t| self.expr(t, context));
+                self.expr(value, context);
+            }
+            StmtKind::AugAssign { target, op, value } => {
+                if *op == BinOp::MatMul {
+                    self.construct(Construct::MatMul, stmt.span);
+                }
+                self.expr(target, context);
+                self.expr(value, context);
+            }
+            StmtKind::AnnAssign { target, annotation, value } => {
+                self.expr(target, context);
+                self.expr(annotation, context);
+                if let Some(value) = value {
+                    self.expr(value, context);
+                }
+            }
+            StmtKind::FunctionDef(def) => self.function(def, context),
+            StmtKind::Return(value) => {
+                if !context.in_function {
+                    self.error("'return' outside function", stmt.span);
+                }
+                if let Some(value) = value {
+                    self.expr(value, context);
+                }
+            }
+            StmtKind::If { test, body, orelse } => {
+                self.expr(test, context);
+                self.block(body, context);
+                self.block(orelse, context);
+            }
+            StmtKind::While { test, body, orelse } => {
+                self.expr(test, context);
+                self.block(body, Context { in_loop: true, ..context });
+                self.block(orelse, context);
+            }
+            StmtKind::For { target, iter, body, orelse, .. } => {
+                self.expr(target, context);
+                self.expr(iter, context);
+                self.block(body, Context { in_loop: true, ..context });
+                self.block(orelse, context);
+            }
+            StmtKind::Break => {
+                if !context.in_loop {
+                    self.error("'break' outside loop", stmt.span);
+                }
+            }
+            StmtKind::Continue => {
+                if !context.in_loop {
+                    self.error("'continue' not properly in loop", stmt.span);
+                }
+            }
+            StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                self.block(body, context);
+                for handler in handlers {
+                    if let Some(kind) = &handler.kind {
+                        self.expr(kind, context);
+                    }
+                    self.block(&handler.body, context);
+                }
+                self.block(orelse, context);
+                self.block(finalbody, context);
+            }
+            StmtKind::Raise { exc, cause } => {
+                for e in [exc, cause].into_iter().flatten() {
+                    self.expr(e, context);
+                }
+            }
+            StmtKind::Import(names) => {
+                for name in names {
+                    self.module(&name.name.id, 0, name.name.span);
+                }
+            }
+            StmtKind::ImportFrom { module, level, names } => {
+                if self.module(&module.id, *level, stmt.span) {
+                    if names.is_empty() {
+                        self.unsupported("import * is not supported", stmt.span, Some("import the names you use"));
+                    }
+                    for name in names {
+                        if unimplemented_member(&module.id, &name.name.id) {
+                            self.unsupported(
+                                format!("{}.{} is not supported yet", module.id, name.name.id),
+                                name.name.span,
+                                None,
+                            );
+                        }
+                    }
+                }
+            }
+            StmtKind::Del(targets) => targets.iter().for_each(|t| self.expr(t, context)),
+            StmtKind::Assert { test, msg } => {
+                self.expr(test, context);
+                if let Some(msg) = msg {
+                    self.expr(msg, context);
+                }
+            }
+            StmtKind::Unsupported(construct) => self.construct(*construct, stmt.span),
+        }
+    }
+
+    /// Check an imported module name; whether it is one a scenario can use.
+    fn module(&mut self, name: &str, level: usize, span: Span) -> bool {
+        if level > 0 {
+            self.unsupported(
+                "relative imports are not supported",
+                span,
+                Some("a scenario is a single file; define what you need in it"),
+            );
+            return false;
+        }
+        if MODULES.contains(&name) {
+            return true;
+        }
+        let top = name.split('.').next().unwrap_or(name);
+        if top == "aiohttp" {
+            self.unsupported("the simulated aiohttp is not supported yet", span, None);
+        } else if MODULES.contains(&top) {
+            self.unsupported(
+                format!("module '{name}' is not available in scenarios"),
+                span,
+                Some(&format!("import {top} itself")),
+            );
+        } else {
+            self.unsupported(
+                format!("module '{name}' is not available in scenarios"),
+                span,
+                Some("scenarios can import asyncio, random and time"),
+            );
+        }
+        false
+    }
+
+    fn function(&mut self, def: &FunctionDef, context: Context) {
+        let params = &def.params;
+        for param in params.posonly.iter().chain(&params.args).chain(&params.vararg).chain(&params.kwonly).chain(&params.kwarg) {
+            if let Some(default) = &param.default {
+                self.expr(default, context);
+            }
+            if let Some(annotation) = &param.annotation {
+                self.expr(annotation, context);
+            }
+        }
+        if let Some(returns) = &def.returns {
+            self.expr(returns, context);
+        }
+        let inner = Context {
+            in_function: true,
+            in_async: def.is_async,
+            in_loop: false,
+        };
+        self.block(&def.body, inner);
+    }
+
+    fn expr(&mut self, expr: &Expr, context: Context) {
+        match &expr.kind {
+            ExprKind::Name(name) => {
+                if !self.bound.contains(name)
+                    && let Some(help) = unsupported_builtin(name)
+                {
+                    self.unsupported(format!("the built-in '{name}' is not supported"), expr.span, help);
+                }
+            }
+            ExprKind::Constant(_) => {}
+            ExprKind::FString(parts) => self.fstring(parts, context),
+            ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::Set(items) => {
+                items.iter().for_each(|e| self.expr(e, context));
+            }
+            ExprKind::Dict(entries) => {
+                for (key, value) in entries {
+                    if let Some(key) = key {
+                        self.expr(key, context);
+                    }
+                    self.expr(value, context);
+                }
+            }
+            ExprKind::Starred(inner) => self.expr(inner, context),
+            ExprKind::BinOp { op, left, right } => {
+                if *op == BinOp::MatMul {
+                    self.construct(Construct::MatMul, expr.span);
+                }
+                self.expr(left, context);
+                self.expr(right, context);
+            }
+            ExprKind::UnaryOp { operand, .. } => self.expr(operand, context),
+            ExprKind::BoolOp { values, .. } => values.iter().for_each(|e| self.expr(e, context)),
+            ExprKind::Compare { left, ops } => {
+                self.expr(left, context);
+                ops.iter().for_each(|(_, e)| self.expr(e, context));
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test, context);
+                self.expr(body, context);
+                self.expr(orelse, context);
+            }
+            ExprKind::Lambda(def) => self.function(def, context),
+            ExprKind::Call { func, args } => {
+                self.expr(func, context);
+                for arg in args {
+                    match arg {
+                        Arg::Positional(e) | Arg::Starred(e) | Arg::Keyword(_, e) | Arg::DoubleStarred(e) => {
+                            self.expr(e, context)
+                        }
+                    }
+                }
+            }
+            ExprKind::Attribute { value, attr } => {
+                if let ExprKind::Name(name) = &value.kind
+                    && let Some((_, module)) = self.module_aliases.iter().find(|(alias, _)| alias == name)
+                    && unimplemented_member(module, &attr.id)
+                {
+                    let message = format!("{module}.{} is not supported yet", attr.id);
+                    self.unsupported(message, expr.span, None);
+                }
+                self.expr(value, context);
+            }
+            ExprKind::Subscript { value, index } => {
+                self.expr(value, context);
+                self.expr(index, context);
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper, step].into_iter().flatten() {
+                    self.expr(part, context);
+                }
+            }
+            ExprKind::Await(inner) => {
+                if !context.in_function {
+                    self.error("'await' outside function", expr.span);
+                } else if !context.in_async {
+                    self.error("'await' outside async function", expr.span);
+                }
+                self.expr(inner, context);
+            }
+            ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
+                self.comprehension(generators, &[elt], context, false, expr.span);
+            }
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(generators, &[key, value], context, false, expr.span);
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(generators, &[elt], context, true, expr.span);
+            }
+            ExprKind::Unsupported(construct) => self.construct(*construct, expr.span),
+        }
+    }
+
+    fn fstring(&mut self, parts: &[FStringPart], context: Context) {
+        for part in parts {
+            if let FStringPart::Field { value, spec, .. } = part {
+                self.expr(value, context);
+                self.fstring(spec, context);
+            }
+        }
+    }
+
+    fn comprehension(&mut self, generators: &[Comprehension], elements: &[&Expr], context: Context, lazy: bool, span: Span) {
+        // A generator expression that awaits is an asynchronous generator.
+        if lazy && context.in_async && elements.iter().any(|e| contains_await(e)) {
+            self.construct(Construct::AsyncComprehension, span);
+            return;
+        }
+        for generator in generators {
+            self.expr(&generator.target, context);
+            self.expr(&generator.iter, context);
+            generator.ifs.iter().for_each(|c| self.expr(c, context));
+        }
+        elements.iter().for_each(|e| self.expr(e, context));
+    }
+}
+
+/// Whether an expression contains `await` outside nested functions.
+fn contains_await(expr: &Expr) -> bool {
+    match &expr.kind {
+        ExprKind::Await(_) => true,
+        ExprKind::Lambda(_) => false,
+        ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::Set(items) | ExprKind::BoolOp { values: items, .. } => {
+            items.iter().any(contains_await)
+        }
+        ExprKind::BinOp { left, right, .. } => contains_await(left) || contains_await(right),
+        ExprKind::UnaryOp { operand, .. } | ExprKind::Starred(operand) => contains_await(operand),
+        ExprKind::Compare { left, ops } => contains_await(left) || ops.iter().any(|(_, e)| contains_await(e)),
+        ExprKind::IfExp { test, body, orelse } => contains_await(test) || contains_await(body) || contains_await(orelse),
+        ExprKind::Call { func, args } => {
+            contains_await(func)
+                || args.iter().any(|a| match a {
+                    Arg::Positional(e) | Arg::Starred(e) | Arg::Keyword(_, e) | Arg::DoubleStarred(e) => contains_await(e),
+                })
+        }
+        ExprKind::Attribute { value, .. } => contains_await(value),
+        ExprKind::Subscript { value, index } => contains_await(value) || contains_await(index),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Source;
+
+    fn check_source(text: &str) -> Vec<String> {
+        let source = Source::new("t.py", text);
+        let module = crate::parser::parse(&source).expect("parses");
+        check(&module).iter().map(|d| d.render(&source).lines().next().unwrap_or("").to_string()).collect()
+    }
+
+    #[test]
+    fn cpython_compile_errors() {
+        assert_eq!(check_source("await x\n"), ["t.py:1:1: SyntaxError: 'await' outside function"]);
+        assert_eq!(
+            check_source("def f():\n    await x\n"),
+            ["t.py:2:5: SyntaxError: 'await' outside async function"]
+        );
+        assert_eq!(check_source("return 1\n"), ["t.py:1:1: SyntaxError: 'return' outside function"]);
+        assert_eq!(
+            check_source("for x in y:\n    def f():\n        break\n"),
+            ["t.py:3:9: SyntaxError: 'break' outside loop"]
+        );
+        assert_eq!(check_source("continue\n"), ["t.py:1:1: SyntaxError: 'continue' not properly in loop"]);
+        assert!(check_source("async def f():\n    return [await g(x) for x in y]\n").is_empty());
+    }
+
+    #[test]
+    fn unsupported_constructs_are_named() {
+        assert_eq!(
+            check_source("import os\nclass A: pass\n"),
+            [
+                "t.py:1:8: unsupported: module 'os' is not available in scenarios",
+                "t.py:2:1: unsupported: class definitions are not supported",
+            ]
+        );
+        assert_eq!(
+            check_source("import asyncio as aio\nq = aio.Queue()\n"),
+            ["t.py:2:5: unsupported: asyncio.Queue is not supported yet"]
+        );
+        assert_eq!(
+            check_source("data = open('f')\n"),
+            ["t.py:1:8: unsupported: the built-in 'open' is not supported"]
+        );
+        assert!(check_source("def open(x): return x\nopen(1)\n").is_empty());
+    }
+}

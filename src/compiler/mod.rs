@@ -1,0 +1,1183 @@
+//! The compiler: typed AST → bytecode.
+//!
+//! Scope analysis ([`symtable`]) decides where every name lives; code generation then
+//! walks the AST once per function body and emits [`Instr`]s. Control flow that leaves a
+//! `try`, `finally` or `except` block (`return`, `break`, `continue`) is compiled the way
+//! CPython does it: the handlers are popped and `finally` bodies copied inline before the
+//! jump, so the interpreter needs no separate unwinding machinery for them. Comprehensions
+//! and generator expressions become nested functions called on the spot, as in 3.11.
+
+pub mod symtable;
+
+use std::rc::Rc;
+
+use indexmap::IndexSet;
+
+use crate::ast::*;
+use crate::bytecode::{Code, CodeKind, Instr};
+use crate::diagnostic::Diagnostic;
+use crate::interp::symbol::Interner;
+use crate::interp::value::Value;
+use crate::source::Span;
+use symtable::{MODULE_KEY, Resolved, ScopeKind, SymbolTable, expr_key, function_key};
+
+/// A compiled program: the module's code and the names of its global slots.
+pub struct Program {
+    pub module: Rc<Code>,
+    pub globals: Vec<Rc<str>>,
+}
+
+/// Compile a checked module.
+pub fn compile(module: &Module, interner: &mut Interner, span: Span) -> std::result::Result<Program, Diagnostic> {
+    let table = symtable::analyze(module)?;
+    let mut compiler = Compiler {
+        table: &table,
+        interner,
+        globals: IndexSet::new(),
+        units: Vec::new(),
+    };
+    compiler.push_unit(MODULE_KEY, Rc::from("<module>"), Rc::from("<module>"), CodeKind::Module, span);
+    compiler.body(&module.body)?;
+    compiler.emit(Instr::LoadNone);
+    compiler.emit(Instr::Return);
+    let code = compiler.pop_unit(0, 0, false, false);
+    Ok(Program {
+        module: code,
+        globals: compiler.globals.into_iter().collect(),
+    })
+}
+
+/// A block that control flow may leave early.
+#[derive(Clone)]
+enum Block<'a> {
+    Loop {
+        start: u32,
+        /// `break` jumps to patch with the loop's end.
+        breaks: Vec<usize>,
+        /// A `for` loop keeps its iterator on the stack.
+        is_for: bool,
+    },
+    /// Inside a `try` with `except` clauses: a handler is set up.
+    TryExcept,
+    /// Inside a `try` with a `finally`: a handler is set up, and the body runs on the way
+    /// out.
+    Finally(&'a [Stmt]),
+    /// Inside an `except` clause (or the exceptional copy of a `finally`): an exception is
+    /// being handled, bound to `name` if given.
+    Handler(Option<Rc<str>>),
+}
+
+/// A code object being built.
+struct Unit<'a> {
+    scope_key: usize,
+    name: Rc<str>,
+    qualname: Rc<str>,
+    kind: CodeKind,
+    instrs: Vec<Instr>,
+    spans: Vec<Span>,
+    consts: Vec<Value>,
+    codes: Vec<Rc<Code>>,
+    blocks: Vec<Block<'a>>,
+    span: Span,
+    def_span: Span,
+}
+
+struct Compiler<'a, 'i> {
+    table: &'a SymbolTable,
+    interner: &'i mut Interner,
+    globals: IndexSet<Rc<str>>,
+    units: Vec<Unit<'a>>,
+}
+
+type Result<T> = std::result::Result<T, Diagnostic>;
+
+impl<'a> Compiler<'a, '_> {
+    // ------------------------------------------------------------------------ plumbing
+
+    fn unit(&mut self) -> &mut Unit<'a> {
+        self.units.last_mut().expect("a unit is being compiled")
+    }
+
+    fn push_unit(&mut self, scope_key: usize, name: Rc<str>, qualname: Rc<str>, kind: CodeKind, span: Span) {
+        self.units.push(Unit {
+            scope_key,
+            name,
+            qualname,
+            kind,
+            instrs: Vec::new(),
+            spans: Vec::new(),
+            consts: Vec::new(),
+            codes: Vec::new(),
+            blocks: Vec::new(),
+            span,
+            def_span: span,
+        });
+    }
+
+    fn pop_unit(&mut self, argcount: u32, kwonlycount: u32, has_varargs: bool, has_varkw: bool) -> Rc<Code> {
+        let unit = self.units.pop().expect("a unit is being compiled");
+        let (slots, cells, nfree) = if unit.scope_key == MODULE_KEY {
+            (Vec::new(), Vec::new(), 0)
+        } else {
+            let scope = self.table.scope(unit.scope_key);
+            (scope.slots.clone(), scope.cells.clone(), scope.nfree)
+        };
+        Rc::new(Code {
+            name: unit.name,
+            qualname: unit.qualname,
+            kind: unit.kind,
+            instrs: unit.instrs,
+            spans: unit.spans,
+            consts: unit.consts,
+            codes: unit.codes,
+            argcount,
+            kwonlycount,
+            has_varargs,
+            has_varkw,
+            nlocals: slots.len() as u32,
+            slot_names: slots,
+            cells,
+            nfree,
+            span: unit.def_span,
+        })
+    }
+
+    fn emit(&mut self, instr: Instr) -> usize {
+        let unit = self.unit();
+        unit.instrs.push(instr);
+        unit.spans.push(unit.span);
+        unit.instrs.len() - 1
+    }
+
+    fn here(&mut self) -> u32 {
+        self.unit().instrs.len() as u32
+    }
+
+    /// Point the jump at `at` to the current position.
+    fn patch(&mut self, at: usize) {
+        let target = self.here();
+        let instr = &mut self.unit().instrs[at];
+        *instr = match *instr {
+            Instr::Jump(_) => Instr::Jump(target),
+            Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(target),
+            Instr::PopJumpIfTrue(_) => Instr::PopJumpIfTrue(target),
+            Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(target),
+            Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
+            Instr::ForIter(_) => Instr::ForIter(target),
+            Instr::SetupHandler(_) => Instr::SetupHandler(target),
+            other => unreachable!("not a jump: {other:?}"),
+        };
+    }
+
+    fn constant(&mut self, value: Value) -> u32 {
+        let unit = self.unit();
+        unit.consts.push(value);
+        (unit.consts.len() - 1) as u32
+    }
+
+    fn load_const(&mut self, value: Value) {
+        let index = self.constant(value);
+        self.emit(Instr::LoadConst(index));
+    }
+
+    /// Run `f` with the current span set to `span`.
+    fn at<T>(&mut self, span: Span, f: impl FnOnce(&mut Self) -> T) -> T {
+        let saved = std::mem::replace(&mut self.unit().span, span);
+        let result = f(self);
+        self.unit().span = saved;
+        result
+    }
+
+    fn global_slot(&mut self, name: &Rc<str>) -> u32 {
+        self.globals.insert_full(name.clone()).0 as u32
+    }
+
+    fn resolve(&mut self, name: &Rc<str>) -> Resolved {
+        let key = self.unit().scope_key;
+        if key == MODULE_KEY {
+            return Resolved::Global;
+        }
+        self.table.scope(key).resolve(name)
+    }
+
+    fn load_name(&mut self, name: &Rc<str>) {
+        let instr = match self.resolve(name) {
+            Resolved::Local(slot) => Instr::LoadLocal(slot),
+            Resolved::Cell(slot) | Resolved::Free(slot) => Instr::LoadDeref(slot),
+            Resolved::Global => Instr::LoadGlobal(self.global_slot(name)),
+        };
+        self.emit(instr);
+    }
+
+    fn store_name(&mut self, name: &Rc<str>) {
+        let instr = match self.resolve(name) {
+            Resolved::Local(slot) => Instr::StoreLocal(slot),
+            Resolved::Cell(slot) | Resolved::Free(slot) => Instr::StoreDeref(slot),
+            Resolved::Global => Instr::StoreGlobal(self.global_slot(name)),
+        };
+        self.emit(instr);
+    }
+
+    fn delete_name(&mut self, name: &Rc<str>) {
+        let instr = match self.resolve(name) {
+            Resolved::Local(slot) => Instr::DeleteLocal(slot),
+            Resolved::Cell(slot) | Resolved::Free(slot) => Instr::DeleteDeref(slot),
+            Resolved::Global => Instr::DeleteGlobal(self.global_slot(name)),
+        };
+        self.emit(instr);
+    }
+
+    // ------------------------------------------------------------------------ statements
+
+    fn body(&mut self, body: &'a [Stmt]) -> Result<()> {
+        body.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    fn stmt(&mut self, stmt: &'a Stmt) -> Result<()> {
+        let saved = std::mem::replace(&mut self.unit().span, stmt.span);
+        let result = self.stmt_kind(stmt);
+        self.unit().span = saved;
+        result
+    }
+
+    fn stmt_kind(&mut self, stmt: &'a Stmt) -> Result<()> {
+        match &stmt.kind {
+            StmtKind::Expr(expr) => {
+                if matches!(expr.kind, ExprKind::Constant(_)) {
+                    return Ok(()); // docstrings and bare constants do nothing
+                }
+                self.expr(expr)?;
+                self.emit(Instr::Pop);
+            }
+            StmtKind::Assign { targets, value } => {
+                self.expr(value)?;
+                for (i, target) in targets.iter().enumerate() {
+                    if i + 1 < targets.len() {
+                        self.emit(Instr::Dup);
+                    }
+                    self.assign(target)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
+            StmtKind::AnnAssign { target, annotation, value } => {
+                if self.unit().scope_key == MODULE_KEY {
+                    // Module-level annotations are evaluated (and stored, in CPython).
+                    self.expr(annotation)?;
+                    self.emit(Instr::Pop);
+                }
+                if let Some(value) = value {
+                    self.expr(value)?;
+                    self.assign(target)?;
+                }
+            }
+            StmtKind::FunctionDef(def) => {
+                self.function(def)?;
+                self.store_name(&def.name.id);
+            }
+            StmtKind::Return(value) => {
+                match value {
+                    Some(value) => self.expr(value)?,
+                    None => {
+                        self.emit(Instr::LoadNone);
+                    }
+                }
+                self.unwind(None)?;
+                self.emit(Instr::Return);
+            }
+            StmtKind::If { test, body, orelse } => {
+                self.expr(test)?;
+                let to_else = self.emit(Instr::PopJumpIfFalse(0));
+                self.body(body)?;
+                if orelse.is_empty() {
+                    self.patch(to_else);
+                } else {
+                    let to_end = self.emit(Instr::Jump(0));
+                    self.patch(to_else);
+                    self.body(orelse)?;
+                    self.patch(to_end);
+                }
+            }
+            StmtKind::While { test, body, orelse } => {
+                let start = self.here();
+                let always = matches!(test.kind, ExprKind::Constant(Constant::Bool(true)));
+                let exit = if always {
+                    None
+                } else {
+                    self.expr(test)?;
+                    Some(self.emit(Instr::PopJumpIfFalse(0)))
+                };
+                self.unit().blocks.push(Block::Loop {
+                    start,
+                    breaks: Vec::new(),
+                    is_for: false,
+                });
+                self.body(body)?;
+                let Some(Block::Loop { breaks, .. }) = self.unit().blocks.pop() else {
+                    unreachable!("the loop block is on top")
+                };
+                self.emit(Instr::Jump(start));
+                if let Some(exit) = exit {
+                    self.patch(exit);
+                }
+                self.body(orelse)?;
+                for jump in breaks {
+                    self.patch(jump);
+                }
+            }
+            StmtKind::For { target, iter, body, orelse, .. } => {
+                self.expr(iter)?;
+                self.emit(Instr::GetIter);
+                let start = self.here();
+                let exit = self.emit(Instr::ForIter(0));
+                self.assign(target)?;
+                self.unit().blocks.push(Block::Loop {
+                    start,
+                    breaks: Vec::new(),
+                    is_for: true,
+                });
+                self.body(body)?;
+                let Some(Block::Loop { breaks, .. }) = self.unit().blocks.pop() else {
+                    unreachable!("the loop block is on top")
+                };
+                self.emit(Instr::Jump(start));
+                self.patch(exit);
+                self.body(orelse)?;
+                for jump in breaks {
+                    self.patch(jump);
+                }
+            }
+            StmtKind::Break => self.break_or_continue(true, stmt.span)?,
+            StmtKind::Continue => self.break_or_continue(false, stmt.span)?,
+            StmtKind::Pass => {}
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => self.try_stmt(body, handlers, orelse, finalbody)?,
+            StmtKind::Raise { exc, cause } => {
+                let mut kind = 0;
+                if let Some(exc) = exc {
+                    self.expr(exc)?;
+                    kind = 1;
+                    if let Some(cause) = cause {
+                        self.expr(cause)?;
+                        kind = 2;
+                    }
+                }
+                self.emit(Instr::Raise(kind));
+            }
+            StmtKind::Import(names) => {
+                for name in names {
+                    let module = self.constant(Value::str(&*name.name.id));
+                    self.emit(Instr::ImportName(module));
+                    let bound: Rc<str> = match &name.alias {
+                        Some(alias) => alias.id.clone(),
+                        None => Rc::from(name.name.id.split('.').next().unwrap_or_default()),
+                    };
+                    self.store_name(&bound);
+                }
+            }
+            StmtKind::ImportFrom { module, names, .. } => {
+                let module = self.constant(Value::str(&*module.id));
+                self.emit(Instr::ImportName(module));
+                for name in names {
+                    let sym = self.interner.intern(&name.name.id);
+                    self.emit(Instr::ImportFrom(sym));
+                    let bound = name.alias.as_ref().unwrap_or(&name.name).id.clone();
+                    self.store_name(&bound);
+                }
+                self.emit(Instr::Pop);
+            }
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Del(targets) => {
+                for target in targets {
+                    self.delete(target)?;
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                self.expr(test)?;
+                let to_end = self.emit(Instr::PopJumpIfTrue(0));
+                self.emit(Instr::LoadAssertionError);
+                if let Some(msg) = msg {
+                    self.expr(msg)?;
+                    self.emit(Instr::Call(1));
+                }
+                self.emit(Instr::Raise(1));
+                self.patch(to_end);
+            }
+            StmtKind::Unsupported(construct) => {
+                return Err(Diagnostic::new(
+                    crate::diagnostic::ErrorKind::Unsupported,
+                    construct.describe(),
+                    stmt.span,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Leave the blocks enclosing a `return` (`loop_index` is `None`) or a `break` /
+    /// `continue` (the index of the target loop): pop handlers, leave `except` clauses and
+    /// run `finally` bodies on the way out.
+    fn unwind(&mut self, loop_index: Option<usize>) -> Result<()> {
+        let blocks = self.unit().blocks.clone();
+        let stop = loop_index.map_or(0, |i| i + 1);
+        for index in (stop..blocks.len()).rev() {
+            match &blocks[index] {
+                Block::Loop { .. } => {}
+                Block::TryExcept => {
+                    self.emit(Instr::PopHandler);
+                }
+                Block::Finally(body) => {
+                    self.emit(Instr::PopHandler);
+                    // The copied body runs outside the block it finalises.
+                    let saved = std::mem::replace(&mut self.unit().blocks, blocks[..index].to_vec());
+                    self.body(body)?;
+                    self.unit().blocks = saved;
+                }
+                Block::Handler(name) => {
+                    self.emit(Instr::PopExcept);
+                    if let Some(name) = name {
+                        self.emit(Instr::LoadNone);
+                        self.store_name(name);
+                        self.delete_name(name);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn break_or_continue(&mut self, is_break: bool, span: Span) -> Result<()> {
+        let loop_index = self
+            .unit()
+            .blocks
+            .iter()
+            .rposition(|b| matches!(b, Block::Loop { .. }))
+            .ok_or_else(|| {
+                let message = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
+                Diagnostic::syntax(message, span)
+            })?;
+        self.unwind(Some(loop_index))?;
+        let Block::Loop { start, is_for, .. } = self.unit().blocks[loop_index].clone() else {
+            unreachable!("found a loop")
+        };
+        if is_break {
+            if is_for {
+                self.emit(Instr::Pop);
+            }
+            let jump = self.emit(Instr::Jump(0));
+            if let Block::Loop { breaks, .. } = &mut self.unit().blocks[loop_index] {
+                breaks.push(jump);
+            }
+        } else {
+            self.emit(Instr::Jump(start));
+        }
+        Ok(())
+    }
+
+    fn try_stmt(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt], finalbody: &'a [Stmt]) -> Result<()> {
+        if finalbody.is_empty() {
+            return self.try_except(body, handlers, orelse);
+        }
+        let setup = self.emit(Instr::SetupHandler(0));
+        self.unit().blocks.push(Block::Finally(finalbody));
+        self.try_except(body, handlers, orelse)?;
+        self.unit().blocks.pop();
+        self.emit(Instr::PopHandler);
+        self.body(finalbody)?;
+        let to_end = self.emit(Instr::Jump(0));
+        // The exceptional path: the exception is on the stack while the body runs again.
+        self.patch(setup);
+        self.emit(Instr::PushExcInfo);
+        self.unit().blocks.push(Block::Handler(None));
+        self.body(finalbody)?;
+        self.unit().blocks.pop();
+        self.emit(Instr::Reraise);
+        self.patch(to_end);
+        Ok(())
+    }
+
+    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> Result<()> {
+        if handlers.is_empty() {
+            self.body(body)?;
+            return self.body(orelse);
+        }
+        let setup = self.emit(Instr::SetupHandler(0));
+        self.unit().blocks.push(Block::TryExcept);
+        self.body(body)?;
+        self.unit().blocks.pop();
+        self.emit(Instr::PopHandler);
+        self.body(orelse)?;
+        let mut ends = vec![self.emit(Instr::Jump(0))];
+        self.patch(setup);
+        self.emit(Instr::PushExcInfo);
+        for handler in handlers {
+            let span = handler.kind.as_ref().map_or(handler.span, |k| k.span);
+            let next = match &handler.kind {
+                Some(kind) => {
+                    self.emit(Instr::Dup);
+                    self.expr(kind)?;
+                    self.at(span, |c| c.emit(Instr::CheckExcMatch));
+                    Some(self.emit(Instr::PopJumpIfFalse(0)))
+                }
+                None => None,
+            };
+            let name = handler.name.as_ref().map(|n| n.id.clone());
+            match &name {
+                Some(name) => self.store_name(name),
+                None => {
+                    self.emit(Instr::Pop);
+                }
+            }
+            self.unit().blocks.push(Block::Handler(name.clone()));
+            self.body(&handler.body)?;
+            self.unit().blocks.pop();
+            self.emit(Instr::PopExcept);
+            if let Some(name) = &name {
+                // `except E as e` unbinds `e` at the end of the clause.
+                self.emit(Instr::LoadNone);
+                self.store_name(name);
+                self.delete_name(name);
+            }
+            ends.push(self.emit(Instr::Jump(0)));
+            if let Some(next) = next {
+                self.patch(next);
+            }
+        }
+        self.emit(Instr::Reraise);
+        for end in ends {
+            self.patch(end);
+        }
+        Ok(())
+    }
+
+    fn assign(&mut self, target: &'a Expr) -> Result<()> {
+        self.at(target.span, |c| c.assign_inner(target))
+    }
+
+    fn assign_inner(&mut self, target: &'a Expr) -> Result<()> {
+        match &target.kind {
+            ExprKind::Name(name) => self.store_name(name),
+            ExprKind::Attribute { value, attr } => {
+                self.expr(value)?;
+                let sym = self.interner.intern(&attr.id);
+                self.emit(Instr::StoreAttr(sym));
+            }
+            ExprKind::Subscript { value, index } => {
+                self.expr(value)?;
+                self.expr(index)?;
+                self.emit(Instr::StoreSubscr);
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                match items.iter().position(|e| matches!(e.kind, ExprKind::Starred(_))) {
+                    Some(star) => {
+                        let after = items.len() - star - 1;
+                        self.emit(Instr::UnpackEx {
+                            before: star as u16,
+                            after: after as u16,
+                        });
+                    }
+                    None => {
+                        self.emit(Instr::UnpackSequence(items.len() as u32));
+                    }
+                }
+                for item in items {
+                    match &item.kind {
+                        ExprKind::Starred(inner) => self.assign(inner)?,
+                        _ => self.assign(item)?,
+                    }
+                }
+            }
+            _ => unreachable!("the parser checked assignment targets"),
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, target: &'a Expr) -> Result<()> {
+        match &target.kind {
+            ExprKind::Name(name) => self.delete_name(name),
+            ExprKind::Subscript { value, index } => {
+                self.expr(value)?;
+                self.expr(index)?;
+                self.at(target.span, |c| c.emit(Instr::DeleteSubscr));
+            }
+            ExprKind::Attribute { value, attr } => {
+                // No object in the subset has deletable attributes: evaluate, then fail as
+                // CPython does for built-in objects.
+                self.expr(value)?;
+                let sym = self.interner.intern(&attr.id);
+                self.at(target.span, |c| {
+                    c.emit(Instr::LoadNone);
+                    c.emit(Instr::Rot2);
+                    c.emit(Instr::StoreAttr(sym));
+                });
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for item in items {
+                    self.delete(item)?;
+                }
+            }
+            _ => unreachable!("the parser checked del targets"),
+        }
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> Result<()> {
+        match &target.kind {
+            ExprKind::Name(name) => {
+                self.load_name(name);
+                self.expr(value)?;
+                self.at(target.span.to(value.span), |c| c.emit(Instr::InPlace(op)));
+                self.store_name(name);
+            }
+            ExprKind::Attribute { value: object, attr } => {
+                let sym = self.interner.intern(&attr.id);
+                self.expr(object)?;
+                self.emit(Instr::Dup);
+                self.emit(Instr::LoadAttr(sym));
+                self.expr(value)?;
+                self.at(target.span.to(value.span), |c| c.emit(Instr::InPlace(op)));
+                self.emit(Instr::Rot2);
+                self.emit(Instr::StoreAttr(sym));
+            }
+            ExprKind::Subscript { value: object, index } => {
+                self.expr(object)?;
+                self.expr(index)?;
+                self.emit(Instr::DupTop2);
+                self.at(target.span, |c| c.emit(Instr::Subscr));
+                self.expr(value)?;
+                self.at(target.span.to(value.span), |c| c.emit(Instr::InPlace(op)));
+                self.emit(Instr::Rot3);
+                self.emit(Instr::StoreSubscr);
+            }
+            _ => unreachable!("the parser checked augmented assignment targets"),
+        }
+        Ok(())
+    }
+
+    /// Make a function object from a `def` or `lambda` and leave it on the stack.
+    fn function(&mut self, def: &'a FunctionDef) -> Result<()> {
+        let params = &def.params;
+        let mut flags = 0u8;
+        let positional: Vec<&Param> = params.posonly.iter().chain(&params.args).collect();
+        let defaults: Vec<&Expr> = positional.iter().filter_map(|p| p.default.as_ref()).collect();
+        if !defaults.is_empty() {
+            for default in &defaults {
+                self.expr(default)?;
+            }
+            self.emit(Instr::BuildTuple(defaults.len() as u32));
+            flags |= 1;
+        }
+        if params.kwonly.iter().any(|p| p.default.is_some()) {
+            for param in &params.kwonly {
+                match &param.default {
+                    Some(default) => self.expr(default)?,
+                    None => self.load_const(Value::Unbound),
+                }
+            }
+            self.emit(Instr::BuildTuple(params.kwonly.len() as u32));
+            flags |= 2;
+        }
+        // Annotations are evaluated when the function is defined (3.11 without
+        // `from __future__ import annotations`), then dropped.
+        let annotated = positional
+            .iter()
+            .copied()
+            .chain(&params.vararg)
+            .chain(&params.kwonly)
+            .chain(&params.kwarg)
+            .filter_map(|p| p.annotation.as_ref())
+            .chain(&def.returns);
+        for annotation in annotated {
+            self.expr(annotation)?;
+            self.emit(Instr::Pop);
+        }
+
+        let key = function_key(def);
+        let outer_qualname = self.unit().qualname.clone();
+        let scope_key = self.unit().scope_key;
+        let qualname: Rc<str> = match self.table_kind(scope_key) {
+            ScopeKind::Module => def.name.id.clone(),
+            _ => Rc::from(format!("{outer_qualname}.<locals>.{}", def.name.id)),
+        };
+        let kind = if def.is_async { CodeKind::Coroutine } else { CodeKind::Function };
+        self.push_unit(key, def.name.id.clone(), qualname, kind, def.span);
+        if def.is_async {
+            self.emit(Instr::Pop); // the value of the first `send(None)`
+        }
+        self.body(&def.body)?;
+        if !matches!(def.body.last().map(|s| &s.kind), Some(StmtKind::Return(_))) {
+            let end = def.body.last().map_or(def.span, |s| s.span);
+            self.at(end, |c| {
+                c.emit(Instr::LoadNone);
+                c.emit(Instr::Return);
+            });
+        }
+        let code = self.pop_unit(
+            positional.len() as u32,
+            params.kwonly.len() as u32,
+            params.vararg.is_some(),
+            params.kwarg.is_some(),
+        );
+        self.make_function(code, flags, def.span)
+    }
+
+    fn table_kind(&self, key: usize) -> ScopeKind {
+        if key == MODULE_KEY {
+            ScopeKind::Module
+        } else {
+            self.table.scope(key).kind
+        }
+    }
+
+    /// Emit `MakeFunction` for compiled code, loading its closure cells first.
+    fn make_function(&mut self, code: Rc<Code>, mut flags: u8, span: Span) -> Result<()> {
+        if code.nfree > 0 {
+            let free_names: Vec<Rc<str>> = code.slot_names[(code.nlocals - code.nfree) as usize..].to_vec();
+            for name in &free_names {
+                match self.resolve(name) {
+                    Resolved::Cell(slot) | Resolved::Free(slot) => {
+                        self.emit(Instr::LoadClosure(slot));
+                    }
+                    other => unreachable!("free variable {name} resolves to {other:?} outside"),
+                }
+            }
+            self.emit(Instr::BuildTuple(free_names.len() as u32));
+            flags |= 4;
+        }
+        let unit = self.unit();
+        unit.codes.push(code);
+        let index = (unit.codes.len() - 1) as u32;
+        self.at(span, |c| c.emit(Instr::MakeFunction { code: index, flags }));
+        Ok(())
+    }
+
+    // ------------------------------------------------------------------------ expressions
+
+    fn expr(&mut self, expr: &'a Expr) -> Result<()> {
+        let saved = std::mem::replace(&mut self.unit().span, expr.span);
+        let result = self.expr_kind(expr);
+        self.unit().span = saved;
+        result
+    }
+
+    fn expr_kind(&mut self, expr: &'a Expr) -> Result<()> {
+        match &expr.kind {
+            ExprKind::Name(name) => self.load_name(name),
+            ExprKind::Constant(constant) => match constant {
+                Constant::None => {
+                    self.emit(Instr::LoadNone);
+                }
+                Constant::Bool(b) => self.load_const(Value::Bool(*b)),
+                Constant::Int(i) => self.load_const(Value::from_bigint(i.clone())),
+                Constant::Float(f) => self.load_const(Value::Float(*f)),
+                Constant::Str(s) => self.load_const(Value::str(&**s)),
+                Constant::Ellipsis => self.load_const(Value::Ellipsis),
+            },
+            ExprKind::FString(parts) => self.fstring(parts)?,
+            ExprKind::Tuple(items) => {
+                if items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_))) {
+                    self.starred_list(items)?;
+                    self.emit(Instr::ListToTuple);
+                } else {
+                    for item in items {
+                        self.expr(item)?;
+                    }
+                    self.emit(Instr::BuildTuple(items.len() as u32));
+                }
+            }
+            ExprKind::List(items) => {
+                if items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_))) {
+                    self.starred_list(items)?;
+                } else {
+                    for item in items {
+                        self.expr(item)?;
+                    }
+                    self.emit(Instr::BuildList(items.len() as u32));
+                }
+            }
+            ExprKind::Set(items) => {
+                self.emit(Instr::BuildSet(0));
+                for item in items {
+                    match &item.kind {
+                        ExprKind::Starred(inner) => {
+                            self.expr(inner)?;
+                            self.emit(Instr::SetUpdate(1));
+                        }
+                        _ => {
+                            self.expr(item)?;
+                            self.emit(Instr::SetAdd(1));
+                        }
+                    }
+                }
+            }
+            ExprKind::Dict(entries) => {
+                if entries.iter().all(|(k, _)| k.is_some()) {
+                    for (key, value) in entries {
+                        self.expr(key.as_ref().expect("checked"))?;
+                        self.expr(value)?;
+                    }
+                    self.emit(Instr::BuildMap(entries.len() as u32));
+                } else {
+                    self.emit(Instr::BuildMap(0));
+                    for (key, value) in entries {
+                        match key {
+                            Some(key) => {
+                                self.expr(key)?;
+                                self.expr(value)?;
+                                self.emit(Instr::MapAdd(1));
+                            }
+                            None => {
+                                self.expr(value)?;
+                                self.at(value.span, |c| c.emit(Instr::DictUpdate(1)));
+                            }
+                        }
+                    }
+                }
+            }
+            ExprKind::Starred(_) => {
+                return Err(Diagnostic::syntax("can't use starred expression here", expr.span));
+            }
+            ExprKind::BinOp { op, left, right } => {
+                self.expr(left)?;
+                self.expr(right)?;
+                self.emit(Instr::Binary(*op));
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                self.expr(operand)?;
+                self.emit(Instr::Unary(*op));
+            }
+            ExprKind::BoolOp { op, values } => {
+                let mut jumps = Vec::new();
+                for (i, value) in values.iter().enumerate() {
+                    self.expr(value)?;
+                    if i + 1 < values.len() {
+                        jumps.push(self.emit(match op {
+                            BoolOp::And => Instr::JumpIfFalseOrPop(0),
+                            BoolOp::Or => Instr::JumpIfTrueOrPop(0),
+                        }));
+                    }
+                }
+                for jump in jumps {
+                    self.patch(jump);
+                }
+            }
+            ExprKind::Compare { left, ops } => self.compare(left, ops)?,
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test)?;
+                let to_else = self.emit(Instr::PopJumpIfFalse(0));
+                self.expr(body)?;
+                let to_end = self.emit(Instr::Jump(0));
+                self.patch(to_else);
+                self.expr(orelse)?;
+                self.patch(to_end);
+            }
+            ExprKind::Lambda(def) => self.function(def)?,
+            ExprKind::Call { func, args } => self.call(func, args, expr.span)?,
+            ExprKind::Attribute { value, attr } => {
+                self.expr(value)?;
+                let sym = self.interner.intern(&attr.id);
+                self.emit(Instr::LoadAttr(sym));
+            }
+            ExprKind::Subscript { value, index } => {
+                self.expr(value)?;
+                self.expr(index)?;
+                self.emit(Instr::Subscr);
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper] {
+                    match part {
+                        Some(part) => self.expr(part)?,
+                        None => {
+                            self.emit(Instr::LoadNone);
+                        }
+                    }
+                }
+                match step {
+                    Some(step) => {
+                        self.expr(step)?;
+                        self.emit(Instr::BuildSlice(3));
+                    }
+                    None => {
+                        self.emit(Instr::BuildSlice(2));
+                    }
+                }
+            }
+            ExprKind::Await(value) => {
+                self.expr(value)?;
+                self.emit(Instr::Await);
+            }
+            ExprKind::ListComp { elt, generators } => self.comprehension(expr, generators, Comp::List(elt))?,
+            ExprKind::SetComp { elt, generators } => self.comprehension(expr, generators, Comp::Set(elt))?,
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(expr, generators, Comp::Dict(key, value))?
+            }
+            ExprKind::GeneratorExp { elt, generators } => self.comprehension(expr, generators, Comp::Generator(elt))?,
+            ExprKind::Unsupported(construct) => {
+                return Err(Diagnostic::new(
+                    crate::diagnostic::ErrorKind::Unsupported,
+                    construct.describe(),
+                    expr.span,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// A list display with `*iterable` items.
+    fn starred_list(&mut self, items: &'a [Expr]) -> Result<()> {
+        self.emit(Instr::BuildList(0));
+        for item in items {
+            match &item.kind {
+                ExprKind::Starred(inner) => {
+                    self.expr(inner)?;
+                    self.at(inner.span, |c| c.emit(Instr::ListExtend(1)));
+                }
+                _ => {
+                    self.expr(item)?;
+                    self.emit(Instr::ListAppend(1));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn fstring(&mut self, parts: &'a [FStringPart]) -> Result<()> {
+        if let [FStringPart::Literal(text)] = parts {
+            self.load_const(Value::str(text.as_str()));
+            return Ok(());
+        }
+        for part in parts {
+            match part {
+                FStringPart::Literal(text) => self.load_const(Value::str(text.as_str())),
+                FStringPart::Field { value, conversion, spec } => {
+                    self.expr(value)?;
+                    let has_spec = !spec.is_empty();
+                    if has_spec {
+                        self.fstring(spec)?;
+                    }
+                    let conversion = conversion.map_or(0, |c| c as u8);
+                    self.at(value.span, |c| c.emit(Instr::FormatValue { conversion, has_spec }));
+                }
+            }
+        }
+        if parts.len() != 1 {
+            self.emit(Instr::BuildString(parts.len() as u32));
+        }
+        Ok(())
+    }
+
+    fn compare(&mut self, left: &'a Expr, ops: &'a [(CmpOp, Expr)]) -> Result<()> {
+        self.expr(left)?;
+        if let [(op, right)] = ops {
+            self.expr(right)?;
+            self.emit(Instr::Compare(*op));
+            return Ok(());
+        }
+        // a < b < c: keep b for the next comparison; stop at the first false one.
+        let mut cleanups = Vec::new();
+        for (i, (op, right)) in ops.iter().enumerate() {
+            self.expr(right)?;
+            if i + 1 < ops.len() {
+                self.emit(Instr::Dup);
+                self.emit(Instr::Rot3);
+                self.emit(Instr::Compare(*op));
+                cleanups.push(self.emit(Instr::JumpIfFalseOrPop(0)));
+            } else {
+                self.emit(Instr::Compare(*op));
+            }
+        }
+        let to_end = self.emit(Instr::Jump(0));
+        for cleanup in cleanups {
+            self.patch(cleanup);
+        }
+        self.emit(Instr::Rot2);
+        self.emit(Instr::Pop);
+        self.patch(to_end);
+        Ok(())
+    }
+
+    fn call(&mut self, func: &'a Expr, args: &'a [Arg], span: Span) -> Result<()> {
+        let simple = args.iter().all(|a| matches!(a, Arg::Positional(_) | Arg::Keyword(..)));
+        let keywords: Vec<&Name> = args
+            .iter()
+            .filter_map(|a| match a {
+                Arg::Keyword(name, _) => Some(name),
+                _ => None,
+            })
+            .collect();
+        // obj.method(args): no bound method object is built.
+        if let (ExprKind::Attribute { value, attr }, true) = (&func.kind, simple)
+            && args.len() < u16::MAX as usize
+        {
+            self.expr(value)?;
+            for arg in args {
+                if let Arg::Positional(e) | Arg::Keyword(_, e) = arg {
+                    self.expr(e)?;
+                }
+            }
+            let name = self.interner.intern(&attr.id);
+            let argc = args.len() as u16;
+            if keywords.is_empty() {
+                self.at(span, |c| c.emit(Instr::CallMethod { name, argc }));
+            } else {
+                self.keyword_names(&keywords);
+                self.at(span, |c| c.emit(Instr::CallMethodKw { name, argc }));
+            }
+            return Ok(());
+        }
+        self.expr(func)?;
+        if simple {
+            for arg in args {
+                if let Arg::Positional(e) | Arg::Keyword(_, e) = arg {
+                    self.expr(e)?;
+                }
+            }
+            if keywords.is_empty() {
+                self.at(span, |c| c.emit(Instr::Call(args.len() as u32)));
+            } else {
+                self.keyword_names(&keywords);
+                self.at(span, |c| c.emit(Instr::CallKw(args.len() as u32)));
+            }
+            return Ok(());
+        }
+        // The general form: a tuple of positional arguments and a dict of keywords.
+        self.emit(Instr::BuildList(0));
+        for arg in args {
+            match arg {
+                Arg::Positional(e) => {
+                    self.expr(e)?;
+                    self.emit(Instr::ListAppend(1));
+                }
+                Arg::Starred(e) => {
+                    self.expr(e)?;
+                    self.at(e.span, |c| c.emit(Instr::ListExtend(1)));
+                }
+                _ => {}
+            }
+        }
+        self.emit(Instr::ListToTuple);
+        let has_kwargs = args.iter().any(|a| matches!(a, Arg::Keyword(..) | Arg::DoubleStarred(_)));
+        if has_kwargs {
+            self.emit(Instr::BuildMap(0));
+            for arg in args {
+                match arg {
+                    Arg::Keyword(name, e) => {
+                        self.load_const(Value::str(&*name.id));
+                        self.expr(e)?;
+                        self.emit(Instr::MapAdd(1));
+                    }
+                    Arg::DoubleStarred(e) => {
+                        self.expr(e)?;
+                        self.at(e.span, |c| c.emit(Instr::DictUpdate(1)));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.at(span, |c| c.emit(Instr::CallEx { has_kwargs }));
+        Ok(())
+    }
+
+    fn keyword_names(&mut self, keywords: &[&Name]) {
+        let names = keywords.iter().map(|n| Value::str(&*n.id)).collect();
+        self.load_const(Value::tuple(names));
+    }
+
+    /// A comprehension or generator expression: a nested function over the first
+    /// iterator, called at once.
+    fn comprehension(&mut self, expr: &'a Expr, generators: &'a [Comprehension], comp: Comp<'a>) -> Result<()> {
+        let key = expr_key(expr);
+        let (name, kind) = match comp {
+            Comp::List(_) => ("<listcomp>", CodeKind::Function),
+            Comp::Set(_) => ("<setcomp>", CodeKind::Function),
+            Comp::Dict(..) => ("<dictcomp>", CodeKind::Function),
+            Comp::Generator(_) => ("<genexpr>", CodeKind::Generator),
+        };
+        let outer_qualname = self.unit().qualname.clone();
+        let scope_key = self.unit().scope_key;
+        let qualname: Rc<str> = match self.table_kind(scope_key) {
+            ScopeKind::Module => Rc::from(name),
+            _ => Rc::from(format!("{outer_qualname}.<locals>.{name}")),
+        };
+        self.push_unit(key, Rc::from(name), qualname, kind, expr.span);
+        match comp {
+            Comp::Generator(_) => {
+                self.emit(Instr::Pop); // the value of the first `send(None)`
+            }
+            Comp::List(_) => {
+                self.emit(Instr::BuildList(0));
+            }
+            Comp::Set(_) => {
+                self.emit(Instr::BuildSet(0));
+            }
+            Comp::Dict(..) => {
+                self.emit(Instr::BuildMap(0));
+            }
+        }
+        let mut exits = Vec::new();
+        let mut starts = Vec::new();
+        for (i, generator) in generators.iter().enumerate() {
+            if i == 0 {
+                self.emit(Instr::LoadLocal(0));
+            } else {
+                self.expr(&generator.iter)?;
+                self.emit(Instr::GetIter);
+            }
+            let start = self.here();
+            starts.push(start);
+            exits.push(self.emit(Instr::ForIter(0)));
+            self.assign(&generator.target)?;
+            for condition in &generator.ifs {
+                self.expr(condition)?;
+                self.emit(Instr::PopJumpIfFalse(start));
+            }
+        }
+        let depth = generators.len() as u32 + 1;
+        match comp {
+            Comp::List(elt) => {
+                self.expr(elt)?;
+                self.emit(Instr::ListAppend(depth));
+            }
+            Comp::Set(elt) => {
+                self.expr(elt)?;
+                self.emit(Instr::SetAdd(depth));
+            }
+            Comp::Dict(key_expr, value) => {
+                self.expr(key_expr)?;
+                self.expr(value)?;
+                self.emit(Instr::MapAdd(depth));
+            }
+            Comp::Generator(elt) => {
+                self.expr(elt)?;
+                self.emit(Instr::Yield);
+                self.emit(Instr::Pop);
+            }
+        }
+        for (start, exit) in starts.into_iter().zip(exits).rev() {
+            self.emit(Instr::Jump(start));
+            self.patch(exit);
+        }
+        if matches!(comp, Comp::Generator(_)) {
+            self.emit(Instr::LoadNone);
+        }
+        self.emit(Instr::Return);
+        let code = self.pop_unit(1, 0, false, false);
+        self.make_function(code, 0, expr.span)?;
+        self.expr(&generators[0].iter)?;
+        self.emit(Instr::GetIter);
+        self.at(expr.span, |c| c.emit(Instr::Call(1)));
+        Ok(())
+    }
+}
+
+/// What a comprehension builds.
+#[derive(Clone, Copy)]
+enum Comp<'a> {
+    List(&'a Expr),
+    Set(&'a Expr),
+    Dict(&'a Expr, &'a Expr),
+    Generator(&'a Expr),
+}

@@ -1,0 +1,1205 @@
+//! asyncio: coroutines, futures, tasks and the event loop, as CPython 3.11 runs them.
+//!
+//! Print order in an asyncio program depends on how many loop iterations each step takes,
+//! so this module mirrors CPython's mechanics rather than approximating them: a task is a
+//! future whose `__step` runs its coroutine until it awaits something; awaiting a pending
+//! future registers the task's `__wakeup` as a done callback; completing a future schedules
+//! each callback through the ready queue (one iteration later); `sleep` is a timer that sets
+//! a future's result; `gather`, `wait_for` and `as_completed` are state machines written
+//! from `asyncio/tasks.py`. `asyncio.run` creates the main task, runs the loop until the
+//! task's done callback stops it, then shuts down as `asyncio.Runner.close` does.
+//!
+//! Where CPython is nondeterministic, a documented rule decides: tasks left pending at the
+//! end are cancelled in creation order (CPython iterates a set), and `as_completed` wraps
+//! its arguments in argument order.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error, value_error};
+use super::value::{Iter, Value};
+use super::{Abort, ExecState, Frame, Interp, NativeFrame, Resume, Suspend};
+use crate::bytecode::Code;
+use crate::runtime::{Iteration, TimerId};
+use crate::trace::Event;
+
+// ---------------------------------------------------------------------------- coroutines
+
+/// What a coroutine runs: a Python body with its bound slots, or a native state machine.
+pub enum CoroutineBody {
+    Python(Rc<Code>, Vec<Value>),
+    Native(NativeCoro),
+}
+
+/// A coroutine object, made by calling an `async def` (or a native coroutine function such
+/// as `asyncio.sleep`). Its body is taken out when it is first awaited or wrapped in a task.
+pub struct Coroutine {
+    name: Rc<str>,
+    qualname: Rc<str>,
+    pub code: Option<Rc<Code>>,
+    body: RefCell<Option<CoroutineBody>>,
+    pub(super) running: Cell<bool>,
+    done: Cell<bool>,
+}
+
+impl Coroutine {
+    pub fn python(code: Rc<Code>, slots: Vec<Value>) -> Rc<Coroutine> {
+        Rc::new(Coroutine {
+            name: code.name.clone(),
+            qualname: code.qualname.clone(),
+            code: Some(code.clone()),
+            body: RefCell::new(Some(CoroutineBody::Python(code, slots))),
+            running: Cell::new(false),
+            done: Cell::new(false),
+        })
+    }
+
+    pub fn native(name: &'static str, body: NativeCoro) -> Rc<Coroutine> {
+        Rc::new(Coroutine {
+            name: Rc::from(name),
+            qualname: Rc::from(name),
+            code: None,
+            body: RefCell::new(Some(CoroutineBody::Native(body))),
+            running: Cell::new(false),
+            done: Cell::new(false),
+        })
+    }
+
+    /// The body, the first time; `None` if it was already taken.
+    pub fn take_body(&self) -> Option<CoroutineBody> {
+        let body = self.body.borrow_mut().take();
+        if body.is_some() {
+            self.running.set(true);
+        }
+        body
+    }
+
+    pub fn finish(&self) {
+        self.running.set(false);
+        self.done.set(true);
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn qualname(&self) -> &str {
+        &self.qualname
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.done.get()
+    }
+}
+
+// ---------------------------------------------------------------------------- futures
+
+/// The state of a future.
+#[derive(Clone)]
+pub enum FutureState {
+    Pending,
+    Result(Value),
+    Exception(Rc<Exception>),
+    Cancelled,
+}
+
+/// What a callback does when the future it is registered on completes.
+#[derive(Clone)]
+pub enum Callback {
+    /// `Task.__wakeup`: resume the task with the future's outcome.
+    Wakeup(Rc<Future>),
+    /// `_run_until_complete_cb`: stop the loop.
+    StopLoop,
+    /// gather's `_done_callback`, for the outer future.
+    Gather(Rc<Future>),
+    /// `_release_waiter(waiter)`: set the waiter's result if it is still pending.
+    ReleaseWaiter(Rc<Future>),
+    /// as_completed's `_on_completion`.
+    AsCompleted(Rc<AsCompleted>),
+    /// A Python callable given to `add_done_callback`.
+    Python(Value),
+}
+
+impl Callback {
+    fn same(&self, other: &Callback) -> bool {
+        match (self, other) {
+            (Callback::Wakeup(a), Callback::Wakeup(b))
+            | (Callback::Gather(a), Callback::Gather(b))
+            | (Callback::ReleaseWaiter(a), Callback::ReleaseWaiter(b)) => Rc::ptr_eq(a, b),
+            (Callback::StopLoop, Callback::StopLoop) => true,
+            (Callback::AsCompleted(a), Callback::AsCompleted(b)) => Rc::ptr_eq(a, b),
+            (Callback::Python(a), Callback::Python(b)) => a.is(b) || super::value::values_equal(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// Something in the ready queue or a timer.
+pub enum Handle {
+    /// `Task.__step()`: the first step, or the step after a bare yield.
+    Step(Rc<Future>),
+    /// A done callback, called with its future.
+    Callback(Callback, Rc<Future>),
+    /// `futures._set_result_unless_cancelled(future, value)`: the end of a sleep.
+    SleepDone(Rc<Future>, Value),
+    /// `_release_waiter(waiter)` from a timer: a `wait_for` timeout.
+    ReleaseWaiter(Rc<Future>),
+    /// as_completed's `_on_timeout`.
+    AsCompletedTimeout(Rc<AsCompleted>),
+}
+
+/// What kind of future this is.
+pub enum FutureKind {
+    /// A future made by the loop, with what it stands for (for the trace).
+    Plain(Waiting),
+    Task(Box<TaskData>),
+    Gather(GatherData),
+}
+
+/// What a plain future stands for, in the trace and deadlock reports.
+#[derive(Clone, Debug)]
+pub enum Waiting {
+    Sleep(f64),
+    WaitFor(String),
+    Other(String),
+}
+
+pub struct TaskData {
+    pub name: RefCell<Rc<str>>,
+    pub coro: Rc<Coroutine>,
+    pub exec: RefCell<ExecState>,
+    pub must_cancel: Cell<bool>,
+    pub fut_waiter: RefCell<Option<Rc<Future>>>,
+    pub num_cancels_requested: Cell<u32>,
+    pub started: Cell<bool>,
+    /// An internal task of `asyncio.run`'s shutdown, kept out of the trace.
+    pub hidden: bool,
+}
+
+pub struct GatherData {
+    pub children: Vec<Rc<Future>>,
+    nfinished: Cell<usize>,
+    nfuts: usize,
+    return_exceptions: bool,
+    cancel_requested: Cell<bool>,
+}
+
+/// An asyncio future: a plain future, a task, or a gather's outer future.
+pub struct Future {
+    /// Creation order among tasks (the trace's task id), or 0 for other futures.
+    pub id: u32,
+    state: RefCell<FutureState>,
+    callbacks: RefCell<Vec<Callback>>,
+    cancel_message: RefCell<Option<Value>>,
+    cancelled_exc: RefCell<Option<Rc<Exception>>>,
+    pub kind: FutureKind,
+}
+
+impl Future {
+    fn new(id: u32, kind: FutureKind) -> Rc<Future> {
+        Rc::new(Future {
+            id,
+            state: RefCell::new(FutureState::Pending),
+            callbacks: RefCell::new(Vec::new()),
+            cancel_message: RefCell::new(None),
+            cancelled_exc: RefCell::new(None),
+            kind,
+        })
+    }
+
+    pub fn plain(waiting: Waiting) -> Rc<Future> {
+        Future::new(0, FutureKind::Plain(waiting))
+    }
+
+    pub fn is_task(&self) -> bool {
+        matches!(self.kind, FutureKind::Task(_))
+    }
+
+    pub fn task(&self) -> Option<&TaskData> {
+        match &self.kind {
+            FutureKind::Task(task) => Some(task),
+            _ => None,
+        }
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            FutureKind::Task(_) => "Task",
+            FutureKind::Gather(_) => "_GatheringFuture",
+            FutureKind::Plain(_) => "Future",
+        }
+    }
+
+    pub fn state(&self) -> FutureState {
+        self.state.borrow().clone()
+    }
+
+    pub fn is_done(&self) -> bool {
+        !matches!(*self.state.borrow(), FutureState::Pending)
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        matches!(*self.state.borrow(), FutureState::Cancelled)
+    }
+
+    /// `_make_cancelled_error()`
+    pub fn make_cancelled_error(&self) -> Rc<Exception> {
+        if let Some(exc) = self.cancelled_exc.borrow_mut().take() {
+            return exc;
+        }
+        let args = self.cancel_message.borrow().clone().into_iter().collect();
+        Exception::new(ExcType::CancelledError, args)
+    }
+
+    /// `future.result()`
+    pub fn result(&self) -> PyResult<Value> {
+        match self.state() {
+            FutureState::Pending => Err(Exception::msg(ExcType::InvalidStateError, "Result is not set.")),
+            FutureState::Result(value) => Ok(value),
+            FutureState::Exception(exc) => Err(exc),
+            FutureState::Cancelled => Err(self.make_cancelled_error()),
+        }
+    }
+
+    /// `future.exception()`
+    pub fn exception(&self) -> PyResult<Value> {
+        match self.state() {
+            FutureState::Pending => Err(Exception::msg(ExcType::InvalidStateError, "Exception is not set.")),
+            FutureState::Result(_) => Ok(Value::None),
+            FutureState::Exception(exc) => Ok(Value::Exception(exc)),
+            FutureState::Cancelled => Err(self.make_cancelled_error()),
+        }
+    }
+
+    /// The name a task shows (`Task-1`); other futures have none.
+    pub fn name(&self) -> Rc<str> {
+        match &self.kind {
+            FutureKind::Task(task) => task.name.borrow().clone(),
+            _ => Rc::from(self.type_name()),
+        }
+    }
+
+    /// What awaiting this future means, for the trace: `Task-2`, `gather(Task-2, Task-3)`.
+    pub fn describe(&self) -> String {
+        match &self.kind {
+            FutureKind::Task(task) => task.name.borrow().to_string(),
+            FutureKind::Gather(gather) => {
+                let names: Vec<String> = gather.children.iter().map(|c| c.name().to_string()).collect();
+                format!("gather({})", names.join(", "))
+            }
+            FutureKind::Plain(Waiting::Sleep(seconds)) => format!("sleep({})", crate::pyfmt::float_repr(*seconds)),
+            FutureKind::Plain(Waiting::WaitFor(what)) | FutureKind::Plain(Waiting::Other(what)) => what.clone(),
+        }
+    }
+
+    pub fn repr(&self) -> String {
+        let state = match self.state() {
+            FutureState::Pending => "pending".to_string(),
+            FutureState::Cancelled => "cancelled".to_string(),
+            FutureState::Result(_) | FutureState::Exception(_) => "finished".to_string(),
+        };
+        let outcome = match self.state() {
+            FutureState::Result(value) => format!(" result={}", value.repr()),
+            FutureState::Exception(exc) => format!(" exception={}", exc.repr()),
+            _ => String::new(),
+        };
+        match &self.kind {
+            FutureKind::Task(task) => {
+                let coro = &task.coro;
+                let location = match &coro.code {
+                    Some(code) if !self.is_done() => format!(" coro=<{}() running>", code.qualname),
+                    Some(code) => format!(" coro=<{}() done>", code.qualname),
+                    None => format!(" coro=<{}()>", coro.qualname()),
+                };
+                let state = if state == "cancelled" { state } else { state.to_string() };
+                format!("<Task {state} name='{}'{location}{outcome}>", task.name.borrow())
+            }
+            _ => format!("<{} {state}{outcome}>", self.type_name()),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------- the loop
+
+/// The state of the running event loop.
+pub struct LoopState {
+    pub stopping: bool,
+}
+
+/// The shape of an abort unwinding through Python code: it is never caught.
+fn abort_marker() -> Rc<Exception> {
+    Exception::new(ExcType::SystemExit, Vec::new())
+}
+
+impl Interp {
+    /// `asyncio.run(main)`
+    pub fn asyncio_run(&mut self, main: Value) -> PyResult<Value> {
+        if self.event_loop.is_some() {
+            return Err(runtime_error("asyncio.run() cannot be called from a running event loop"));
+        }
+        let Value::Coroutine(coro) = &main else {
+            return Err(value_error(format!("a coroutine was expected, got {}", main.repr())));
+        };
+        self.event_loop = Some(LoopState { stopping: false });
+        let task = self.new_task(coro.clone(), None, false);
+        let result = self.run_until_complete(&task);
+        let shutdown = if self.abort.is_none() { self.shutdown_loop() } else { Ok(()) };
+        self.event_loop = None;
+        self.sched.clear();
+        shutdown?;
+        result
+    }
+
+    /// `Runner.close()`: cancel what is left, then the two shutdown steps.
+    fn shutdown_loop(&mut self) -> PyResult<()> {
+        let to_cancel: Vec<Rc<Future>> = self
+            .tasks
+            .iter()
+            .filter(|t| !t.is_done() && !t.task().is_some_and(|d| d.hidden))
+            .cloned()
+            .collect();
+        if !to_cancel.is_empty() {
+            for task in &to_cancel {
+                self.future_cancel(task, None);
+            }
+            let gather = self.gather_futures(to_cancel.clone(), true);
+            self.run_until_complete(&gather).map(|_| ())?;
+            for task in &to_cancel {
+                if let FutureState::Exception(exc) = task.state() {
+                    let report = format!(
+                        "unhandled exception during asyncio.run() shutdown\ntask: {}\n{}",
+                        task.repr(),
+                        super::traceback::render(&self.source, &exc)
+                    );
+                    self.stderr.push_str(&report);
+                }
+            }
+        }
+        // shutdown_asyncgens() and shutdown_default_executor(): each a task of its own.
+        for _ in 0..2 {
+            let coro = Coroutine::native("shutdown", NativeCoro::Noop);
+            let task = self.new_task(coro, None, true);
+            self.run_until_complete(&task)?;
+        }
+        Ok(())
+    }
+
+    /// `loop.run_until_complete(future)`
+    pub fn run_until_complete(&mut self, future: &Rc<Future>) -> PyResult<Value> {
+        self.add_done_callback(future, Callback::StopLoop);
+        self.run_forever()?;
+        self.remove_done_callback(future, &Callback::StopLoop);
+        if !future.is_done() {
+            return Err(runtime_error("Event loop stopped before Future completed."));
+        }
+        future.result()
+    }
+
+    fn run_forever(&mut self) -> PyResult<()> {
+        loop {
+            match self.sched.begin_iteration() {
+                Iteration::Run(count) => {
+                    for _ in 0..count {
+                        let Some(handle) = self.sched.pop_ready() else { break };
+                        self.run_handle(handle);
+                        if self.abort.is_some() {
+                            return Err(abort_marker());
+                        }
+                    }
+                }
+                Iteration::Idle => {
+                    self.abort = Some(Abort::Deadlock(self.blocked_tasks()));
+                    return Err(abort_marker());
+                }
+                Iteration::TimeLimit(at) => {
+                    self.abort = Some(Abort::TimeLimit(at));
+                    return Err(abort_marker());
+                }
+            }
+            if let Some(state) = &mut self.event_loop
+                && state.stopping
+            {
+                state.stopping = false;
+                return Ok(());
+            }
+        }
+    }
+
+    /// Every pending task and what it waits for.
+    fn blocked_tasks(&self) -> Vec<(String, String)> {
+        self.tasks
+            .iter()
+            .filter(|t| !t.is_done())
+            .filter_map(|t| {
+                let task = t.task()?;
+                if task.hidden {
+                    return None;
+                }
+                let waits = match &*task.fut_waiter.borrow() {
+                    Some(waiter) => waiter.describe(),
+                    None => "nothing (it is ready to run)".to_string(),
+                };
+                Some((task.name.borrow().to_string(), waits))
+            })
+            .collect()
+    }
+
+    fn run_handle(&mut self, handle: Handle) {
+        match handle {
+            Handle::Step(task) => self.step_task(&task, Resume::Send(Value::None)),
+            Handle::Callback(callback, future) => self.run_callback(callback, &future),
+            Handle::SleepDone(future, value) => {
+                if !future.is_done() {
+                    self.future_set_result(&future, value);
+                }
+            }
+            Handle::ReleaseWaiter(waiter) => {
+                if !waiter.is_done() {
+                    self.future_set_result(&waiter, Value::None);
+                }
+            }
+            Handle::AsCompletedTimeout(state) => self.as_completed_timeout(&state),
+        }
+    }
+
+    fn run_callback(&mut self, callback: Callback, future: &Rc<Future>) {
+        match callback {
+            Callback::Wakeup(task) => {
+                let input = match future.result() {
+                    Ok(value) => Resume::Send(value),
+                    Err(exc) => Resume::Throw(exc),
+                };
+                self.step_task(&task, input);
+            }
+            Callback::StopLoop => {
+                if let Some(state) = &mut self.event_loop {
+                    state.stopping = true;
+                }
+            }
+            Callback::Gather(outer) => self.gather_child_done(&outer, future),
+            Callback::ReleaseWaiter(waiter) => {
+                if !waiter.is_done() {
+                    self.future_set_result(&waiter, Value::None);
+                }
+            }
+            Callback::AsCompleted(state) => self.as_completed_on_completion(&state, future),
+            Callback::Python(func) => {
+                if let Err(exc) = self.call(func.clone(), vec![Value::Future(future.clone())]) {
+                    if self.abort.is_some() {
+                        return;
+                    }
+                    let report = format!(
+                        "Exception in callback {}({})\n{}",
+                        func.repr(),
+                        future.repr(),
+                        super::traceback::render(&self.source, &exc)
+                    );
+                    self.stderr.push_str(&report);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------ futures
+
+    fn schedule_callbacks(&mut self, future: &Rc<Future>) {
+        let callbacks = std::mem::take(&mut *future.callbacks.borrow_mut());
+        for callback in callbacks {
+            self.sched.call_soon(Handle::Callback(callback, future.clone()));
+        }
+    }
+
+    pub fn future_set_result(&mut self, future: &Rc<Future>, value: Value) {
+        *future.state.borrow_mut() = FutureState::Result(value);
+        self.schedule_callbacks(future);
+    }
+
+    pub fn future_set_exception(&mut self, future: &Rc<Future>, exc: Rc<Exception>) {
+        *future.state.borrow_mut() = FutureState::Exception(exc);
+        self.schedule_callbacks(future);
+    }
+
+    /// `Future.cancel()` on the future itself (not the task override).
+    fn future_cancel_self(&mut self, future: &Rc<Future>, message: Option<Value>) -> bool {
+        if future.is_done() {
+            return false;
+        }
+        *future.state.borrow_mut() = FutureState::Cancelled;
+        *future.cancel_message.borrow_mut() = message;
+        self.schedule_callbacks(future);
+        true
+    }
+
+    /// `fut.cancel(msg)`, as each kind of future does it.
+    pub fn future_cancel(&mut self, future: &Rc<Future>, message: Option<Value>) -> bool {
+        match &future.kind {
+            FutureKind::Plain(_) => self.future_cancel_self(future, message),
+            FutureKind::Task(task) => {
+                if future.is_done() {
+                    return false;
+                }
+                task.num_cancels_requested.set(task.num_cancels_requested.get() + 1);
+                if task.started.get() || task.fut_waiter.borrow().is_some() {
+                    self.trace_task(future, Event::CancelRequested);
+                }
+                let waiter = task.fut_waiter.borrow().clone();
+                if let Some(waiter) = waiter
+                    && self.future_cancel(&waiter, message.clone())
+                {
+                    return true;
+                }
+                task.must_cancel.set(true);
+                *future.cancel_message.borrow_mut() = message;
+                true
+            }
+            FutureKind::Gather(gather) => {
+                if future.is_done() {
+                    return false;
+                }
+                let mut cancelled = false;
+                for child in gather.children.clone() {
+                    if self.future_cancel(&child, message.clone()) {
+                        cancelled = true;
+                    }
+                }
+                if cancelled {
+                    gather.cancel_requested.set(true);
+                }
+                cancelled
+            }
+        }
+    }
+
+    pub fn add_done_callback(&mut self, future: &Rc<Future>, callback: Callback) {
+        if future.is_done() {
+            self.sched.call_soon(Handle::Callback(callback, future.clone()));
+        } else {
+            future.callbacks.borrow_mut().push(callback);
+        }
+    }
+
+    /// Remove every registration of `callback`; how many there were.
+    pub fn remove_done_callback(&mut self, future: &Rc<Future>, callback: &Callback) -> usize {
+        let mut callbacks = future.callbacks.borrow_mut();
+        let before = callbacks.len();
+        callbacks.retain(|c| !c.same(callback));
+        before - callbacks.len()
+    }
+
+    // ------------------------------------------------------------------------ tasks
+
+    /// `loop.create_task(coro, name=name)`: queue the task's first step.
+    pub fn new_task(&mut self, coro: Rc<Coroutine>, name: Option<Rc<str>>, hidden: bool) -> Rc<Future> {
+        let mut exec = ExecState::default();
+        match coro.take_body() {
+            Some(CoroutineBody::Python(code, slots)) => self.push_frame(&mut exec, code, slots, Some(coro.clone())),
+            Some(CoroutineBody::Native(native)) => exec.frames.push(Frame::Native(NativeFrame {
+                coro: native,
+                owner: Some(coro.clone()),
+            })),
+            None => exec.frames.push(Frame::Native(NativeFrame {
+                coro: NativeCoro::Fail(runtime_error("cannot reuse already awaited coroutine")),
+                owner: None,
+            })),
+        }
+        let name = name.unwrap_or_else(|| {
+            self.task_counter += 1;
+            Rc::from(format!("Task-{}", self.task_counter))
+        });
+        let id = self.tasks.len() as u32 + 1;
+        let task = Future::new(
+            id,
+            FutureKind::Task(Box::new(TaskData {
+                name: RefCell::new(name.clone()),
+                coro: coro.clone(),
+                exec: RefCell::new(exec),
+                must_cancel: Cell::new(false),
+                fut_waiter: RefCell::new(None),
+                num_cancels_requested: Cell::new(0),
+                started: Cell::new(false),
+                hidden,
+            })),
+        );
+        self.tasks.push(task.clone());
+        if !hidden && self.trace.enabled() {
+            let creator = self.current_task.as_ref().map(|t| t.name().to_string());
+            self.trace.add_task(id, &name, coro.qualname());
+            self.trace_task(&task, Event::Created(creator));
+        }
+        self.sched.call_soon(Handle::Step(task.clone()));
+        task
+    }
+
+    /// Record an event for a task other than (or the same as) the current one.
+    pub fn trace_task(&mut self, task: &Rc<Future>, event: Event) {
+        if self.trace.enabled() && !task.task().is_some_and(|t| t.hidden) {
+            let now = self.sched.clock.now_ns();
+            self.trace.push(now, Some(task.id), event);
+        }
+    }
+
+    /// `Task.__step()`: run the task's coroutine until it awaits, returns or raises.
+    pub fn step_task(&mut self, task: &Rc<Future>, mut input: Resume) {
+        let Some(data) = task.task() else { return };
+        if task.is_done() {
+            return;
+        }
+        if data.must_cancel.get() {
+            if !matches!(&input, Resume::Throw(exc) if exc.ty == ExcType::CancelledError) {
+                input = Resume::Throw(task.make_cancelled_error());
+            }
+            data.must_cancel.set(false);
+        }
+        *data.fut_waiter.borrow_mut() = None;
+        let first = !data.started.replace(true);
+        let previous = self.current_task.replace(task.clone());
+        if !data.hidden {
+            match (&input, first) {
+                (Resume::Throw(_), true) => {}
+                (_, true) => self.event(Event::Started),
+                (_, false) => self.event(Event::Woke),
+            }
+        }
+        let mut exec = std::mem::take(&mut *data.exec.borrow_mut());
+        let exit = self.run(&mut exec, 0, Some(input));
+        *data.exec.borrow_mut() = exec;
+        if self.abort.is_none() {
+            match exit {
+                super::Exit::Return(value) => {
+                    if data.must_cancel.get() {
+                        data.must_cancel.set(false);
+                        let message = task.cancel_message.borrow().clone();
+                        self.event(Event::Cancelled);
+                        self.future_cancel_self(task, message);
+                    } else {
+                        if !data.hidden && self.trace.enabled() {
+                            self.event(Event::Returned(value.repr()));
+                        }
+                        self.future_set_result(task, value);
+                    }
+                }
+                super::Exit::Raise(exc) if exc.ty == ExcType::CancelledError => {
+                    *task.cancelled_exc.borrow_mut() = Some(exc);
+                    self.event(Event::Cancelled);
+                    self.future_cancel_self(task, None);
+                }
+                super::Exit::Raise(exc) => {
+                    if self.trace.enabled() {
+                        self.event(Event::Raised(exc.summary()));
+                    }
+                    self.future_set_exception(task, exc);
+                }
+                super::Exit::Suspend(Suspend::Bare) => {
+                    if !data.hidden {
+                        self.event(Event::Yielded);
+                    }
+                    self.sched.call_soon(Handle::Step(task.clone()));
+                }
+                super::Exit::Suspend(Suspend::Future(waiter)) => {
+                    if !data.hidden && self.trace.enabled() {
+                        match &waiter.kind {
+                            FutureKind::Plain(Waiting::Sleep(seconds)) => self.event(Event::Slept(*seconds)),
+                            _ => self.event(Event::Awaited(waiter.describe())),
+                        }
+                    }
+                    self.add_done_callback(&waiter, Callback::Wakeup(task.clone()));
+                    *data.fut_waiter.borrow_mut() = Some(waiter.clone());
+                    if data.must_cancel.get() && self.future_cancel(&waiter, task.cancel_message.borrow().clone()) {
+                        data.must_cancel.set(false);
+                    }
+                }
+                super::Exit::Yield(_) => unreachable!("a task's frames do not yield"),
+            }
+        }
+        self.current_task = previous;
+    }
+
+    /// `asyncio.ensure_future(x)`: a future as is; a coroutine wrapped in a task.
+    pub fn ensure_future(&mut self, value: Value) -> PyResult<Rc<Future>> {
+        match value {
+            Value::Future(future) => Ok(future),
+            Value::Coroutine(coro) => {
+                self.require_loop()?;
+                Ok(self.new_task(coro, None, false))
+            }
+            _ => Err(type_error("An asyncio.Future, a coroutine or an awaitable is required")),
+        }
+    }
+
+    pub fn require_loop(&self) -> PyResult<()> {
+        if self.event_loop.is_none() {
+            return Err(runtime_error("no running event loop"));
+        }
+        Ok(())
+    }
+
+    // ------------------------------------------------------------------------ gather
+
+    /// `asyncio.gather(*aws, return_exceptions=...)`
+    pub fn gather(&mut self, args: Vec<Value>, return_exceptions: bool) -> PyResult<Value> {
+        let mut children: Vec<Rc<Future>> = Vec::new();
+        let mut seen: Vec<(Value, Rc<Future>)> = Vec::new();
+        for arg in args {
+            if let Some((_, future)) = seen.iter().find(|(a, _)| a.is(&arg)) {
+                children.push(future.clone());
+                continue;
+            }
+            let future = self.ensure_future(arg.clone())?;
+            seen.push((arg, future.clone()));
+            children.push(future);
+        }
+        Ok(Value::Future(self.gather_futures(children, return_exceptions)))
+    }
+
+    /// The outer future of a gather over `children` (which may repeat).
+    fn gather_futures(&mut self, children: Vec<Rc<Future>>, return_exceptions: bool) -> Rc<Future> {
+        let mut unique: Vec<Rc<Future>> = Vec::new();
+        for child in &children {
+            if !unique.iter().any(|u| Rc::ptr_eq(u, child)) {
+                unique.push(child.clone());
+            }
+        }
+        let outer = Future::new(
+            0,
+            FutureKind::Gather(GatherData {
+                children,
+                nfinished: Cell::new(0),
+                nfuts: unique.len(),
+                return_exceptions,
+                cancel_requested: Cell::new(false),
+            }),
+        );
+        if unique.is_empty() {
+            self.future_set_result(&outer, Value::list(Vec::new()));
+        }
+        for child in unique {
+            self.add_done_callback(&child, Callback::Gather(outer.clone()));
+        }
+        outer
+    }
+
+    /// gather's `_done_callback(fut)`
+    fn gather_child_done(&mut self, outer: &Rc<Future>, child: &Rc<Future>) {
+        let FutureKind::Gather(gather) = &outer.kind else { return };
+        gather.nfinished.set(gather.nfinished.get() + 1);
+        if outer.is_done() {
+            return;
+        }
+        if !gather.return_exceptions {
+            if child.is_cancelled() {
+                let exc = child.make_cancelled_error();
+                self.future_set_exception(outer, exc);
+                return;
+            }
+            if let FutureState::Exception(exc) = child.state() {
+                self.future_set_exception(outer, exc);
+                return;
+            }
+        }
+        if gather.nfinished.get() == gather.nfuts {
+            let results: Vec<Value> = gather
+                .children
+                .iter()
+                .map(|c| match c.state() {
+                    FutureState::Cancelled => {
+                        let message = c.cancel_message.borrow().clone().unwrap_or_else(|| Value::str(""));
+                        Value::Exception(Exception::new(ExcType::CancelledError, vec![message]))
+                    }
+                    FutureState::Exception(exc) => Value::Exception(exc),
+                    FutureState::Result(value) => value,
+                    FutureState::Pending => Value::None,
+                })
+                .collect();
+            if gather.cancel_requested.get() {
+                let exc = child.make_cancelled_error();
+                self.future_set_exception(outer, exc);
+            } else {
+                self.future_set_result(outer, Value::list(results));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------ as_completed
+
+    /// `asyncio.as_completed(fs, timeout=...)`: a generator that sets up on first use.
+    pub fn as_completed(&mut self, fs: Value, timeout: Option<f64>) -> PyResult<Value> {
+        if matches!(fs, Value::Future(_) | Value::Coroutine(_)) {
+            return Err(type_error(format!("expect an iterable of futures, not {}", fs.type_name())));
+        }
+        let items = self.collect_iterable(fs)?;
+        Ok(Value::iterator(Iter::AsCompleted(Rc::new(AsCompleted {
+            pending_args: RefCell::new(Some(items)),
+            timeout,
+            todo: RefCell::new(Vec::new()),
+            done: RefCell::new(VecDeque::new()),
+            getters: RefCell::new(VecDeque::new()),
+            remaining: Cell::new(0),
+            timeout_handle: Cell::new(None),
+        }))))
+    }
+
+    /// The next awaitable of an as_completed generator.
+    pub fn as_completed_next(&mut self, state: &Rc<AsCompleted>) -> PyResult<Option<Value>> {
+        let args = state.pending_args.borrow_mut().take();
+        if let Some(args) = args {
+            let mut todo: Vec<Rc<Future>> = Vec::new();
+            for arg in args {
+                let future = self.ensure_future(arg)?;
+                if !todo.iter().any(|t| Rc::ptr_eq(t, &future)) {
+                    todo.push(future);
+                }
+            }
+            for future in &todo {
+                self.add_done_callback(future, Callback::AsCompleted(state.clone()));
+            }
+            if !todo.is_empty()
+                && let Some(timeout) = state.timeout
+            {
+                let handle = self.sched.call_later(timeout, Handle::AsCompletedTimeout(state.clone()));
+                state.timeout_handle.set(Some(handle));
+            }
+            state.remaining.set(todo.len());
+            *state.todo.borrow_mut() = todo;
+        }
+        if state.remaining.get() == 0 {
+            return Ok(None);
+        }
+        state.remaining.set(state.remaining.get() - 1);
+        let coro = Coroutine::native(
+            "_wait_for_one",
+            NativeCoro::WaitForOne {
+                state: state.clone(),
+                getter: None,
+            },
+        );
+        Ok(Some(Value::Coroutine(coro)))
+    }
+
+    fn as_completed_on_completion(&mut self, state: &Rc<AsCompleted>, future: &Rc<Future>) {
+        let mut todo = state.todo.borrow_mut();
+        if todo.is_empty() {
+            return; // _on_timeout() was here first
+        }
+        todo.retain(|t| !Rc::ptr_eq(t, future));
+        let now_empty = todo.is_empty();
+        drop(todo);
+        self.as_completed_put(state, Some(future.clone()));
+        if now_empty && let Some(handle) = state.timeout_handle.get() {
+            self.sched.cancel(handle);
+        }
+    }
+
+    fn as_completed_timeout(&mut self, state: &Rc<AsCompleted>) {
+        let todo = std::mem::take(&mut *state.todo.borrow_mut());
+        for future in todo {
+            self.remove_done_callback(&future, &Callback::AsCompleted(state.clone()));
+            self.as_completed_put(state, None);
+        }
+    }
+
+    /// `done.put_nowait(item)` on the internal queue: wake the first waiting getter.
+    fn as_completed_put(&mut self, state: &Rc<AsCompleted>, item: Option<Rc<Future>>) {
+        state.done.borrow_mut().push_back(item);
+        loop {
+            let getter = state.getters.borrow_mut().pop_front();
+            let Some(getter) = getter else { break };
+            if !getter.is_done() {
+                self.future_set_result(&getter, Value::None);
+                break;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------ timers
+
+    /// A plain future that a timer completes after `delay` seconds (asyncio.sleep).
+    pub fn sleep_future(&mut self, delay: f64, result: Value) -> (Rc<Future>, TimerId) {
+        let future = Future::plain(Waiting::Sleep(delay));
+        let timer = self.sched.call_later(delay, Handle::SleepDone(future.clone(), result));
+        (future, timer)
+    }
+}
+
+/// The state of one `as_completed` generator.
+pub struct AsCompleted {
+    /// The arguments, until the first `next()` sets everything up.
+    pending_args: RefCell<Option<Vec<Value>>>,
+    timeout: Option<f64>,
+    todo: RefCell<Vec<Rc<Future>>>,
+    /// The internal queue of finished futures (`None` after a timeout).
+    done: RefCell<VecDeque<Option<Rc<Future>>>>,
+    getters: RefCell<VecDeque<Rc<Future>>>,
+    /// How many awaitables the generator still yields.
+    remaining: Cell<usize>,
+    timeout_handle: Cell<Option<TimerId>>,
+}
+
+// ---------------------------------------------------------------------------- native coroutines
+
+/// A coroutine implemented in Rust, as a state machine over the awaits of CPython's
+/// Python implementation.
+pub enum NativeCoro {
+    /// `asyncio.sleep(delay, result)`
+    Sleep { delay: f64, result: Value, state: SleepState },
+    WaitFor(Box<WaitFor>),
+    /// as_completed's `_wait_for_one()`
+    WaitForOne { state: Rc<AsCompleted>, getter: Option<Rc<Future>> },
+    /// A coroutine that returns None at once (the loop's shutdown steps).
+    Noop,
+    /// A coroutine that raises at once.
+    Fail(Rc<Exception>),
+}
+
+pub enum SleepState {
+    Start,
+    /// `await __sleep0()`: yielded once.
+    Yielded,
+    Waiting(Rc<Future>, TimerId),
+}
+
+/// What a native coroutine does next.
+pub enum NativeStep {
+    Yield(Suspend),
+    Return(Value),
+    Raise(Rc<Exception>),
+    /// Await this awaitable and resume with its outcome.
+    Await(Value),
+}
+
+/// `wait_for(fut, timeout)`, from asyncio/tasks.py (3.11).
+pub struct WaitFor {
+    state: WaitForState,
+}
+
+enum WaitForState {
+    Start { awaitable: Value, timeout: Value },
+    /// `timeout is None`: `return await fut`.
+    Delegating,
+    /// `timeout <= 0`: in `_cancel_and_wait(fut)`.
+    CancelNow { fut: Rc<Future>, waiter: Rc<Future> },
+    /// `await waiter` until the future is done or the timeout fires.
+    Waiting { fut: Rc<Future>, waiter: Rc<Future>, timeout: TimerId },
+    /// Cancelled while waiting: `_cancel_and_wait(fut)`, then re-raise.
+    CancelOnCancel { fut: Rc<Future>, waiter: Rc<Future>, timeout: TimerId, exc: Rc<Exception> },
+    /// Timed out: `_cancel_and_wait(fut)`, then TimeoutError.
+    CancelOnTimeout { fut: Rc<Future>, waiter: Rc<Future>, timeout: TimerId },
+    Finished,
+}
+
+impl WaitFor {
+    pub fn new(awaitable: Value, timeout: Value) -> WaitFor {
+        WaitFor {
+            state: WaitForState::Start { awaitable, timeout },
+        }
+    }
+}
+
+/// `raise TimeoutError from exc`
+fn timeout_from(exc: Rc<Exception>) -> Rc<Exception> {
+    let timeout = Exception::new(ExcType::TimeoutError, Vec::new());
+    *timeout.cause.borrow_mut() = Some(exc.clone());
+    *timeout.context.borrow_mut() = Some(exc);
+    timeout.suppress_context.set(true);
+    timeout
+}
+
+fn outcome(result: PyResult<Value>) -> NativeStep {
+    match result {
+        Ok(value) => NativeStep::Return(value),
+        Err(exc) => NativeStep::Raise(exc),
+    }
+}
+
+impl NativeCoro {
+    pub fn resume(&mut self, interp: &mut Interp, input: Resume) -> NativeStep {
+        match self {
+            NativeCoro::Noop => NativeStep::Return(Value::None),
+            NativeCoro::Fail(exc) => NativeStep::Raise(exc.clone()),
+            NativeCoro::Sleep { delay, result, state } => match std::mem::replace(state, SleepState::Start) {
+                SleepState::Start => {
+                    if let Resume::Throw(exc) = input {
+                        return NativeStep::Raise(exc);
+                    }
+                    if !(*delay > 0.0) {
+                        *state = SleepState::Yielded;
+                        return NativeStep::Yield(Suspend::Bare);
+                    }
+                    let (future, timer) = interp.sleep_future(*delay, result.clone());
+                    *state = SleepState::Waiting(future.clone(), timer);
+                    NativeStep::Yield(Suspend::Future(future))
+                }
+                SleepState::Yielded => match input {
+                    Resume::Send(_) => NativeStep::Return(result.clone()),
+                    Resume::Throw(exc) => NativeStep::Raise(exc),
+                },
+                SleepState::Waiting(_, timer) => {
+                    interp.sched.cancel(timer); // `finally: h.cancel()`
+                    match input {
+                        Resume::Send(value) => NativeStep::Return(value),
+                        Resume::Throw(exc) => NativeStep::Raise(exc),
+                    }
+                }
+            },
+            NativeCoro::WaitFor(wait_for) => wait_for.resume(interp, input),
+            NativeCoro::WaitForOne { state, getter } => {
+                if let Some(waiting) = getter.take() {
+                    if let Resume::Throw(exc) = input {
+                        // The getter's cleanup in Queue.get: cancel it, drop it, and pass
+                        // the wake-up on if an item is there.
+                        interp.future_cancel(&waiting, None);
+                        state.getters.borrow_mut().retain(|g| !Rc::ptr_eq(g, &waiting));
+                        if !state.done.borrow().is_empty() && !waiting.is_cancelled() {
+                            let next = state.getters.borrow_mut().pop_front();
+                            if let Some(next) = next {
+                                interp.future_set_result(&next, Value::None);
+                            }
+                        }
+                        return NativeStep::Raise(exc);
+                    }
+                } else if let Resume::Throw(exc) = input {
+                    return NativeStep::Raise(exc);
+                }
+                let item = state.done.borrow_mut().pop_front();
+                match item {
+                    Some(Some(future)) => outcome(future.result()),
+                    Some(None) => NativeStep::Raise(Exception::new(ExcType::TimeoutError, Vec::new())),
+                    None => {
+                        let waiting = Future::plain(Waiting::Other("as_completed".to_string()));
+                        state.getters.borrow_mut().push_back(waiting.clone());
+                        *getter = Some(waiting.clone());
+                        NativeStep::Yield(Suspend::Future(waiting))
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl WaitFor {
+    fn resume(&mut self, interp: &mut Interp, input: Resume) -> NativeStep {
+        match std::mem::replace(&mut self.state, WaitForState::Finished) {
+            WaitForState::Start { awaitable, timeout } => {
+                if let Resume::Throw(exc) = input {
+                    return NativeStep::Raise(exc);
+                }
+                if let Value::None = timeout {
+                    self.state = WaitForState::Delegating;
+                    return NativeStep::Await(awaitable);
+                }
+                let seconds = match super::ops::int_to_float(&timeout) {
+                    Ok(seconds) => seconds,
+                    Err(_) => {
+                        return NativeStep::Raise(type_error(format!(
+                            "'<=' not supported between instances of '{}' and 'int'",
+                            timeout.type_name()
+                        )));
+                    }
+                };
+                let fut = match interp.ensure_future(awaitable) {
+                    Ok(fut) => fut,
+                    Err(exc) => return NativeStep::Raise(exc),
+                };
+                if seconds <= 0.0 {
+                    if fut.is_done() {
+                        return outcome(fut.result());
+                    }
+                    let waiter = Future::plain(Waiting::WaitFor(format!("wait_for({}, timeout=0)", fut.describe())));
+                    interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));
+                    interp.future_cancel(&fut, None);
+                    self.state = WaitForState::CancelNow {
+                        fut,
+                        waiter: waiter.clone(),
+                    };
+                    return NativeStep::Yield(Suspend::Future(waiter));
+                }
+                let label = format!("wait_for({}, timeout={})", fut.describe(), crate::pyfmt::float_repr(seconds));
+                let waiter = Future::plain(Waiting::WaitFor(label));
+                let timeout = interp.sched.call_later(seconds, Handle::ReleaseWaiter(waiter.clone()));
+                interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));
+                self.state = WaitForState::Waiting {
+                    fut,
+                    waiter: waiter.clone(),
+                    timeout,
+                };
+                NativeStep::Yield(Suspend::Future(waiter))
+            }
+            WaitForState::Delegating => match input {
+                Resume::Send(value) => NativeStep::Return(value),
+                Resume::Throw(exc) => NativeStep::Raise(exc),
+            },
+            WaitForState::CancelNow { fut, waiter } => {
+                interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
+                if let Resume::Throw(exc) = input {
+                    return NativeStep::Raise(exc);
+                }
+                match fut.result() {
+                    Err(exc) if exc.ty == ExcType::CancelledError => NativeStep::Raise(timeout_from(exc)),
+                    result => outcome(result),
+                }
+            }
+            WaitForState::Waiting { fut, waiter, timeout } => {
+                match input {
+                    Resume::Throw(exc) if exc.ty == ExcType::CancelledError => {
+                        if fut.is_done() {
+                            interp.sched.cancel(timeout);
+                            return outcome(fut.result());
+                        }
+                        interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
+                        let waiter = Future::plain(Waiting::Other(format!("the cancellation of {}", fut.describe())));
+                        interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));
+                        interp.future_cancel(&fut, None);
+                        self.state = WaitForState::CancelOnCancel {
+                            fut,
+                            waiter: waiter.clone(),
+                            timeout,
+                            exc,
+                        };
+                        NativeStep::Yield(Suspend::Future(waiter))
+                    }
+                    Resume::Throw(exc) => {
+                        interp.sched.cancel(timeout);
+                        NativeStep::Raise(exc)
+                    }
+                    Resume::Send(_) => {
+                        if fut.is_done() {
+                            interp.sched.cancel(timeout);
+                            return outcome(fut.result());
+                        }
+                        interp.event(Event::TimedOut);
+                        interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
+                        let waiter = Future::plain(Waiting::Other(format!("the cancellation of {}", fut.describe())));
+                        interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));
+                        interp.future_cancel(&fut, None);
+                        self.state = WaitForState::CancelOnTimeout {
+                            fut,
+                            waiter: waiter.clone(),
+                            timeout,
+                        };
+                        NativeStep::Yield(Suspend::Future(waiter))
+                    }
+                }
+            }
+            WaitForState::CancelOnCancel { fut, waiter, timeout, exc } => {
+                interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
+                interp.sched.cancel(timeout);
+                match input {
+                    Resume::Throw(again) => NativeStep::Raise(again),
+                    Resume::Send(_) => NativeStep::Raise(exc),
+                }
+            }
+            WaitForState::CancelOnTimeout { fut, waiter, timeout } => {
+                interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
+                interp.sched.cancel(timeout);
+                if let Resume::Throw(exc) = input {
+                    return NativeStep::Raise(exc);
+                }
+                match fut.result() {
+                    Err(exc) if exc.ty == ExcType::CancelledError => NativeStep::Raise(timeout_from(exc)),
+                    result => outcome(result),
+                }
+            }
+            WaitForState::Finished => NativeStep::Raise(runtime_error("wait_for() resumed after it finished")),
+        }
+    }
+}

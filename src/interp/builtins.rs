@@ -1,0 +1,1337 @@
+//! Built-in functions, type constructors and the methods of the built-in types.
+//!
+//! Every built-in a program can name is a [`Builtin`] (a small `Copy` id) or a [`Type`];
+//! [`lookup`] maps names to them for the global slots that fall back to builtins. Methods
+//! are dispatched on the receiver's type and the interned method name, so a method call
+//! allocates nothing but its result. Messages follow CPython 3.11.
+
+// Method and attribute symbols are named exactly as in Python (`sym::append`).
+#![allow(non_upper_case_globals)]
+
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::exceptions::{
+    ExcType, Exception, PyResult, index_error, overflow_error, type_error, value_error,
+};
+use super::ops::{int_to_float, isinstance, memory_error, MAX_ITEMS};
+use super::symbol::{Sym, sym};
+use super::value::{DictMap, DictView, Iter, Key, Range, SetItems, Type, Value, values_equal};
+use super::Interp;
+use crate::pyfmt;
+
+macro_rules! builtins {
+    ($($variant:ident = $name:literal,)*) => {
+        /// A built-in function.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Builtin { $($variant,)* }
+
+        impl Builtin {
+            pub fn name(self) -> &'static str {
+                match self { $(Builtin::$variant => $name,)* }
+            }
+        }
+    };
+}
+
+builtins! {
+    Print = "print",
+    Len = "len",
+    Repr = "repr",
+    Round = "round",
+    Abs = "abs",
+    Min = "min",
+    Max = "max",
+    Sum = "sum",
+    Sorted = "sorted",
+    Reversed = "reversed",
+    Enumerate = "enumerate",
+    Zip = "zip",
+    Map = "map",
+    Filter = "filter",
+    Any = "any",
+    All = "all",
+    Isinstance = "isinstance",
+    Divmod = "divmod",
+    Pow = "pow",
+    Chr = "chr",
+    Ord = "ord",
+    Iter = "iter",
+    Next = "next",
+    Hash = "hash",
+    Callable = "callable",
+    Hex = "hex",
+    Oct = "oct",
+    Bin = "bin",
+    Format = "format",
+    AsyncioRun = "run",
+    AsyncioSleep = "sleep",
+    AsyncioGather = "gather",
+    AsyncioCreateTask = "create_task",
+    AsyncioEnsureFuture = "ensure_future",
+    AsyncioWaitFor = "wait_for",
+    AsyncioAsCompleted = "as_completed",
+    AsyncioGetRunningLoop = "get_running_loop",
+    AsyncioGetEventLoop = "get_event_loop",
+    AsyncioCurrentTask = "current_task",
+    AsyncioAllTasks = "all_tasks",
+    AsyncioIscoroutine = "iscoroutine",
+    RandomSeed = "seed",
+    RandomRandom = "random",
+    RandomUniform = "uniform",
+    RandomRandint = "randint",
+    RandomRandrange = "randrange",
+    RandomChoice = "choice",
+    RandomChoices = "choices",
+    RandomShuffle = "shuffle",
+    RandomSample = "sample",
+    RandomGetrandbits = "getrandbits",
+    RandomGauss = "gauss",
+    RandomNormalvariate = "normalvariate",
+    RandomExpovariate = "expovariate",
+    RandomTriangular = "triangular",
+    TimeTime = "time",
+    TimeMonotonic = "monotonic",
+    TimePerfCounter = "perf_counter",
+    TimeSleep = "sleep",
+    TimeTimeNs = "time_ns",
+    TimeMonotonicNs = "monotonic_ns",
+    TimePerfCounterNs = "perf_counter_ns",
+}
+
+/// The built-in a global name falls back to, if any.
+pub fn lookup(name: &str) -> Option<Value> {
+    let builtin = match name {
+        "print" => Builtin::Print,
+        "len" => Builtin::Len,
+        "repr" => Builtin::Repr,
+        "round" => Builtin::Round,
+        "abs" => Builtin::Abs,
+        "min" => Builtin::Min,
+        "max" => Builtin::Max,
+        "sum" => Builtin::Sum,
+        "sorted" => Builtin::Sorted,
+        "reversed" => Builtin::Reversed,
+        "enumerate" => Builtin::Enumerate,
+        "zip" => Builtin::Zip,
+        "map" => Builtin::Map,
+        "filter" => Builtin::Filter,
+        "any" => Builtin::Any,
+        "all" => Builtin::All,
+        "isinstance" => Builtin::Isinstance,
+        "divmod" => Builtin::Divmod,
+        "pow" => Builtin::Pow,
+        "chr" => Builtin::Chr,
+        "ord" => Builtin::Ord,
+        "iter" => Builtin::Iter,
+        "next" => Builtin::Next,
+        "hash" => Builtin::Hash,
+        "callable" => Builtin::Callable,
+        "hex" => Builtin::Hex,
+        "oct" => Builtin::Oct,
+        "bin" => Builtin::Bin,
+        "format" => Builtin::Format,
+        _ => {
+            let ty = match name {
+                "int" => Type::Int,
+                "float" => Type::Float,
+                "str" => Type::Str,
+                "bool" => Type::Bool,
+                "list" => Type::List,
+                "dict" => Type::Dict,
+                "tuple" => Type::Tuple,
+                "set" => Type::Set,
+                "frozenset" => Type::FrozenSet,
+                "range" => Type::Range,
+                "type" => Type::Type,
+                "slice" => Type::Slice,
+                "object" => Type::Object,
+                _ => return ExcType::builtin_named(name).map(|exc| Value::Type(Type::Exception(exc))),
+            };
+            return Some(Value::Type(ty));
+        }
+    };
+    Some(Value::Builtin(builtin))
+}
+
+/// Arguments matched to parameter names, CPython style.
+pub fn bind(
+    function: &str,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+    params: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    if args.len() > params.len() {
+        return Err(type_error(if params.len() == required {
+            format!(
+                "{function}() takes {} argument{} ({} given)",
+                if required == 1 { "exactly one".to_string() } else { required.to_string() },
+                if required == 1 { "" } else { "s" },
+                args.len()
+            )
+        } else {
+            format!("{function}() takes at most {} arguments ({} given)", params.len(), args.len())
+        }));
+    }
+    let mut bound: Vec<Option<Value>> = args.into_iter().map(Some).collect();
+    bound.resize(params.len(), None);
+    for (name, value) in kwargs {
+        match params.iter().position(|p| **p == *name) {
+            Some(index) if bound[index].is_none() => bound[index] = Some(value),
+            Some(_) => {
+                return Err(type_error(format!(
+                    "argument for {function}() given by name ('{name}') and position"
+                )));
+            }
+            None => {
+                return Err(type_error(format!(
+                    "{function}() got an unexpected keyword argument '{name}'"
+                )));
+            }
+        }
+    }
+    for (index, value) in bound.iter().enumerate().take(required) {
+        if value.is_none() {
+            return Err(type_error(format!(
+                "{function}() missing required argument '{}' (pos {})",
+                params[index],
+                index + 1
+            )));
+        }
+    }
+    Ok(bound)
+}
+
+fn no_kwargs(function: &str, kwargs: &[(Rc<str>, Value)]) -> PyResult<()> {
+    if kwargs.is_empty() {
+        Ok(())
+    } else {
+        Err(type_error(format!("{function}() takes no keyword arguments")))
+    }
+}
+
+fn exactly(function: &str, args: Vec<Value>, kwargs: &[(Rc<str>, Value)], n: usize) -> PyResult<Vec<Value>> {
+    no_kwargs(function, kwargs)?;
+    if args.len() != n {
+        let expected = if n == 1 { "exactly one argument".to_string() } else { format!("exactly {n} arguments") };
+        return Err(type_error(format!("{function}() takes {expected} ({} given)", args.len())));
+    }
+    Ok(args)
+}
+
+/// An int argument (`'float' object cannot be interpreted as an integer` otherwise).
+pub fn index_arg(value: &Value) -> PyResult<i64> {
+    match value {
+        Value::Int(_) | Value::Bool(_) => Ok(value.as_i64().expect("an int")),
+        Value::BigInt(_) => Err(overflow_error("Python int too large to convert to C ssize_t")),
+        _ => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            value.type_name()
+        ))),
+    }
+}
+
+fn float_to_int(x: f64) -> PyResult<Value> {
+    if x.is_nan() {
+        return Err(value_error("cannot convert float NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(overflow_error("cannot convert float infinity to integer"));
+    }
+    let truncated = x.trunc();
+    if truncated.abs() < 9.2e18 {
+        return Ok(Value::Int(truncated as i64));
+    }
+    Ok(Value::from_bigint(super::value::big_from_integral_float(truncated)))
+}
+
+impl Interp {
+    pub fn call_builtin(&mut self, builtin: Builtin, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+        match builtin {
+            Builtin::Print => self.print(args, kwargs),
+            Builtin::Len => {
+                let [value] = exactly("len", args, &kwargs, 1)?.try_into().expect("one");
+                self.len(&value).map(|n| Value::Int(n as i64))
+            }
+            Builtin::Repr => {
+                let [value] = exactly("repr", args, &kwargs, 1)?.try_into().expect("one");
+                Ok(Value::str(value.repr()))
+            }
+            Builtin::Round => {
+                let bound = bind("round", args, kwargs, &["number", "ndigits"], 1)?;
+                let number = bound[0].clone().expect("required");
+                let ndigits = bound[1].clone().filter(|v| !matches!(v, Value::None));
+                self.round(number, ndigits)
+            }
+            Builtin::Abs => {
+                let [value] = exactly("abs", args, &kwargs, 1)?.try_into().expect("one");
+                match value {
+                    Value::Float(f) => Ok(Value::Float(f.abs())),
+                    Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                        let negative = value.as_bigint().is_some_and(|b| b.is_negative());
+                        if negative { self.unary_op(crate::ast::UnaryOp::Neg, value) } else { self.unary_op(crate::ast::UnaryOp::Pos, value) }
+                    }
+                    other => Err(type_error(format!("bad operand type for abs(): '{}'", other.type_name()))),
+                }
+            }
+            Builtin::Min | Builtin::Max => self.min_max(builtin, args, kwargs),
+            Builtin::Sum => {
+                let bound = bind("sum", args, kwargs, &["iterable", "start"], 1)?;
+                let items = self.collect_iterable(bound[0].clone().expect("required"))?;
+                let mut total = bound[1].clone().unwrap_or(Value::Int(0));
+                if let Value::Str(_) = total {
+                    return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+                }
+                for item in items {
+                    total = self.binary_op(crate::ast::BinOp::Add, total, item, false)?;
+                }
+                Ok(total)
+            }
+            Builtin::Sorted => {
+                let mut bound = bind("sorted", args, kwargs, &["iterable", "key", "reverse"], 1)?;
+                let items = self.collect_iterable(bound[0].take().expect("required"))?;
+                let list = Value::list(items);
+                self.list_sort(&list, bound[1].take(), bound[2].take())?;
+                Ok(list)
+            }
+            Builtin::Reversed => {
+                let [value] = exactly("reversed", args, &kwargs, 1)?.try_into().expect("one");
+                match &value {
+                    Value::List(list) => {
+                        let len = list.borrow().len();
+                        Ok(Value::iterator(Iter::Reversed { items: value.clone(), index: len }))
+                    }
+                    Value::Tuple(tuple) => {
+                        let len = tuple.0.len();
+                        Ok(Value::iterator(Iter::Reversed { items: value.clone(), index: len }))
+                    }
+                    Value::Str(_) | Value::Range(_) | Value::Dict(_) => {
+                        let mut items = self.collect_iterable(value.clone())?;
+                        items.reverse();
+                        let len = items.len();
+                        Ok(Value::iterator(Iter::Reversed {
+                            items: Value::tuple(items.into_iter().rev().collect()),
+                            index: len,
+                        }))
+                    }
+                    other => Err(type_error(format!("'{}' object is not reversible", other.type_name()))),
+                }
+            }
+            Builtin::Enumerate => {
+                let bound = bind("enumerate", args, kwargs, &["iterable", "start"], 1)?;
+                let inner = self.get_iter(bound[0].clone().expect("required"))?;
+                let start = bound[1].clone().unwrap_or(Value::Int(0));
+                if !start.is_int() {
+                    return Err(type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        start.type_name()
+                    )));
+                }
+                Ok(Value::iterator(Iter::Enumerate { inner, count: start }))
+            }
+            Builtin::Zip => {
+                let mut strict = false;
+                for (name, value) in kwargs {
+                    if &*name == "strict" {
+                        strict = value.truthy();
+                    } else {
+                        return Err(type_error(format!("zip() got an unexpected keyword argument '{name}'")));
+                    }
+                }
+                let mut inners = Vec::new();
+                for (i, arg) in args.into_iter().enumerate() {
+                    inners.push(self.get_iter(arg).map_err(|e| {
+                        if e.ty == ExcType::TypeError {
+                            type_error(format!("zip argument #{} must support iteration", i + 1))
+                        } else {
+                            e
+                        }
+                    })?);
+                }
+                if inners.is_empty() {
+                    return Ok(Value::iterator(Iter::Exhausted));
+                }
+                Ok(Value::iterator(Iter::Zip { inners, strict }))
+            }
+            Builtin::Map => {
+                no_kwargs("map", &kwargs)?;
+                if args.len() < 2 {
+                    return Err(type_error("map() must have at least two arguments."));
+                }
+                let mut args = args.into_iter();
+                let func = args.next().expect("checked");
+                let inners = args.map(|a| self.get_iter(a)).collect::<PyResult<Vec<_>>>()?;
+                Ok(Value::iterator(Iter::Map { func, inners }))
+            }
+            Builtin::Filter => {
+                let [func, iterable] = exactly("filter", args, &kwargs, 2)?.try_into().expect("two");
+                let inner = self.get_iter(iterable)?;
+                Ok(Value::iterator(Iter::Filter { func, inner }))
+            }
+            Builtin::Any | Builtin::All => {
+                let [iterable] = exactly(builtin.name(), args, &kwargs, 1)?.try_into().expect("one");
+                let iterator = self.get_iter(iterable)?;
+                let want = builtin == Builtin::Any;
+                while let Some(item) = self.iter_next(&iterator)? {
+                    if item.truthy() == want {
+                        return Ok(Value::Bool(want));
+                    }
+                }
+                Ok(Value::Bool(!want))
+            }
+            Builtin::Isinstance => {
+                let [value, class] = exactly("isinstance", args, &kwargs, 2)?.try_into().expect("two");
+                Ok(Value::Bool(isinstance(&value, &class)?))
+            }
+            Builtin::Divmod => {
+                let [a, b] = exactly("divmod", args, &kwargs, 2)?.try_into().expect("two");
+                if let (Value::Float(_), _) | (_, Value::Float(_)) = (&a, &b)
+                    && a.is_number()
+                    && b.is_number()
+                    && int_to_float(&b)? == 0.0
+                {
+                    return Err(super::exceptions::zero_division("float divmod()"));
+                }
+                let quotient = self.binary_op(crate::ast::BinOp::FloorDiv, a.clone(), b.clone(), false);
+                let quotient = quotient.map_err(|e| {
+                    if e.ty == ExcType::TypeError {
+                        type_error(format!(
+                            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                            a.type_name(),
+                            b.type_name()
+                        ))
+                    } else {
+                        e
+                    }
+                })?;
+                let remainder = self.binary_op(crate::ast::BinOp::Mod, a, b, false)?;
+                Ok(Value::tuple(vec![quotient, remainder]))
+            }
+            Builtin::Pow => {
+                let bound = bind("pow", args, kwargs, &["base", "exp", "mod"], 2)?;
+                let (base, exp) = (bound[0].clone().expect("required"), bound[1].clone().expect("required"));
+                match bound[2].clone().filter(|m| !matches!(m, Value::None)) {
+                    None => self.binary_op(crate::ast::BinOp::Pow, base, exp, false),
+                    Some(modulus) => {
+                        let (Some(b), Some(e), Some(m)) = (base.as_bigint(), exp.as_bigint(), modulus.as_bigint()) else {
+                            return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+                        };
+                        if m.is_zero() {
+                            return Err(value_error("pow() 3rd argument cannot be 0"));
+                        }
+                        if e.is_negative() {
+                            return Err(value_error("base is not invertible for the given modulus"));
+                        }
+                        let result = b.modpow(&e, &m);
+                        let result = if !result.is_zero() && result.is_negative() != m.is_negative() { result + &m } else { result };
+                        Ok(Value::from_bigint(result))
+                    }
+                }
+            }
+            Builtin::Chr => {
+                let [value] = exactly("chr", args, &kwargs, 1)?.try_into().expect("one");
+                let code = index_arg(&value)?;
+                u32::try_from(code)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .map(|c| Value::str(c.to_string()))
+                    .ok_or_else(|| value_error("chr() arg not in range(0x110000)"))
+            }
+            Builtin::Ord => {
+                let [value] = exactly("ord", args, &kwargs, 1)?.try_into().expect("one");
+                match &value {
+                    Value::Str(s) if s.len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),
+                    Value::Str(s) => Err(type_error(format!(
+                        "ord() expected a character, but string of length {} found",
+                        s.len()
+                    ))),
+                    other => Err(type_error(format!(
+                        "ord() expected string of length 1, but {} found",
+                        other.type_name()
+                    ))),
+                }
+            }
+            Builtin::Iter => {
+                let [value] = exactly("iter", args, &kwargs, 1)?.try_into().expect("one");
+                self.get_iter(value)
+            }
+            Builtin::Next => {
+                no_kwargs("next", &kwargs)?;
+                let mut args = args.into_iter();
+                let (Some(iterator), default, None) = (args.next(), args.next(), args.next()) else {
+                    return Err(type_error("next expected 1 or 2 arguments"));
+                };
+                if !matches!(iterator, Value::Iterator(_) | Value::Generator(_)) {
+                    return Err(type_error(format!("'{}' object is not an iterator", iterator.type_name())));
+                }
+                match self.iter_next(&iterator)? {
+                    Some(item) => Ok(item),
+                    None => default.ok_or_else(|| Exception::new(ExcType::StopIteration, Vec::new())),
+                }
+            }
+            Builtin::Hash => {
+                let [value] = exactly("hash", args, &kwargs, 1)?.try_into().expect("one");
+                self.key(value.clone())?;
+                Ok(match value {
+                    Value::Int(i) => Value::Int(if i == -1 { -2 } else { i }),
+                    Value::Bool(b) => Value::Int(i64::from(b)),
+                    Value::Float(f) => Value::Int(crate::pyrandom::float_hash(f)),
+                    other => {
+                        use std::hash::{Hash, Hasher};
+                        let mut hasher = rustc_hash::FxHasher::default();
+                        Key(other).hash(&mut hasher);
+                        Value::Int((hasher.finish() >> 1) as i64)
+                    }
+                })
+            }
+            Builtin::Callable => {
+                let [value] = exactly("callable", args, &kwargs, 1)?.try_into().expect("one");
+                Ok(Value::Bool(matches!(
+                    value,
+                    Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_)
+                )))
+            }
+            Builtin::Hex | Builtin::Oct | Builtin::Bin => {
+                let [value] = exactly(builtin.name(), args, &kwargs, 1)?.try_into().expect("one");
+                let Some(n) = value.as_bigint() else {
+                    return Err(type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        value.type_name()
+                    )));
+                };
+                let spec = match builtin {
+                    Builtin::Hex => "#x",
+                    Builtin::Oct => "#o",
+                    _ => "#b",
+                };
+                let spec = pyfmt::parse_format_spec(spec).expect("a valid spec");
+                Ok(Value::str(pyfmt::format_int(&n, &spec).map_err(|e| value_error(e.message("int")))?))
+            }
+            Builtin::Format => {
+                let bound = bind("format", args, kwargs, &["value", "format_spec"], 1)?;
+                let value = bound[0].clone().expect("required");
+                let spec = bound[1].clone().unwrap_or_else(|| Value::str(""));
+                self.format_value(value, 0, Some(spec))
+            }
+            _ => super::modules::call(self, builtin, args, kwargs),
+        }
+    }
+
+    fn print(&mut self, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+        let mut sep = " ".to_string();
+        let mut end = "\n".to_string();
+        for (name, value) in kwargs {
+            match (&*name, &value) {
+                ("sep" | "end", Value::None) => {}
+                ("sep", Value::Str(s)) => sep = s.as_str().to_string(),
+                ("end", Value::Str(s)) => end = s.as_str().to_string(),
+                ("sep" | "end", other) => {
+                    return Err(type_error(format!(
+                        "{name} must be None or a string, not {}",
+                        other.type_name()
+                    )));
+                }
+                ("flush", _) => {}
+                ("file", Value::None) => {}
+                ("file", _) => {
+                    return Err(type_error("print(file=...) is not supported: scenarios write to stdout"));
+                }
+                _ => return Err(type_error(format!("'{name}' is an invalid keyword argument for print()"))),
+            }
+        }
+        let mut text = String::new();
+        for (i, arg) in args.iter().enumerate() {
+            if i > 0 {
+                text.push_str(&sep);
+            }
+            text.push_str(&arg.to_str());
+        }
+        text.push_str(&end);
+        self.write_stdout(&text);
+        Ok(Value::None)
+    }
+
+    pub fn len(&mut self, value: &Value) -> PyResult<usize> {
+        Ok(match value {
+            Value::Str(s) => s.len(),
+            Value::List(l) => l.borrow().len(),
+            Value::Tuple(t) => t.0.len(),
+            Value::Dict(d) => d.borrow().len(),
+            Value::DictView(d, _) => d.borrow().len(),
+            Value::Set(s) => s.items.borrow().len(),
+            Value::Range(r) => r.len().max(0) as usize,
+            other => return Err(type_error(format!("object of type '{}' has no len()", other.type_name()))),
+        })
+    }
+
+    fn round(&mut self, number: Value, ndigits: Option<Value>) -> PyResult<Value> {
+        match (&number, ndigits) {
+            (Value::Float(x), None) => float_to_int(pyfmt::round_half_even(*x)),
+            (Value::Float(x), Some(n)) => {
+                let n = index_arg(&n)?;
+                let rounded = pyfmt::round_float(*x, n);
+                if rounded.is_infinite() && x.is_finite() {
+                    return Err(overflow_error("rounded value too large to represent"));
+                }
+                Ok(Value::Float(rounded))
+            }
+            (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), None) => Ok(match number {
+                Value::Bool(b) => Value::Int(i64::from(b)),
+                other => other,
+            }),
+            (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), Some(n)) => {
+                let n = index_arg(&n)?;
+                if n >= 0 {
+                    return Ok(match number {
+                        Value::Bool(b) => Value::Int(i64::from(b)),
+                        other => other,
+                    });
+                }
+                // Round to a multiple of 10^-n, half to even.
+                let value = number.as_bigint().expect("an int");
+                let Some(scale) = u32::try_from(-n).ok().filter(|s| *s < 10_000) else {
+                    return Ok(Value::Int(0));
+                };
+                let unit = num_traits::pow(BigInt::from(10), scale as usize);
+                let (quotient, remainder) = num_integer::Integer::div_mod_floor(&value, &unit);
+                let twice: BigInt = &remainder * 2;
+                let quotient = match twice.cmp(&unit) {
+                    Ordering::Greater => quotient + 1,
+                    Ordering::Equal if num_integer::Integer::is_odd(&quotient) => quotient + 1,
+                    _ => quotient,
+                };
+                Ok(Value::from_bigint(quotient * unit))
+            }
+            (other, _) => Err(type_error(format!(
+                "type {} doesn't define __round__ method",
+                other.type_name()
+            ))),
+        }
+    }
+
+    fn min_max(&mut self, builtin: Builtin, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+        let name = builtin.name();
+        let mut key = None;
+        let mut default = None;
+        for (k, value) in kwargs {
+            match &*k {
+                "key" => key = Some(value).filter(|v| !matches!(v, Value::None)),
+                "default" => default = Some(value),
+                _ => return Err(type_error(format!("'{k}' is an invalid keyword argument for {name}()"))),
+            }
+        }
+        let items = match args.len() {
+            0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
+            1 => self.collect_iterable(args.into_iter().next().expect("one"))?,
+            _ => {
+                if default.is_some() {
+                    return Err(type_error(format!(
+                        "Cannot specify a default for {name}() with multiple positional arguments"
+                    )));
+                }
+                args
+            }
+        };
+        let mut best: Option<(Value, Value)> = None;
+        for item in items {
+            let item_key = match &key {
+                Some(f) => self.call(f.clone(), vec![item.clone()])?,
+                None => item.clone(),
+            };
+            let replace = match &best {
+                None => true,
+                Some((_, best_key)) => {
+                    let (op, other) = if builtin == Builtin::Max {
+                        (crate::ast::CmpOp::Gt, best_key)
+                    } else {
+                        (crate::ast::CmpOp::Lt, best_key)
+                    };
+                    self.compare_op(op, &item_key, other)?.truthy()
+                }
+            };
+            if replace {
+                best = Some((item, item_key));
+            }
+        }
+        match best {
+            Some((item, _)) => Ok(item),
+            None => default.ok_or_else(|| value_error(format!("{name}() arg is an empty sequence"))),
+        }
+    }
+
+    /// `list.sort(key=..., reverse=...)`, stable, with Python comparisons.
+    pub fn list_sort(&mut self, list: &Value, key: Option<Value>, reverse: Option<Value>) -> PyResult<()> {
+        let Value::List(cell) = list else { return Ok(()) };
+        let key = key.filter(|k| !matches!(k, Value::None));
+        let reverse = reverse.is_some_and(|r| r.truthy());
+        let items = std::mem::take(&mut *cell.borrow_mut());
+        let keys = match &key {
+            Some(f) => {
+                let mut keys = Vec::with_capacity(items.len());
+                for item in &items {
+                    match self.call(f.clone(), vec![item.clone()]) {
+                        Ok(k) => keys.push(k),
+                        Err(e) => {
+                            *cell.borrow_mut() = items;
+                            return Err(e);
+                        }
+                    }
+                }
+                keys
+            }
+            None => items.clone(),
+        };
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        let mut error = None;
+        order.sort_by(|&a, &b| {
+            if error.is_some() {
+                return Ordering::Equal;
+            }
+            let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
+            match self.compare_op(crate::ast::CmpOp::Lt, x, y) {
+                Ok(less) if less.truthy() => Ordering::Less,
+                Ok(_) => match self.compare_op(crate::ast::CmpOp::Lt, y, x) {
+                    Ok(greater) if greater.truthy() => Ordering::Greater,
+                    Ok(_) => Ordering::Equal,
+                    Err(e) => {
+                        error = Some(e);
+                        Ordering::Equal
+                    }
+                },
+                Err(e) => {
+                    error = Some(e);
+                    Ordering::Equal
+                }
+            }
+        });
+        let sorted: Vec<Value> = order.into_iter().map(|i| items[i].clone()).collect();
+        match error {
+            Some(e) => {
+                *cell.borrow_mut() = items;
+                Err(e)
+            }
+            None => {
+                *cell.borrow_mut() = sorted;
+                Ok(())
+            }
+        }
+    }
+
+    /// Calling a type: `int("5")`, `list(x)`, `ValueError("boom")`.
+    pub fn construct(&mut self, ty: Type, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+        let name = ty.name();
+        match ty {
+            Type::Exception(exc) => {
+                no_kwargs(name, &kwargs)?;
+                Ok(Value::Exception(Exception::new(exc, args)))
+            }
+            Type::Int => {
+                let bound = bind("int", args, kwargs, &["x", "base"], 0)?;
+                let Some(value) = bound[0].clone() else { return Ok(Value::Int(0)) };
+                match (&value, &bound[1]) {
+                    (Value::Str(s), base) => {
+                        let base = match base {
+                            Some(b) => index_arg(b)?,
+                            None => 10,
+                        };
+                        if !(base == 0 || (2..=36).contains(&base)) {
+                            return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
+                        }
+                        pyfmt::parse_int(s.as_str(), base as u32).map(Value::from_bigint).ok_or_else(|| {
+                            value_error(format!(
+                                "invalid literal for int() with base {base}: {}",
+                                pyfmt::str_repr(s.as_str())
+                            ))
+                        })
+                    }
+                    (_, Some(_)) => Err(type_error("int() can't convert non-string with explicit base")),
+                    (Value::Float(f), None) => float_to_int(*f),
+                    (Value::Bool(b), None) => Ok(Value::Int(i64::from(*b))),
+                    (Value::Int(_) | Value::BigInt(_), None) => Ok(value),
+                    (other, None) => Err(type_error(format!(
+                        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                        other.type_name()
+                    ))),
+                }
+            }
+            Type::Float => {
+                let bound = bind("float", args, kwargs, &["x"], 0)?;
+                match bound[0].clone() {
+                    None => Ok(Value::Float(0.0)),
+                    Some(Value::Str(s)) => pyfmt::parse_float(s.as_str()).map(Value::Float).ok_or_else(|| {
+                        value_error(format!("could not convert string to float: {}", pyfmt::str_repr(s.as_str())))
+                    }),
+                    Some(value) if value.is_number() => Ok(Value::Float(int_to_float(&value)?)),
+                    Some(other) => Err(type_error(format!(
+                        "float() argument must be a string or a real number, not '{}'",
+                        other.type_name()
+                    ))),
+                }
+            }
+            Type::Str => {
+                let bound = bind("str", args, kwargs, &["object"], 0)?;
+                Ok(Value::str(bound[0].as_ref().map_or(String::new(), Value::to_str)))
+            }
+            Type::Bool => {
+                let bound = bind("bool", args, kwargs, &["x"], 0)?;
+                Ok(Value::Bool(bound[0].as_ref().is_some_and(Value::truthy)))
+            }
+            Type::List => {
+                no_kwargs(name, &kwargs)?;
+                match args.len() {
+                    0 => Ok(Value::list(Vec::new())),
+                    1 => Ok(Value::list(self.collect_iterable(args.into_iter().next().expect("one"))?)),
+                    n => Err(type_error(format!("list expected at most 1 argument, got {n}"))),
+                }
+            }
+            Type::Tuple => {
+                no_kwargs(name, &kwargs)?;
+                match args.len() {
+                    0 => Ok(Value::tuple(Vec::new())),
+                    1 => {
+                        let value = args.into_iter().next().expect("one");
+                        if let Value::Tuple(_) = value {
+                            return Ok(value);
+                        }
+                        Ok(Value::tuple(self.collect_iterable(value)?))
+                    }
+                    n => Err(type_error(format!("tuple expected at most 1 argument, got {n}"))),
+                }
+            }
+            Type::Set | Type::FrozenSet => {
+                no_kwargs(name, &kwargs)?;
+                match args.len() {
+                    0 => Ok(Value::set(SetItems::default(), ty == Type::FrozenSet)),
+                    1 => {
+                        let items = self.collect_iterable(args.into_iter().next().expect("one"))?;
+                        self.make_set(items, ty == Type::FrozenSet)
+                    }
+                    n => Err(type_error(format!("{name} expected at most 1 argument, got {n}"))),
+                }
+            }
+            Type::Dict => {
+                if args.len() > 1 {
+                    return Err(type_error(format!("dict expected at most 1 argument, got {}", args.len())));
+                }
+                let dict = Value::dict(DictMap::default());
+                if let Some(source) = args.into_iter().next() {
+                    self.dict_update_from(&dict, source)?;
+                }
+                for (name, value) in kwargs {
+                    self.store_subscript(&dict, Value::str(&*name), value)?;
+                }
+                Ok(dict)
+            }
+            Type::Range => {
+                no_kwargs(name, &kwargs)?;
+                let ints = args.iter().map(index_arg).collect::<PyResult<Vec<i64>>>()?;
+                let (start, stop, step) = match ints.as_slice() {
+                    [stop] => (0, *stop, 1),
+                    [start, stop] => (*start, *stop, 1),
+                    [start, stop, step] => (*start, *stop, *step),
+                    [] => return Err(type_error("range expected at least 1 argument, got 0")),
+                    _ => return Err(type_error(format!("range expected at most 3 arguments, got {}", ints.len()))),
+                };
+                if step == 0 {
+                    return Err(value_error("range() arg 3 must not be zero"));
+                }
+                Ok(Value::Range(Rc::new(Range { start, stop, step })))
+            }
+            Type::Type => {
+                no_kwargs(name, &kwargs)?;
+                match args.len() {
+                    1 => Ok(Value::Type(args[0].type_of())),
+                    _ => Err(type_error("type() takes 1 argument (scenario has no classes)")),
+                }
+            }
+            Type::Slice => {
+                no_kwargs(name, &kwargs)?;
+                let mut args = args.into_iter();
+                let (a, b, c) = (args.next(), args.next(), args.next());
+                let (start, stop, step) = match (a, b, c) {
+                    (Some(stop), None, None) => (Value::None, stop, Value::None),
+                    (Some(start), Some(stop), step) => (start, stop, step.unwrap_or(Value::None)),
+                    _ => return Err(type_error("slice expected at least 1 argument, got 0")),
+                };
+                Ok(Value::Slice(Rc::new(super::value::Slice { start, stop, step })))
+            }
+            _ => Err(type_error(format!("cannot create '{name}' instances"))),
+        }
+    }
+
+    /// `dict.update(source)` from a mapping or an iterable of pairs.
+    fn dict_update_from(&mut self, dict: &Value, source: Value) -> PyResult<()> {
+        if let Value::Dict(_) = source {
+            return self.dict_merge(dict, source);
+        }
+        let items = self.collect_iterable(source)?;
+        for (i, item) in items.into_iter().enumerate() {
+            let pair = self.collect_iterable(item.clone()).map_err(|_| {
+                type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                ))
+            })?;
+            if pair.len() != 2 {
+                return Err(value_error(format!(
+                    "dictionary update sequence element #{i} has length {}; 2 is required",
+                    pair.len()
+                )));
+            }
+            let mut pair = pair.into_iter();
+            let (key, value) = (pair.next().expect("two"), pair.next().expect("two"));
+            self.store_subscript(dict, key, value)?;
+        }
+        Ok(())
+    }
+
+    /// Whether `receiver.name` is a built-in method.
+    pub fn has_method(&self, receiver: &Value, name: Sym) -> bool {
+        use sym::*;
+        match receiver {
+            Value::Str(_) => matches!(
+                name,
+                split | rsplit | splitlines | join | strip | lstrip | rstrip | replace | startswith | endswith
+                    | find | rfind | index | rindex | count | upper | lower | title | capitalize | swapcase
+                    | zfill | center | ljust | rjust | format | isdigit | isalpha | isalnum | isspace
+                    | isupper | islower | isnumeric | isdecimal | partition | rpartition | removeprefix
+                    | removesuffix | casefold
+            ),
+            Value::List(_) => matches!(
+                name,
+                append | extend | insert | pop | remove | index | count | sort | reverse | copy | clear
+            ),
+            Value::Tuple(_) => matches!(name, index | count),
+            Value::Dict(_) => matches!(
+                name,
+                get | items | keys | values | pop | setdefault | update | copy | clear | popitem
+            ),
+            Value::Set(set) => {
+                matches!(
+                    name,
+                    union | intersection | difference | symmetric_difference | issubset | issuperset | isdisjoint | copy
+                ) || (!set.frozen && matches!(name, add | discard | remove | pop | clear | update))
+            }
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => matches!(name, bit_length | conjugate),
+            Value::Float(_) => matches!(name, is_integer | conjugate),
+            Value::Future(future) => {
+                matches!(
+                    name,
+                    done | result | exception | cancelled | cancel | add_done_callback | remove_done_callback
+                ) || (future.is_task() && matches!(name, get_name | set_name | get_coro | cancelling | uncancel))
+            }
+            Value::Loop => matches!(name, time | create_task),
+            _ => false,
+        }
+    }
+
+    /// `receiver.name(*args, **kwargs)` for a built-in method.
+    pub fn call_method(&mut self, receiver: &Value, name: Sym, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+        if !self.has_method(receiver, name) {
+            return Err(match receiver {
+                Value::Module(_) | Value::Exception(_) | Value::Type(_) | Value::Function(_) | Value::Builtin(_) => {
+                    // An attribute that is not a method, or a missing one: CPython calls it.
+                    let attribute = self.get_attribute(receiver, name)?;
+                    return self.call_with_kwargs(attribute, args, kwargs);
+                }
+                _ => self.no_attribute(receiver, name),
+            });
+        }
+        let method = format!("{}.{}", receiver.type_name(), self.symbols.name(name));
+        match receiver {
+            Value::Str(s) => super::strings::call(self, s, name, &method, args, kwargs),
+            Value::List(_) => self.list_method(receiver, name, &method, args, kwargs),
+            Value::Tuple(tuple) => {
+                let [item] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
+                match name {
+                    sym::count => Ok(Value::Int(tuple.0.iter().filter(|x| x.is(&item) || values_equal(x, &item)).count() as i64)),
+                    _ => tuple
+                        .0
+                        .iter()
+                        .position(|x| x.is(&item) || values_equal(x, &item))
+                        .map(|i| Value::Int(i as i64))
+                        .ok_or_else(|| value_error("tuple.index(x): x not in tuple")),
+                }
+            }
+            Value::Dict(_) => self.dict_method(receiver, name, &method, args, kwargs),
+            Value::Set(_) => self.set_method(receiver, name, &method, args, kwargs),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                exactly(&method, args, &kwargs, 0)?;
+                let n = receiver.as_bigint().expect("an int");
+                Ok(match name {
+                    sym::bit_length => Value::Int(n.bits() as i64),
+                    _ => Value::from_bigint(n),
+                })
+            }
+            Value::Float(f) => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(match name {
+                    sym::is_integer => Value::Bool(f.is_finite() && f.fract() == 0.0),
+                    _ => Value::Float(*f),
+                })
+            }
+            Value::Future(future) => self.future_method(future, name, &method, args, kwargs),
+            Value::Loop => match name {
+                sym::time => {
+                    exactly(&method, args, &kwargs, 0)?;
+                    Ok(Value::Float(self.sched.clock.now_seconds()))
+                }
+                _ => super::modules::call(self, Builtin::AsyncioCreateTask, args, kwargs),
+            },
+            _ => Err(self.no_attribute(receiver, name)),
+        }
+    }
+
+    fn list_method(&mut self, list: &Value, name: Sym, method: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+        let Value::List(cell) = list else { unreachable!("a list") };
+        match name {
+            sym::append => {
+                let [item] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
+                let mut items = cell.borrow_mut();
+                if items.len() >= MAX_ITEMS {
+                    return Err(memory_error());
+                }
+                items.push(item);
+                Ok(Value::None)
+            }
+            sym::extend => {
+                let [iterable] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
+                let items = self.collect_iterable(iterable)?;
+                cell.borrow_mut().extend(items);
+                Ok(Value::None)
+            }
+            sym::insert => {
+                let [index, item] = exactly(method, args, &kwargs, 2)?.try_into().expect("two");
+                let index = index_arg(&index)?;
+                let mut items = cell.borrow_mut();
+                let len = items.len() as i64;
+                let at = if index < 0 { (index + len).max(0) } else { index.min(len) };
+                items.insert(at as usize, item);
+                Ok(Value::None)
+            }
+            sym::pop => {
+                no_kwargs(method, &kwargs)?;
+                let index = match args.as_slice() {
+                    [] => -1,
+                    [index] => index_arg(index)?,
+                    _ => return Err(type_error(format!("pop expected at most 1 argument, got {}", args.len()))),
+                };
+                let mut items = cell.borrow_mut();
+                if items.is_empty() {
+                    return Err(index_error("pop from empty list"));
+                }
+                let len = items.len() as i64;
+                let at = if index < 0 { index + len } else { index };
+                if at < 0 || at >= len {
+                    return Err(index_error("pop index out of range"));
+                }
+                Ok(items.remove(at as usize))
+            }
+            sym::remove => {
+                let [item] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
+                let position = cell.borrow().iter().position(|x| x.is(&item) || values_equal(x, &item));
+                match position {
+                    Some(i) => {
+                        cell.borrow_mut().remove(i);
+                        Ok(Value::None)
+                    }
+                    None => Err(value_error("list.remove(x): x not in list")),
+                }
+            }
+            sym::index => {
+                no_kwargs(method, &kwargs)?;
+                let Some(item) = args.first() else {
+                    return Err(type_error(format!("index expected at least 1 argument, got {}", args.len())));
+                };
+                let items = cell.borrow();
+                let len = items.len() as i64;
+                let bound = |v: Option<&Value>, default: i64| -> PyResult<usize> {
+                    let i = match v {
+                        Some(v) => index_arg(v)?,
+                        None => default,
+                    };
+                    Ok((if i < 0 { (i + len).max(0) } else { i.min(len) }) as usize)
+                };
+                let (start, stop) = (bound(args.get(1), 0)?, bound(args.get(2), len)?);
+                (start..stop.max(start))
+                    .find(|&i| items[i].is(item) || values_equal(&items[i], item))
+                    .map(|i| Value::Int(i as i64))
+                    .ok_or_else(|| value_error(format!("{} is not in list", item.repr())))
+            }
+            sym::count => {
+                let [item] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
+                let count = cell.borrow().iter().filter(|x| x.is(&item) || values_equal(x, &item)).count();
+                Ok(Value::Int(count as i64))
+            }
+            sym::sort => {
+                if !args.is_empty() {
+                    return Err(type_error("sort() takes no positional arguments"));
+                }
+                let bound = bind("sort", Vec::new(), kwargs, &["key", "reverse"], 0)?;
+                self.list_sort(list, bound[0].clone(), bound[1].clone())?;
+                Ok(Value::None)
+            }
+            sym::reverse => {
+                exactly(method, args, &kwargs, 0)?;
+                cell.borrow_mut().reverse();
+                Ok(Value::None)
+            }
+            sym::copy => {
+                exactly(method, args, &kwargs, 0)?;
+                Ok(Value::list(cell.borrow().clone()))
+            }
+            _ => {
+                exactly(method, args, &kwargs, 0)?;
+                cell.borrow_mut().clear();
+                Ok(Value::None)
+            }
+        }
+    }
+
+    fn dict_method(&mut self, dict: &Value, name: Sym, method: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+        let Value::Dict(cell) = dict else { unreachable!("a dict") };
+        match name {
+            sym::get => {
+                no_kwargs(method, &kwargs)?;
+                let mut args = args.into_iter();
+                let (Some(key), default, None) = (args.next(), args.next(), args.next()) else {
+                    return Err(type_error("get expected at least 1 argument, got 0"));
+                };
+                let key = self.key(key)?;
+                Ok(cell.borrow().get(&key).cloned().unwrap_or(default.unwrap_or(Value::None)))
+            }
+            sym::keys | sym::values | sym::items => {
+                exactly(method, args, &kwargs, 0)?;
+                let view = match name {
+                    sym::keys => DictView::Keys,
+                    sym::values => DictView::Values,
+                    _ => DictView::Items,
+                };
+                Ok(Value::DictView(cell.clone(), view))
+            }
+            sym::pop => {
+                no_kwargs(method, &kwargs)?;
+                let mut args = args.into_iter();
+                let (Some(key), default, None) = (args.next(), args.next(), args.next()) else {
+                    return Err(type_error("pop expected at least 1 argument, got 0"));
+                };
+                let hashed = self.key(key.clone())?;
+                let removed = cell.borrow_mut().shift_remove(&hashed);
+                match (removed, default) {
+                    (Some(value), _) => Ok(value),
+                    (None, Some(default)) => Ok(default),
+                    (None, None) => Err(Exception::new(ExcType::KeyError, vec![key])),
+                }
+            }
+            sym::setdefault => {
+                no_kwargs(method, &kwargs)?;
+                let mut args = args.into_iter();
+                let (Some(key), default) = (args.next(), args.next()) else {
+                    return Err(type_error("setdefault expected at least 1 argument, got 0"));
+                };
+                let hashed = self.key(key)?;
+                let mut map = cell.borrow_mut();
+                Ok(map.entry(hashed).or_insert(default.unwrap_or(Value::None)).clone())
+            }
+            sym::update => {
+                if args.len() > 1 {
+                    return Err(type_error(format!("update expected at most 1 argument, got {}", args.len())));
+                }
+                if let Some(source) = args.into_iter().next() {
+                    self.dict_update_from(dict, source)?;
+                }
+                for (name, value) in kwargs {
+                    self.store_subscript(dict, Value::str(&*name), value)?;
+                }
+                Ok(Value::None)
+            }
+            sym::copy => {
+                exactly(method, args, &kwargs, 0)?;
+                Ok(Value::dict(cell.borrow().clone()))
+            }
+            sym::popitem => {
+                exactly(method, args, &kwargs, 0)?;
+                match cell.borrow_mut().pop() {
+                    Some((key, value)) => Ok(Value::tuple(vec![key.0, value])),
+                    None => Err(Exception::msg(ExcType::KeyError, "popitem(): dictionary is empty")),
+                }
+            }
+            _ => {
+                exactly(method, args, &kwargs, 0)?;
+                cell.borrow_mut().clear();
+                Ok(Value::None)
+            }
+        }
+    }
+
+    fn set_method(&mut self, set: &Value, name: Sym, method: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+        let Value::Set(cell) = set else { unreachable!("a set") };
+        no_kwargs(method, &kwargs)?;
+        match name {
+            sym::add | sym::discard | sym::remove => {
+                let [item] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
+                let key = self.key(item.clone())?;
+                let mut items = cell.items.borrow_mut();
+                match name {
+                    sym::add => {
+                        items.insert(key);
+                    }
+                    sym::discard => {
+                        items.shift_remove(&key);
+                    }
+                    _ => {
+                        if !items.shift_remove(&key) {
+                            return Err(Exception::new(ExcType::KeyError, vec![item]));
+                        }
+                    }
+                }
+                Ok(Value::None)
+            }
+            sym::pop => {
+                exactly(method, args, &kwargs, 0)?;
+                let first = cell.items.borrow_mut().shift_remove_index(0);
+                first.map(|k| k.0).ok_or_else(|| Exception::msg(ExcType::KeyError, "pop from an empty set"))
+            }
+            sym::clear => {
+                cell.items.borrow_mut().clear();
+                Ok(Value::None)
+            }
+            sym::copy => Ok(Value::set(cell.items.borrow().clone(), cell.frozen)),
+            sym::update => {
+                for arg in args {
+                    for item in self.collect_iterable(arg)? {
+                        self.set_add(set, item)?;
+                    }
+                }
+                Ok(Value::None)
+            }
+            _ => {
+                let mut others = Vec::new();
+                for arg in args {
+                    let items = self.collect_iterable(arg)?;
+                    let mut keys = SetItems::default();
+                    for item in items {
+                        keys.insert(self.key(item)?);
+                    }
+                    others.push(keys);
+                }
+                let mine = cell.items.borrow().clone();
+                let result = |items: SetItems| Value::set(items, cell.frozen);
+                Ok(match name {
+                    sym::union => result(others.iter().fold(mine, |acc, o| acc.union(o).cloned().collect())),
+                    sym::intersection => result(others.iter().fold(mine, |acc, o| acc.intersection(o).cloned().collect())),
+                    sym::difference => result(others.iter().fold(mine, |acc, o| acc.difference(o).cloned().collect())),
+                    sym::symmetric_difference => {
+                        let other = others.into_iter().next().unwrap_or_default();
+                        result(mine.symmetric_difference(&other).cloned().collect())
+                    }
+                    sym::issubset => Value::Bool(others.first().is_some_and(|o| mine.iter().all(|k| o.contains(k)))),
+                    sym::issuperset => Value::Bool(others.first().is_some_and(|o| o.iter().all(|k| mine.contains(k)))),
+                    _ => Value::Bool(others.first().is_some_and(|o| mine.iter().all(|k| !o.contains(k)))),
+                })
+            }
+        }
+    }
+
+    fn future_method(
+        &mut self,
+        future: &Rc<super::asyncio::Future>,
+        name: Sym,
+        method: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
+        match name {
+            sym::done => {
+                exactly(method, args, &kwargs, 0)?;
+                Ok(Value::Bool(future.is_done()))
+            }
+            sym::cancelled => {
+                exactly(method, args, &kwargs, 0)?;
+                Ok(Value::Bool(future.is_cancelled()))
+            }
+            sym::result => {
+                exactly(method, args, &kwargs, 0)?;
+                future.result()
+            }
+            sym::exception => {
+                exactly(method, args, &kwargs, 0)?;
+                future.exception()
+            }
+            sym::cancel => {
+                let bound = bind("cancel", args, kwargs, &["msg"], 0)?;
+                let message = bound[0].clone().filter(|m| !matches!(m, Value::None));
+                Ok(Value::Bool(self.future_cancel(future, message)))
+            }
+            sym::get_name => {
+                exactly(method, args, &kwargs, 0)?;
+                Ok(Value::str(&*future.name()))
+            }
+            sym::set_name => {
+                let [value] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
+                if let Some(task) = future.task() {
+                    *task.name.borrow_mut() = Rc::from(value.to_str());
+                }
+                Ok(Value::None)
+            }
+            sym::get_coro => {
+                exactly(method, args, &kwargs, 0)?;
+                Ok(future.task().map_or(Value::None, |t| Value::Coroutine(t.coro.clone())))
+            }
+            sym::cancelling => {
+                exactly(method, args, &kwargs, 0)?;
+                Ok(Value::Int(future.task().map_or(0, |t| i64::from(t.num_cancels_requested.get()))))
+            }
+            sym::uncancel => {
+                exactly(method, args, &kwargs, 0)?;
+                let task = future.task().expect("only tasks have uncancel");
+                let count = task.num_cancels_requested.get().saturating_sub(1);
+                task.num_cancels_requested.set(count);
+                Ok(Value::Int(i64::from(count)))
+            }
+            sym::add_done_callback => {
+                let bound = bind("add_done_callback", args, kwargs, &["fn", "context"], 1)?;
+                let callback = bound[0].clone().expect("required");
+                self.add_done_callback(future, super::asyncio::Callback::Python(callback));
+                Ok(Value::None)
+            }
+            _ => {
+                let [callback] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
+                let removed = self.remove_done_callback(future, &super::asyncio::Callback::Python(callback));
+                Ok(Value::Int(removed as i64))
+            }
+        }
+    }
+}
+
+/// Convert a float argument that must be an integer count (width, repeat).
+pub fn to_usize(value: &Value) -> PyResult<usize> {
+    let n = index_arg(value)?;
+    Ok(n.max(0).to_usize().unwrap_or(0))
+}
+
+/// The big-int value of an int argument, or a TypeError naming the function.
+pub fn int_arg(function: &str, value: &Value) -> PyResult<BigInt> {
+    value.as_bigint().ok_or_else(|| {
+        type_error(format!(
+            "{function}() argument must be int, not {}",
+            value.type_name()
+        ))
+    })
+}
+
+/// The float value of a numeric argument.
+pub fn float_arg(value: &Value) -> PyResult<f64> {
+    if !value.is_number() {
+        return Err(type_error(format!("must be real number, not {}", value.type_name())));
+    }
+    int_to_float(value)
+}
+
+/// Whether `BigInt` zero (for callers without num-traits in scope).
+pub fn is_zero(n: &BigInt) -> bool {
+    n.is_zero()
+}

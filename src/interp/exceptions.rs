@@ -1,0 +1,250 @@
+//! Python exceptions: the built-in class hierarchy and exception objects.
+//!
+//! Exceptions are values ([`Exception`] behind an `Rc`) that travel through one unwinding
+//! channel: every fallible operation returns [`PyResult`], and the interpreter turns an
+//! `Err` into Python's `raise` at the current instruction. The hierarchy and the text forms
+//! (`str(e)`, `repr(e)`) follow CPython 3.11.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::value::Value;
+use crate::bytecode::Code;
+
+pub type PyResult<T> = Result<T, Rc<Exception>>;
+
+macro_rules! exceptions {
+    ($($variant:ident: $name:literal < $parent:ident in $module:literal,)*) => {
+        /// A built-in exception class.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum ExcType { BaseException, $($variant,)* }
+
+        impl ExcType {
+            pub fn name(self) -> &'static str {
+                match self {
+                    ExcType::BaseException => "BaseException",
+                    $(ExcType::$variant => $name,)*
+                }
+            }
+
+            /// The direct base class (`BaseException` is its own).
+            pub fn parent(self) -> ExcType {
+                match self {
+                    ExcType::BaseException => ExcType::BaseException,
+                    $(ExcType::$variant => ExcType::$parent,)*
+                }
+            }
+
+            /// The module the class lives in, as its repr shows it.
+            pub fn module(self) -> &'static str {
+                match self {
+                    ExcType::BaseException => "builtins",
+                    $(ExcType::$variant => $module,)*
+                }
+            }
+
+            /// Every class a program can name, for builtins and module attributes.
+            pub const ALL: &'static [ExcType] = &[ExcType::BaseException, $(ExcType::$variant,)*];
+        }
+    };
+}
+
+exceptions! {
+    Exception: "Exception" < BaseException in "builtins",
+    GeneratorExit: "GeneratorExit" < BaseException in "builtins",
+    KeyboardInterrupt: "KeyboardInterrupt" < BaseException in "builtins",
+    SystemExit: "SystemExit" < BaseException in "builtins",
+    CancelledError: "CancelledError" < BaseException in "asyncio.exceptions",
+    ArithmeticError: "ArithmeticError" < Exception in "builtins",
+    FloatingPointError: "FloatingPointError" < ArithmeticError in "builtins",
+    OverflowError: "OverflowError" < ArithmeticError in "builtins",
+    ZeroDivisionError: "ZeroDivisionError" < ArithmeticError in "builtins",
+    AssertionError: "AssertionError" < Exception in "builtins",
+    AttributeError: "AttributeError" < Exception in "builtins",
+    BufferError: "BufferError" < Exception in "builtins",
+    EOFError: "EOFError" < Exception in "builtins",
+    ImportError: "ImportError" < Exception in "builtins",
+    ModuleNotFoundError: "ModuleNotFoundError" < ImportError in "builtins",
+    LookupError: "LookupError" < Exception in "builtins",
+    IndexError: "IndexError" < LookupError in "builtins",
+    KeyError: "KeyError" < LookupError in "builtins",
+    MemoryError: "MemoryError" < Exception in "builtins",
+    NameError: "NameError" < Exception in "builtins",
+    UnboundLocalError: "UnboundLocalError" < NameError in "builtins",
+    OSError: "OSError" < Exception in "builtins",
+    ConnectionError: "ConnectionError" < OSError in "builtins",
+    TimeoutError: "TimeoutError" < OSError in "builtins",
+    ReferenceError: "ReferenceError" < Exception in "builtins",
+    RuntimeError: "RuntimeError" < Exception in "builtins",
+    NotImplementedError: "NotImplementedError" < RuntimeError in "builtins",
+    RecursionError: "RecursionError" < RuntimeError in "builtins",
+    StopAsyncIteration: "StopAsyncIteration" < Exception in "builtins",
+    StopIteration: "StopIteration" < Exception in "builtins",
+    SystemError: "SystemError" < Exception in "builtins",
+    TypeError: "TypeError" < Exception in "builtins",
+    ValueError: "ValueError" < Exception in "builtins",
+    UnicodeError: "UnicodeError" < ValueError in "builtins",
+    InvalidStateError: "InvalidStateError" < Exception in "asyncio.exceptions",
+    Warning: "Warning" < Exception in "builtins",
+    DeprecationWarning: "DeprecationWarning" < Warning in "builtins",
+    RuntimeWarning: "RuntimeWarning" < Warning in "builtins",
+    UserWarning: "UserWarning" < Warning in "builtins",
+}
+
+impl ExcType {
+    /// Whether `self` is `other` or derives from it.
+    pub fn is_subclass(self, other: ExcType) -> bool {
+        let mut ty = self;
+        loop {
+            if ty == other {
+                return true;
+            }
+            if ty == ExcType::BaseException {
+                return false;
+            }
+            ty = ty.parent();
+        }
+    }
+
+    /// The class a program names with `name`, if it is a built-in one (the asyncio ones are
+    /// reached through the asyncio module instead).
+    pub fn builtin_named(name: &str) -> Option<ExcType> {
+        ExcType::ALL
+            .iter()
+            .copied()
+            .find(|ty| ty.module() == "builtins" && ty.name() == name)
+    }
+}
+
+/// Where an exception passed through: a code object and the instruction that was running.
+#[derive(Clone)]
+pub struct TracebackEntry {
+    pub code: Rc<Code>,
+    pub pc: u32,
+    /// Which activation of the code this was, so a frame is listed once even when the
+    /// exception is caught and re-raised inside it.
+    pub frame: u64,
+}
+
+/// An exception object.
+pub struct Exception {
+    pub ty: ExcType,
+    pub args: Vec<Value>,
+    /// Innermost first: the order in which the exception left the frames.
+    pub traceback: RefCell<Vec<TracebackEntry>>,
+    /// `raise ... from cause`
+    pub cause: RefCell<Option<Rc<Exception>>>,
+    /// The exception being handled when this one was raised.
+    pub context: RefCell<Option<Rc<Exception>>>,
+    pub suppress_context: Cell<bool>,
+}
+
+impl Exception {
+    pub fn new(ty: ExcType, args: Vec<Value>) -> Rc<Exception> {
+        Rc::new(Exception {
+            ty,
+            args,
+            traceback: RefCell::new(Vec::new()),
+            cause: RefCell::new(None),
+            context: RefCell::new(None),
+            suppress_context: Cell::new(false),
+        })
+    }
+
+    /// An exception with a one-string message, as the interpreter raises them.
+    pub fn msg(ty: ExcType, message: impl Into<Box<str>>) -> Rc<Exception> {
+        Exception::new(ty, vec![Value::str(message)])
+    }
+
+    /// `str(e)`
+    pub fn message(&self) -> String {
+        match self.args.as_slice() {
+            [] => String::new(),
+            [arg] if self.ty == ExcType::KeyError => arg.repr(),
+            [arg] => arg.to_str(),
+            args => Value::tuple(args.to_vec()).repr(),
+        }
+    }
+
+    /// `repr(e)`
+    pub fn repr(&self) -> String {
+        let args: Vec<String> = self.args.iter().map(Value::repr).collect();
+        format!("{}({})", self.ty.name(), args.join(", "))
+    }
+
+    /// The last line of a traceback: `ValueError: boom`, or just `ValueError`.
+    pub fn summary(&self) -> String {
+        let message = self.message();
+        let name = match self.ty.module() {
+            "builtins" => self.ty.name().to_string(),
+            module => format!("{module}.{}", self.ty.name()),
+        };
+        if message.is_empty() {
+            name
+        } else {
+            format!("{name}: {message}")
+        }
+    }
+}
+
+/// Shorthands for the errors the interpreter raises itself.
+pub fn type_error(message: impl Into<Box<str>>) -> Rc<Exception> {
+    Exception::msg(ExcType::TypeError, message)
+}
+
+pub fn value_error(message: impl Into<Box<str>>) -> Rc<Exception> {
+    Exception::msg(ExcType::ValueError, message)
+}
+
+pub fn runtime_error(message: impl Into<Box<str>>) -> Rc<Exception> {
+    Exception::msg(ExcType::RuntimeError, message)
+}
+
+pub fn index_error(message: impl Into<Box<str>>) -> Rc<Exception> {
+    Exception::msg(ExcType::IndexError, message)
+}
+
+pub fn attribute_error(type_name: &str, attribute: &str) -> Rc<Exception> {
+    Exception::msg(
+        ExcType::AttributeError,
+        format!("'{type_name}' object has no attribute '{attribute}'"),
+    )
+}
+
+pub fn overflow_error(message: impl Into<Box<str>>) -> Rc<Exception> {
+    Exception::msg(ExcType::OverflowError, message)
+}
+
+pub fn zero_division(message: impl Into<Box<str>>) -> Rc<Exception> {
+    Exception::msg(ExcType::ZeroDivisionError, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hierarchy_follows_cpython() {
+        assert!(ExcType::ZeroDivisionError.is_subclass(ExcType::ArithmeticError));
+        assert!(ExcType::KeyError.is_subclass(ExcType::Exception));
+        assert!(ExcType::TimeoutError.is_subclass(ExcType::OSError));
+        assert!(!ExcType::CancelledError.is_subclass(ExcType::Exception));
+        assert!(ExcType::CancelledError.is_subclass(ExcType::BaseException));
+        assert_eq!(ExcType::builtin_named("ValueError"), Some(ExcType::ValueError));
+        assert_eq!(ExcType::builtin_named("CancelledError"), None);
+    }
+
+    #[test]
+    fn text_forms_follow_cpython() {
+        let e = Exception::msg(ExcType::ValueError, "boom");
+        assert_eq!(e.message(), "boom");
+        assert_eq!(e.repr(), "ValueError('boom')");
+        assert_eq!(e.summary(), "ValueError: boom");
+        let k = Exception::new(ExcType::KeyError, vec![Value::str("k")]);
+        assert_eq!(k.message(), "'k'");
+        let c = Exception::new(ExcType::CancelledError, vec![]);
+        assert_eq!(c.summary(), "asyncio.exceptions.CancelledError");
+        let t = Exception::new(ExcType::TimeoutError, vec![]);
+        assert_eq!(t.summary(), "TimeoutError");
+    }
+}

@@ -1,0 +1,292 @@
+//! The interpreter: runs compiled bytecode, with asyncio's semantics on top of the
+//! runtime's scheduler.
+//!
+//! A program runs in execution states ([`ExecState`]): the module's, one per task, one per
+//! generator. Each holds a stack of frames over one value stack. Calling a Python function
+//! or awaiting a coroutine pushes a frame on the same state, so neither touches the
+//! scheduler or the Rust stack; a task suspends only when it awaits a future that is not
+//! done, and then its whole state simply stays where it is until the scheduler steps the
+//! task again. Built-ins that call back into Python (`sorted(key=...)`, generators) run a
+//! nested state with their own Rust frame, bounded by the recursion limit.
+//!
+//! Architecture invariant: the interpreter never reads the wall clock, the environment or
+//! OS randomness. Time comes from the runtime's clock, randomness from the seeded
+//! [`PyRandom`], and everything a program does that a user can observe goes to the output
+//! buffer and the [`Trace`].
+
+pub mod asyncio;
+pub mod builtins;
+pub mod call;
+pub mod exceptions;
+pub mod format;
+pub mod generator;
+pub mod modules;
+pub mod ops;
+pub mod strings;
+pub mod symbol;
+pub mod traceback;
+pub mod value;
+mod vm;
+
+use std::rc::Rc;
+
+use crate::bytecode::Code;
+use crate::compiler::Program;
+use crate::pyrandom::PyRandom;
+use crate::runtime::{Clock, Scheduler};
+use crate::source::Source;
+use crate::trace::{Event, Trace};
+use asyncio::{Future, Handle, LoopState, NativeCoro};
+use exceptions::{ExcType, Exception, PyResult};
+use symbol::Interner;
+use value::Value;
+
+/// CPython's default recursion limit: frames deeper than this raise `RecursionError`.
+pub const RECURSION_LIMIT: usize = 1000;
+
+/// A suspended or running Python computation: frames over one value stack.
+#[derive(Default)]
+pub struct ExecState {
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub handlers: Vec<Handler>,
+    /// The exceptions being handled (innermost last), for bare `raise` and `__context__`.
+    pub exc_info: Vec<Rc<Exception>>,
+}
+
+pub enum Frame {
+    Py(PyFrame),
+    /// A coroutine implemented in Rust (`asyncio.sleep`, `wait_for`, ...).
+    Native(NativeFrame),
+}
+
+pub struct PyFrame {
+    pub code: Rc<Code>,
+    pub pc: u32,
+    /// The stack index of the first local slot.
+    pub base: u32,
+    /// The stack length to restore when the frame exits.
+    pub floor: u32,
+    pub handler_base: u32,
+    pub exc_base: u32,
+    /// Which activation this is, for tracebacks.
+    pub serial: u64,
+    /// The coroutine whose body this frame runs, if any.
+    pub coroutine: Option<Rc<asyncio::Coroutine>>,
+}
+
+pub struct NativeFrame {
+    pub coro: NativeCoro,
+    pub owner: Option<Rc<asyncio::Coroutine>>,
+}
+
+/// An exception handler set up by `SetupHandler`.
+#[derive(Clone, Copy)]
+pub struct Handler {
+    pub target: u32,
+    pub stack_depth: u32,
+    pub exc_depth: u32,
+}
+
+/// What a frame is resumed with.
+pub enum Resume {
+    Send(Value),
+    Throw(Rc<Exception>),
+}
+
+/// Why a task gave up control.
+pub enum Suspend {
+    /// `await asyncio.sleep(0)`: resume on the next loop iteration.
+    Bare,
+    /// Waiting for a future to be done.
+    Future(Rc<Future>),
+}
+
+/// How running an execution state ended (for now).
+pub enum Exit {
+    Return(Value),
+    Raise(Rc<Exception>),
+    Suspend(Suspend),
+    /// A generator yielded a value.
+    Yield(Value),
+}
+
+/// Why a run stopped before the program ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Abort {
+    /// Nothing can run and the program is not done: each blocked task and what it waits for.
+    Deadlock(Vec<(String, String)>),
+    /// `--max-steps`: the number of steps reached.
+    StepLimit(u64),
+    /// `--max-time`: the virtual time in nanoseconds the next event would have happened at.
+    TimeLimit(u64),
+}
+
+/// The configuration of one run.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub seed: i64,
+    pub real_clock: bool,
+    pub max_steps: Option<u64>,
+    pub max_time_ns: Option<u64>,
+    /// Record the trace (not needed for `--format stdout`).
+    pub trace: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            seed: 0,
+            real_clock: false,
+            max_steps: None,
+            max_time_ns: None,
+            trace: true,
+        }
+    }
+}
+
+/// How a program ended.
+pub enum Ending {
+    Finished,
+    Uncaught(Rc<Exception>),
+    Aborted(Abort),
+}
+
+/// The interpreter of one program run.
+pub struct Interp {
+    pub symbols: Interner,
+    pub source: Rc<Source>,
+    pub globals: Vec<Value>,
+    pub global_names: Vec<Rc<str>>,
+    /// What each global slot falls back to when unset: a builtin, or `Unbound`.
+    pub fallbacks: Vec<Value>,
+    /// What the program printed.
+    pub stdout: String,
+    /// What the program wrote to stderr (warnings, tracebacks).
+    pub stderr: String,
+    pub trace: Trace,
+    pub rng: PyRandom,
+    pub sched: Scheduler<Handle>,
+    pub event_loop: Option<LoopState>,
+    /// Every task created, in creation order.
+    pub tasks: Vec<Rc<Future>>,
+    pub current_task: Option<Rc<Future>>,
+    /// The number in the next default task name (`Task-N`).
+    pub task_counter: u64,
+    pub frame_serial: u64,
+    /// Nested Rust-level runs (built-ins calling Python), for the recursion limit.
+    pub depth: usize,
+    pub steps: u64,
+    pub step_limit: u64,
+    pub abort: Option<Abort>,
+    pub options: Options,
+    /// Where program output also goes as it is written (the CLI's stdout), if anywhere.
+    pub echo: Option<Box<dyn FnMut(&str)>>,
+}
+
+impl Interp {
+    pub fn new(source: Rc<Source>, symbols: Interner, program: &Program, options: Options) -> Interp {
+        let fallbacks = program
+            .globals
+            .iter()
+            .map(|name| builtins::lookup(name).unwrap_or(Value::Unbound))
+            .collect();
+        let mut rng = PyRandom::new();
+        rng.seed_i64(options.seed);
+        let clock = if options.real_clock { Clock::real() } else { Clock::virtual_clock() };
+        Interp {
+            symbols,
+            source,
+            globals: vec![Value::Unbound; program.globals.len()],
+            global_names: program.globals.clone(),
+            fallbacks,
+            stdout: String::new(),
+            stderr: String::new(),
+            trace: Trace::new(options.trace),
+            rng,
+            sched: Scheduler::new(clock, options.max_time_ns),
+            event_loop: None,
+            tasks: Vec::new(),
+            current_task: None,
+            task_counter: 0,
+            frame_serial: 0,
+            depth: 0,
+            steps: 0,
+            step_limit: options.max_steps.unwrap_or(u64::MAX),
+            abort: None,
+            options,
+            echo: None,
+        }
+    }
+
+    /// Run the module to its end.
+    pub fn run_module(&mut self, code: Rc<Code>) -> Ending {
+        let mut state = ExecState::default();
+        self.push_frame(&mut state, code, Vec::new(), None);
+        let exit = self.run(&mut state, 0, None);
+        if let Some(abort) = self.abort.take() {
+            return Ending::Aborted(abort);
+        }
+        match exit {
+            Exit::Return(_) => Ending::Finished,
+            Exit::Raise(exc) => Ending::Uncaught(exc),
+            Exit::Suspend(_) | Exit::Yield(_) => unreachable!("module code cannot await or yield"),
+        }
+    }
+
+    /// Push a frame for `code` with its slots `locals` (missing ones unbound) on `state`.
+    pub fn push_frame(
+        &mut self,
+        state: &mut ExecState,
+        code: Rc<Code>,
+        mut locals: Vec<Value>,
+        coroutine: Option<Rc<asyncio::Coroutine>>,
+    ) {
+        locals.resize(code.nlocals as usize, Value::Unbound);
+        let floor = state.stack.len() as u32;
+        state.stack.extend(locals);
+        self.frame_serial += 1;
+        state.frames.push(Frame::Py(PyFrame {
+            code,
+            pc: 0,
+            base: floor,
+            floor,
+            handler_base: state.handlers.len() as u32,
+            exc_base: state.exc_info.len() as u32,
+            serial: self.frame_serial,
+            coroutine,
+        }));
+    }
+
+    /// Record a trace event for the current task (or the module).
+    pub fn event(&mut self, event: Event) {
+        if self.trace.enabled() {
+            let task = self.current_task.as_ref().map(|t| t.id);
+            let now = self.sched.clock.now_ns();
+            self.trace.push(now, task, event);
+        }
+    }
+
+    /// Write program output (print).
+    pub fn write_stdout(&mut self, text: &str) {
+        self.stdout.push_str(text);
+        if let Some(echo) = &mut self.echo {
+            echo(text);
+        }
+        if self.trace.enabled() {
+            self.event(Event::Printed(text.into()));
+        }
+    }
+
+    /// Count one step; past the limit, abort the run.
+    pub fn check_steps(&mut self, steps: u64) -> PyResult<()> {
+        self.steps += steps;
+        if self.steps > self.step_limit && self.abort.is_none() {
+            self.abort = Some(Abort::StepLimit(self.step_limit));
+        }
+        if self.abort.is_some() {
+            return Err(Exception::new(ExcType::SystemExit, Vec::new()));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,452 @@
+//! The modules a scenario can import: `asyncio`, `random` and `time`.
+//!
+//! `random` is CPython's Mersenne Twister bit for bit ([`crate::pyrandom`]), seeded from
+//! the run's seed. `time` reads the loop's virtual clock, as `../shared/oracle/vclock.py`
+//! does for CPython: `time.time()` is a fixed epoch plus the clock, and `time.sleep` is a
+//! blocking sleep that moves the clock while nothing else runs.
+
+// Method and attribute symbols are named exactly as in Python (`sym::append`).
+#![allow(non_upper_case_globals)]
+
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use super::asyncio::{Coroutine, NativeCoro, SleepState, WaitFor};
+use super::builtins::{Builtin, bind, index_arg};
+use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error, value_error};
+use super::ops::int_to_float;
+use super::symbol::{Sym, sym};
+use super::value::{Module, Type, Value};
+use super::Interp;
+use crate::pyrandom::RandomError;
+use crate::trace::Event;
+
+/// What `time.time()` adds to the virtual clock (the oracle's epoch).
+pub const EPOCH: f64 = 1_700_000_000.0;
+
+/// `import name`
+pub fn import(name: &str) -> PyResult<Value> {
+    match name {
+        "asyncio" => Ok(Value::Module(Module::Asyncio)),
+        "random" => Ok(Value::Module(Module::Random)),
+        "time" => Ok(Value::Module(Module::Time)),
+        other => Err(Exception::msg(
+            ExcType::ModuleNotFoundError,
+            format!("No module named '{other}'"),
+        )),
+    }
+}
+
+impl Interp {
+    pub fn import(&mut self, name: &str) -> PyResult<Value> {
+        import(name)
+    }
+
+    /// `from module import name`
+    pub fn import_from(&mut self, module: &Value, name: Sym) -> PyResult<Value> {
+        let Value::Module(module) = module else {
+            return Err(type_error("import from a non-module"));
+        };
+        member(self, *module, name).ok_or_else(|| {
+            Exception::msg(
+                ExcType::ImportError,
+                format!("cannot import name '{}' from '{}'", self.symbols.name(name), module.name()),
+            )
+        })
+    }
+}
+
+/// A module's attribute.
+pub fn member(_interp: &Interp, module: Module, name: Sym) -> Option<Value> {
+    use sym::*;
+    let builtin = match (module, name) {
+        (Module::Asyncio, run) => Builtin::AsyncioRun,
+        (Module::Asyncio, sleep) => Builtin::AsyncioSleep,
+        (Module::Asyncio, gather) => Builtin::AsyncioGather,
+        (Module::Asyncio, create_task) => Builtin::AsyncioCreateTask,
+        (Module::Asyncio, ensure_future) => Builtin::AsyncioEnsureFuture,
+        (Module::Asyncio, wait_for) => Builtin::AsyncioWaitFor,
+        (Module::Asyncio, as_completed) => Builtin::AsyncioAsCompleted,
+        (Module::Asyncio, get_running_loop) => Builtin::AsyncioGetRunningLoop,
+        (Module::Asyncio, get_event_loop) => Builtin::AsyncioGetEventLoop,
+        (Module::Asyncio, current_task) => Builtin::AsyncioCurrentTask,
+        (Module::Asyncio, all_tasks) => Builtin::AsyncioAllTasks,
+        (Module::Asyncio, iscoroutine) => Builtin::AsyncioIscoroutine,
+        (Module::Asyncio, CancelledError) => return Some(Value::Type(Type::Exception(ExcType::CancelledError))),
+        (Module::Asyncio, TimeoutError) => return Some(Value::Type(Type::Exception(ExcType::TimeoutError))),
+        (Module::Asyncio, InvalidStateError) => return Some(Value::Type(Type::Exception(ExcType::InvalidStateError))),
+        (Module::Asyncio, Task) => return Some(Value::Type(Type::Task)),
+        (Module::Asyncio, Future) => return Some(Value::Type(Type::Future)),
+        (Module::Random, seed) => Builtin::RandomSeed,
+        (Module::Random, random) => Builtin::RandomRandom,
+        (Module::Random, uniform) => Builtin::RandomUniform,
+        (Module::Random, randint) => Builtin::RandomRandint,
+        (Module::Random, randrange) => Builtin::RandomRandrange,
+        (Module::Random, choice) => Builtin::RandomChoice,
+        (Module::Random, choices) => Builtin::RandomChoices,
+        (Module::Random, shuffle) => Builtin::RandomShuffle,
+        (Module::Random, sample) => Builtin::RandomSample,
+        (Module::Random, getrandbits) => Builtin::RandomGetrandbits,
+        (Module::Random, gauss) => Builtin::RandomGauss,
+        (Module::Random, normalvariate) => Builtin::RandomNormalvariate,
+        (Module::Random, expovariate) => Builtin::RandomExpovariate,
+        (Module::Random, triangular) => Builtin::RandomTriangular,
+        (Module::Time, time) => Builtin::TimeTime,
+        (Module::Time, monotonic) => Builtin::TimeMonotonic,
+        (Module::Time, perf_counter) => Builtin::TimePerfCounter,
+        (Module::Time, sleep) => Builtin::TimeSleep,
+        (Module::Time, time_ns) => Builtin::TimeTimeNs,
+        (Module::Time, monotonic_ns) => Builtin::TimeMonotonicNs,
+        (Module::Time, perf_counter_ns) => Builtin::TimePerfCounterNs,
+        _ => return None,
+    };
+    Some(Value::Builtin(builtin))
+}
+
+fn random_error(error: RandomError) -> Rc<Exception> {
+    let ty = match error {
+        RandomError::Value(_) => ExcType::ValueError,
+        RandomError::Index(_) => ExcType::IndexError,
+        RandomError::Type(_) => ExcType::TypeError,
+        RandomError::Overflow(_) => ExcType::OverflowError,
+        RandomError::ZeroDivision(_) => ExcType::ZeroDivisionError,
+    };
+    Exception::msg(ty, error.message())
+}
+
+fn number(value: &Value) -> PyResult<f64> {
+    if !value.is_number() {
+        return Err(type_error(format!("must be real number, not {}", value.type_name())));
+    }
+    int_to_float(value)
+}
+
+/// An int argument for randrange/randint, with 3.11's handling of integral floats.
+fn range_arg(value: &Value, which: crate::pyrandom::RangeArg) -> PyResult<BigInt> {
+    match value {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(value.as_bigint().expect("an int")),
+        Value::Float(f) => crate::pyrandom::randrange_float_arg(*f, which).map_err(random_error),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
+    }
+}
+
+/// Round a float to an int, half to even (Python's `round(x)`).
+fn round_to_int(x: f64) -> Value {
+    let rounded = crate::pyfmt::round_half_even(x);
+    if rounded.abs() < 9.2e18 {
+        Value::Int(rounded as i64)
+    } else {
+        Value::from_bigint(super::value::big_from_integral_float(rounded))
+    }
+}
+
+/// Call a module function.
+pub fn call(interp: &mut Interp, builtin: Builtin, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+    let name = builtin.name();
+    match builtin {
+        // ---------------------------------------------------------------- asyncio
+        Builtin::AsyncioRun => {
+            let bound = bind("run", args, kwargs, &["main", "debug"], 1)?;
+            interp.asyncio_run(bound[0].clone().expect("required"))
+        }
+        Builtin::AsyncioSleep => {
+            let bound = bind("sleep", args, kwargs, &["delay", "result"], 1)?;
+            let delay = bound[0].clone().expect("required");
+            let delay = match &delay {
+                value if value.is_number() => int_to_float(value)?,
+                other => {
+                    // CPython fails at `delay <= 0` when the coroutine first runs.
+                    let message = format!("'<=' not supported between instances of '{}' and 'int'", other.type_name());
+                    return Ok(Value::Coroutine(Coroutine::native("sleep", NativeCoro::Fail(type_error(message)))));
+                }
+            };
+            let result = bound[1].clone().unwrap_or(Value::None);
+            Ok(Value::Coroutine(Coroutine::native(
+                "sleep",
+                NativeCoro::Sleep {
+                    delay,
+                    result,
+                    state: SleepState::Start,
+                },
+            )))
+        }
+        Builtin::AsyncioGather => {
+            let mut return_exceptions = false;
+            for (key, value) in kwargs {
+                if &*key == "return_exceptions" {
+                    return_exceptions = value.truthy();
+                } else {
+                    return Err(type_error(format!("gather() got an unexpected keyword argument '{key}'")));
+                }
+            }
+            interp.gather(args, return_exceptions)
+        }
+        Builtin::AsyncioCreateTask => {
+            let bound = bind("create_task", args, kwargs, &["coro", "name", "context"], 1)?;
+            interp.require_loop()?;
+            let coro = bound[0].clone().expect("required");
+            let Value::Coroutine(coro) = coro else {
+                return Err(type_error(format!("a coroutine was expected, got {}", coro.repr())));
+            };
+            let task_name = bound[1].clone().filter(|n| !matches!(n, Value::None)).map(|n| Rc::from(n.to_str()));
+            Ok(Value::Future(interp.new_task(coro, task_name, false)))
+        }
+        Builtin::AsyncioEnsureFuture => {
+            let bound = bind("ensure_future", args, kwargs, &["coro_or_future", "loop"], 1)?;
+            interp.ensure_future(bound[0].clone().expect("required")).map(Value::Future)
+        }
+        Builtin::AsyncioWaitFor => {
+            let bound = bind("wait_for", args, kwargs, &["fut", "timeout"], 2)?;
+            let awaitable = bound[0].clone().expect("required");
+            let timeout = bound[1].clone().expect("required");
+            Ok(Value::Coroutine(Coroutine::native(
+                "wait_for",
+                NativeCoro::WaitFor(Box::new(WaitFor::new(awaitable, timeout))),
+            )))
+        }
+        Builtin::AsyncioAsCompleted => {
+            let bound = bind("as_completed", args, kwargs, &["fs", "timeout"], 1)?;
+            let timeout = match bound[1].clone() {
+                None | Some(Value::None) => None,
+                Some(value) => Some(number(&value)?),
+            };
+            interp.as_completed(bound[0].clone().expect("required"), timeout)
+        }
+        Builtin::AsyncioGetRunningLoop | Builtin::AsyncioGetEventLoop => {
+            bind(name, args, kwargs, &[], 0)?;
+            if interp.event_loop.is_none() {
+                return Err(runtime_error(if builtin == Builtin::AsyncioGetRunningLoop {
+                    "no running event loop"
+                } else {
+                    "There is no current event loop in thread 'MainThread'."
+                }));
+            }
+            Ok(Value::Loop)
+        }
+        Builtin::AsyncioCurrentTask => {
+            bind(name, args, kwargs, &["loop"], 0)?;
+            interp.require_loop()?;
+            Ok(interp.current_task.clone().map_or(Value::None, Value::Future))
+        }
+        Builtin::AsyncioAllTasks => {
+            bind(name, args, kwargs, &["loop"], 0)?;
+            interp.require_loop()?;
+            let pending: Vec<Value> = interp
+                .tasks
+                .iter()
+                .filter(|t| !t.is_done() && !t.task().is_some_and(|d| d.hidden))
+                .map(|t| Value::Future(t.clone()))
+                .collect();
+            interp.make_set(pending, false)
+        }
+        Builtin::AsyncioIscoroutine => {
+            let bound = bind(name, args, kwargs, &["object"], 1)?;
+            Ok(Value::Bool(matches!(bound[0], Some(Value::Coroutine(_)))))
+        }
+        // ---------------------------------------------------------------- random
+        Builtin::RandomSeed => {
+            let bound = bind("seed", args, kwargs, &["a", "version"], 0)?;
+            match bound[0].clone() {
+                None | Some(Value::None) => interp.rng.seed_i64(interp.options.seed),
+                Some(Value::Int(i)) => interp.rng.seed_i64(i),
+                Some(Value::Bool(b)) => interp.rng.seed_i64(i64::from(b)),
+                Some(Value::BigInt(b)) => interp.rng.seed_int(&b),
+                Some(Value::Float(f)) => interp.rng.seed_float(f),
+                Some(Value::Str(s)) => interp.rng.seed_str(s.as_str()),
+                Some(other) => {
+                    return Err(type_error(format!(
+                        "The only supported seed types are: None,\nint, float, str, bytes, and bytearray. (got {})",
+                        other.type_name()
+                    )));
+                }
+            }
+            Ok(Value::None)
+        }
+        Builtin::RandomRandom => {
+            bind(name, args, kwargs, &[], 0)?;
+            Ok(Value::Float(interp.rng.random()))
+        }
+        Builtin::RandomUniform => {
+            let bound = bind(name, args, kwargs, &["a", "b"], 2)?;
+            let (a, b) = (number(bound[0].as_ref().expect("required"))?, number(bound[1].as_ref().expect("required"))?);
+            Ok(Value::Float(interp.rng.uniform(a, b)))
+        }
+        Builtin::RandomRandint => {
+            let bound = bind(name, args, kwargs, &["a", "b"], 2)?;
+            let (a, b) = (bound[0].clone().expect("required"), bound[1].clone().expect("required"));
+            if let (Some(a), Some(b)) = (a.as_i64(), b.as_i64()) {
+                return interp.rng.randint_i64(a, b).map(Value::Int).map_err(random_error);
+            }
+            let start = range_arg(&a, crate::pyrandom::RangeArg::Start)?;
+            let stop = match &b {
+                Value::Float(f) => range_arg(&Value::Float(f + 1.0), crate::pyrandom::RangeArg::Stop)? - 1,
+                other => range_arg(other, crate::pyrandom::RangeArg::Stop)?,
+            };
+            interp.rng.randint(&start, &stop).map(Value::from_bigint).map_err(random_error)
+        }
+        Builtin::RandomRandrange => {
+            let bound = bind(name, args, kwargs, &["start", "stop", "step"], 1)?;
+            let start = range_arg(bound[0].as_ref().expect("required"), crate::pyrandom::RangeArg::Start)?;
+            let stop = match &bound[1] {
+                None | Some(Value::None) => None,
+                Some(v) => Some(range_arg(v, crate::pyrandom::RangeArg::Stop)?),
+            };
+            let step = match &bound[2] {
+                None => None,
+                Some(v) => Some(range_arg(v, crate::pyrandom::RangeArg::Step)?),
+            };
+            if stop.is_none() && step.as_ref().is_some_and(|s| *s != BigInt::from(1)) {
+                return Err(type_error("Missing a non-None stop argument"));
+            }
+            interp
+                .rng
+                .randrange(&start, stop.as_ref(), step.as_ref())
+                .map(Value::from_bigint)
+                .map_err(random_error)
+        }
+        Builtin::RandomChoice => {
+            let bound = bind(name, args, kwargs, &["seq"], 1)?;
+            let sequence = bound[0].clone().expect("required");
+            let len = interp.len(&sequence)?;
+            let index = interp.rng.choice(len).map_err(random_error)?;
+            interp.subscript(&sequence, &Value::Int(index as i64))
+        }
+        Builtin::RandomChoices => {
+            let bound = bind(name, args, kwargs, &["population", "weights", "cum_weights", "k"], 1)?;
+            let population = interp.collect_iterable(bound[0].clone().expect("required"))?;
+            let weights = |interp: &mut Interp, value: &Option<Value>| -> PyResult<Option<Vec<f64>>> {
+                match value {
+                    None | Some(Value::None) => Ok(None),
+                    Some(v) => {
+                        let items = interp.collect_iterable(v.clone())?;
+                        Ok(Some(items.iter().map(number).collect::<PyResult<Vec<f64>>>()?))
+                    }
+                }
+            };
+            let w = weights(interp, &bound[1])?;
+            let cw = weights(interp, &bound[2])?;
+            let k = match &bound[3] {
+                Some(v) => index_arg(v)?.max(0) as usize,
+                None => 1,
+            };
+            let picks = interp
+                .rng
+                .choices(population.len(), w.as_deref(), cw.as_deref(), k)
+                .map_err(random_error)?;
+            let mut chosen = Vec::with_capacity(picks.len());
+            for index in picks {
+                match population.get(index) {
+                    Some(item) => chosen.push(item.clone()),
+                    None => return Err(Exception::msg(ExcType::IndexError, "list index out of range")),
+                }
+            }
+            Ok(Value::list(chosen))
+        }
+        Builtin::RandomShuffle => {
+            let bound = bind(name, args, kwargs, &["x"], 1)?;
+            match bound[0].clone().expect("required") {
+                Value::List(list) => {
+                    interp.rng.shuffle(&mut list.borrow_mut());
+                    Ok(Value::None)
+                }
+                other => Err(type_error(format!(
+                    "'{}' object does not support item assignment",
+                    other.type_name()
+                ))),
+            }
+        }
+        Builtin::RandomSample => {
+            let bound = bind(name, args, kwargs, &["population", "k", "counts"], 2)?;
+            let population = bound[0].clone().expect("required");
+            if !matches!(population, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_)) {
+                return Err(type_error(
+                    "Population must be a sequence.  For dicts or sets, use sorted(d).",
+                ));
+            }
+            let items = interp.collect_iterable(population)?;
+            let k = match bound[1].as_ref().expect("required") {
+                Value::BigInt(b) => {
+                    if num_traits::Signed::is_negative(&**b) {
+                        i64::MIN
+                    } else {
+                        i64::MAX
+                    }
+                }
+                other => index_arg(other)?,
+            };
+            let picks = interp.rng.sample(items.len(), k).map_err(random_error)?;
+            Ok(Value::list(picks.into_iter().map(|i| items[i].clone()).collect()))
+        }
+        Builtin::RandomGetrandbits => {
+            let bound = bind(name, args, kwargs, &["k"], 1)?;
+            let k = match bound[0].as_ref().expect("required") {
+                Value::BigInt(_) => i64::MAX,
+                other => index_arg(other)?,
+            };
+            interp.rng.getrandbits(k).map(Value::from_bigint).map_err(random_error)
+        }
+        Builtin::RandomGauss | Builtin::RandomNormalvariate => {
+            let bound = bind(name, args, kwargs, &["mu", "sigma"], 0)?;
+            let mu = bound[0].as_ref().map_or(Ok(0.0), number)?;
+            let sigma = bound[1].as_ref().map_or(Ok(1.0), number)?;
+            Ok(Value::Float(if builtin == Builtin::RandomGauss {
+                interp.rng.gauss(mu, sigma)
+            } else {
+                interp.rng.normalvariate(mu, sigma)
+            }))
+        }
+        Builtin::RandomExpovariate => {
+            let bound = bind(name, args, kwargs, &["lambd"], 0)?;
+            let lambd = bound[0].as_ref().map_or(Ok(1.0), number)?;
+            interp.rng.expovariate(lambd).map(Value::Float).map_err(random_error)
+        }
+        Builtin::RandomTriangular => {
+            let bound = bind(name, args, kwargs, &["low", "high", "mode"], 0)?;
+            let low = bound[0].as_ref().map_or(Ok(0.0), number)?;
+            let high = bound[1].as_ref().map_or(Ok(1.0), number)?;
+            let mode = match &bound[2] {
+                None | Some(Value::None) => None,
+                Some(v) => Some(number(v)?),
+            };
+            Ok(Value::Float(interp.rng.triangular(low, high, mode)))
+        }
+        // ---------------------------------------------------------------- time
+        Builtin::TimeTime | Builtin::TimeMonotonic | Builtin::TimePerfCounter => {
+            bind(name, args, kwargs, &[], 0)?;
+            let now = interp.sched.clock.now_seconds();
+            Ok(Value::Float(if builtin == Builtin::TimeTime { EPOCH + now } else { now }))
+        }
+        Builtin::TimeTimeNs | Builtin::TimeMonotonicNs | Builtin::TimePerfCounterNs => {
+            bind(name, args, kwargs, &[], 0)?;
+            let now = interp.sched.clock.now_seconds();
+            let seconds = if builtin == Builtin::TimeTimeNs { EPOCH + now } else { now };
+            Ok(round_to_int(seconds * 1e9))
+        }
+        Builtin::TimeSleep => {
+            let bound = bind(name, args, kwargs, &["secs"], 1)?;
+            let secs = bound[0].clone().expect("required");
+            if !secs.is_number() {
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    secs.type_name()
+                )));
+            }
+            let seconds = int_to_float(&secs)?;
+            if seconds.is_nan() {
+                return Err(value_error("Invalid value NaN (not a number)"));
+            }
+            if seconds < 0.0 {
+                return Err(value_error("sleep length must be non-negative"));
+            }
+            let ns = crate::runtime::seconds_to_ns(seconds).unwrap_or(u64::MAX);
+            interp.event(Event::Blocked(seconds));
+            interp.sched.clock.block_for(ns, seconds);
+            Ok(Value::None)
+        }
+        _ => unreachable!("not a module function: {builtin:?}"),
+    }
+}

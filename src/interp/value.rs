@@ -1,0 +1,908 @@
+//! Python values.
+//!
+//! [`Value`] is sixteen bytes: small values (None, bools, ints that fit in an `i64`,
+//! floats) are stored inline, everything else behind a thin `Rc`. Ints are normalised: an
+//! `Int` is used whenever the value fits in an `i64`, a `BigInt` only when it does not.
+//! Containers use `RefCell` because Python objects are shared and mutable; the interpreter
+//! is single-threaded, so no `RefCell` is ever borrowed across a call back into Python code.
+//!
+//! This module also gives values their Python text forms (`repr`, `str`), truthiness,
+//! type names, equality and the hashing used by dict keys.
+
+use std::cell::RefCell;
+use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use indexmap::{IndexMap, IndexSet};
+use num_bigint::BigInt;
+use num_traits::{ToPrimitive, Zero};
+use rustc_hash::FxBuildHasher;
+
+use super::asyncio::{Coroutine, Future};
+use super::builtins::Builtin;
+use super::exceptions::{ExcType, Exception};
+use super::generator::Generator;
+use super::symbol::Sym;
+use crate::bytecode::Code;
+use crate::pyfmt;
+
+/// A Python value.
+#[derive(Clone, Default)]
+pub enum Value {
+    #[default]
+    None,
+    Bool(bool),
+    Int(i64),
+    BigInt(Rc<BigInt>),
+    Float(f64),
+    Str(Rc<PyStr>),
+    Tuple(Rc<Tuple>),
+    List(Rc<List>),
+    Dict(Rc<Dict>),
+    Set(Rc<Set>),
+    Range(Rc<Range>),
+    Slice(Rc<Slice>),
+    Function(Rc<Function>),
+    Builtin(Builtin),
+    Method(Rc<BoundMethod>),
+    Type(Type),
+    Exception(Rc<Exception>),
+    Module(Module),
+    Coroutine(Rc<Coroutine>),
+    Future(Rc<Future>),
+    Iterator(Rc<RefCell<Iter>>),
+    Generator(Rc<Generator>),
+    /// `dict.keys()`, `dict.values()`, `dict.items()`: live views of a dict.
+    DictView(Rc<Dict>, DictView),
+    /// The running event loop (`asyncio.get_running_loop()`).
+    Loop,
+    Ellipsis,
+    /// An empty variable slot. Never visible to programs.
+    Unbound,
+    /// A closure cell in a variable slot. Never visible to programs.
+    Cell(Rc<RefCell<Value>>),
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.repr())
+    }
+}
+
+/// A `str`: UTF-8 text and its length in characters (Python indexes by character).
+pub struct PyStr {
+    pub text: Box<str>,
+    chars: u32,
+}
+
+impl PyStr {
+    pub fn new(text: impl Into<Box<str>>) -> PyStr {
+        let text = text.into();
+        let chars = if text.is_ascii() { text.len() } else { text.chars().count() };
+        PyStr {
+            text,
+            chars: chars as u32,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The length in characters.
+    pub fn len(&self) -> usize {
+        self.chars as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars == 0
+    }
+
+    pub fn is_ascii(&self) -> bool {
+        self.chars as usize == self.text.len()
+    }
+
+    /// The character at a (non-negative, in-range) index.
+    pub fn char_at(&self, index: usize) -> char {
+        if self.is_ascii() {
+            self.text.as_bytes()[index] as char
+        } else {
+            self.text.chars().nth(index).expect("index checked by the caller")
+        }
+    }
+
+    /// The characters `start..stop` (in-range character indices).
+    pub fn substring(&self, start: usize, stop: usize) -> &str {
+        if self.is_ascii() {
+            return &self.text[start..stop];
+        }
+        let mut indices = self.text.char_indices().map(|(i, _)| i).chain([self.text.len()]);
+        let from = indices.nth(start).unwrap_or(self.text.len());
+        let to = if stop > start {
+            indices.nth(stop - start - 1).unwrap_or(self.text.len())
+        } else {
+            from
+        };
+        &self.text[from..to]
+    }
+}
+
+pub struct Tuple(pub Vec<Value>);
+pub type List = RefCell<Vec<Value>>;
+pub type DictMap = IndexMap<Key, Value, FxBuildHasher>;
+pub type Dict = RefCell<DictMap>;
+pub type SetItems = IndexSet<Key, FxBuildHasher>;
+
+/// A `set`: items in insertion order (CPython's order is hash-based; see README).
+pub struct Set {
+    pub items: RefCell<SetItems>,
+    pub frozen: bool,
+}
+
+/// A `range`, with `i64` bounds.
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> i64 {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let len = if step > 0 && start < stop {
+            (stop - start + step - 1) / step
+        } else if step < 0 && start > stop {
+            (start - stop - step - 1) / -step
+        } else {
+            0
+        };
+        len as i64
+    }
+
+    pub fn get(&self, index: i64) -> i64 {
+        self.start + index * self.step
+    }
+}
+
+pub struct Slice {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+/// A function made by `def`, `async def` or `lambda`.
+pub struct Function {
+    pub code: Rc<Code>,
+    /// Defaults of the last positional parameters.
+    pub defaults: Vec<Value>,
+    /// Defaults of the keyword-only parameters, by position.
+    pub kwdefaults: Vec<Option<Value>>,
+    /// Cells of the free variables.
+    pub closure: Vec<Value>,
+}
+
+/// `receiver.name` for a built-in method, made when a method is used as a value.
+pub struct BoundMethod {
+    pub receiver: Value,
+    pub name: Sym,
+}
+
+/// The built-in modules a scenario can import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Module {
+    Asyncio,
+    Random,
+    Time,
+}
+
+impl Module {
+    pub fn name(self) -> &'static str {
+        match self {
+            Module::Asyncio => "asyncio",
+            Module::Random => "random",
+            Module::Time => "time",
+        }
+    }
+}
+
+/// The built-in types, as values (`int`, `str`, `ValueError`, ...).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Type {
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Type,
+    Module,
+    Coroutine,
+    Future,
+    Task,
+    Iterator,
+    Generator,
+    Loop,
+    Ellipsis,
+    Object,
+    Exception(ExcType),
+}
+
+impl Type {
+    pub fn name(self) -> &'static str {
+        match self {
+            Type::NoneType => "NoneType",
+            Type::Bool => "bool",
+            Type::Int => "int",
+            Type::Float => "float",
+            Type::Str => "str",
+            Type::Tuple => "tuple",
+            Type::List => "list",
+            Type::Dict => "dict",
+            Type::Set => "set",
+            Type::FrozenSet => "frozenset",
+            Type::Range => "range",
+            Type::Slice => "slice",
+            Type::Function => "function",
+            Type::BuiltinFunction => "builtin_function_or_method",
+            Type::Method => "method",
+            Type::Type => "type",
+            Type::Module => "module",
+            Type::Coroutine => "coroutine",
+            Type::Future => "Future",
+            Type::Task => "Task",
+            Type::Iterator => "iterator",
+            Type::Generator => "generator",
+            Type::Loop => "_UnixSelectorEventLoop",
+            Type::Ellipsis => "ellipsis",
+            Type::Object => "object",
+            Type::Exception(exc) => exc.name(),
+        }
+    }
+
+    /// Whether `self` is `other` or a subclass of it.
+    pub fn is_subtype(self, other: Type) -> bool {
+        if self == other || other == Type::Object {
+            return true;
+        }
+        match (self, other) {
+            (Type::Bool, Type::Int) => true,
+            (Type::Task, Type::Future) => true,
+            (Type::Exception(a), Type::Exception(b)) => a.is_subclass(b),
+            _ => false,
+        }
+    }
+}
+
+/// The state of an iterator over a built-in container or a lazy built-in.
+pub enum Iter {
+    Seq { items: Value, index: usize },
+    Range { next: i64, stop: i64, step: i64 },
+    Str { text: Rc<PyStr>, byte: usize },
+    Dict { dict: Rc<Dict>, index: usize, len: usize, view: DictView },
+    Set { set: Rc<Set>, index: usize, len: usize },
+    Reversed { items: Value, index: usize },
+    Enumerate { inner: Value, count: Value },
+    Zip { inners: Vec<Value>, strict: bool },
+    Map { func: Value, inners: Vec<Value> },
+    Filter { func: Value, inner: Value },
+    /// `asyncio.as_completed(...)`: a generator of awaitables in CPython.
+    AsCompleted(Rc<super::asyncio::AsCompleted>),
+    Exhausted,
+}
+
+/// Which part of a dict's entries a view or iterator yields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictView {
+    Keys,
+    Values,
+    Items,
+}
+
+impl DictView {
+    pub fn type_name(self) -> &'static str {
+        match self {
+            DictView::Keys => "dict_keys",
+            DictView::Values => "dict_values",
+            DictView::Items => "dict_items",
+        }
+    }
+}
+
+impl Iter {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Iter::Seq { items, .. } => match items {
+                Value::Tuple(_) => "tuple_iterator",
+                _ => "list_iterator",
+            },
+            Iter::Range { .. } => "range_iterator",
+            Iter::Str { .. } => "str_ascii_iterator",
+            Iter::Dict { view: DictView::Keys, .. } => "dict_keyiterator",
+            Iter::Dict { view: DictView::Values, .. } => "dict_valueiterator",
+            Iter::Dict { view: DictView::Items, .. } => "dict_itemiterator",
+            Iter::Set { .. } => "set_iterator",
+            Iter::Reversed { .. } => "list_reverseiterator",
+            Iter::Enumerate { .. } => "enumerate",
+            Iter::Zip { .. } => "zip",
+            Iter::Map { .. } => "map",
+            Iter::Filter { .. } => "filter",
+            Iter::AsCompleted(_) => "generator",
+            Iter::Exhausted => "iterator",
+        }
+    }
+}
+
+impl Value {
+    pub fn str(text: impl Into<Box<str>>) -> Value {
+        Value::Str(Rc::new(PyStr::new(text)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(Tuple(items)))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn dict(map: DictMap) -> Value {
+        Value::Dict(Rc::new(RefCell::new(map)))
+    }
+
+    pub fn set(items: SetItems, frozen: bool) -> Value {
+        Value::Set(Rc::new(Set {
+            items: RefCell::new(items),
+            frozen,
+        }))
+    }
+
+    pub fn iterator(iter: Iter) -> Value {
+        Value::Iterator(Rc::new(RefCell::new(iter)))
+    }
+
+    /// An int from a `BigInt`, normalised to `Int` when it fits.
+    pub fn from_bigint(n: BigInt) -> Value {
+        match n.to_i64() {
+            Some(small) => Value::Int(small),
+            None => Value::BigInt(Rc::new(n)),
+        }
+    }
+
+    pub fn from_i128(n: i128) -> Value {
+        match i64::try_from(n) {
+            Ok(small) => Value::Int(small),
+            Err(_) => Value::BigInt(Rc::new(BigInt::from(n))),
+        }
+    }
+
+    /// The type of this value.
+    pub fn type_of(&self) -> Type {
+        match self {
+            Value::None => Type::NoneType,
+            Value::Bool(_) => Type::Bool,
+            Value::Int(_) | Value::BigInt(_) => Type::Int,
+            Value::Float(_) => Type::Float,
+            Value::Str(_) => Type::Str,
+            Value::Tuple(_) => Type::Tuple,
+            Value::List(_) => Type::List,
+            Value::Dict(_) => Type::Dict,
+            Value::Set(set) => {
+                if set.frozen {
+                    Type::FrozenSet
+                } else {
+                    Type::Set
+                }
+            }
+            Value::Range(_) => Type::Range,
+            Value::Slice(_) => Type::Slice,
+            Value::Function(_) => Type::Function,
+            Value::Builtin(_) => Type::BuiltinFunction,
+            Value::Method(_) => Type::BuiltinFunction,
+            Value::Type(_) => Type::Type,
+            Value::Exception(exc) => Type::Exception(exc.ty),
+            Value::Module(_) => Type::Module,
+            Value::Coroutine(_) => Type::Coroutine,
+            Value::Future(fut) => {
+                if fut.is_task() {
+                    Type::Task
+                } else {
+                    Type::Future
+                }
+            }
+            Value::Iterator(_) => Type::Iterator,
+            Value::Generator(_) => Type::Generator,
+            Value::DictView(..) => Type::Iterator,
+            Value::Loop => Type::Loop,
+            Value::Ellipsis => Type::Ellipsis,
+            Value::Unbound | Value::Cell(_) => Type::Object,
+        }
+    }
+
+    /// The type name CPython shows in messages (`'int' object is not iterable`).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Iterator(iter) => iter.borrow().type_name(),
+            Value::Future(fut) => fut.type_name(),
+            Value::DictView(_, view) => view.type_name(),
+            _ => self.type_of().name(),
+        }
+    }
+
+    /// Python truthiness.
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::BigInt(_) => true,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Tuple(t) => !t.0.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Set(s) => !s.items.borrow().is_empty(),
+            Value::DictView(d, _) => !d.borrow().is_empty(),
+            Value::Range(r) => r.len() > 0,
+            _ => true,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The value as an `i64`, if it is an int (or bool) that fits.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i),
+            Value::Bool(b) => Some(i64::from(*b)),
+            _ => None,
+        }
+    }
+
+    /// The value as a `BigInt`, if it is an int or bool.
+    pub fn as_bigint(&self) -> Option<BigInt> {
+        match self {
+            Value::Int(i) => Some(BigInt::from(*i)),
+            Value::Bool(b) => Some(BigInt::from(i64::from(*b))),
+            Value::BigInt(b) => Some((**b).clone()),
+            _ => None,
+        }
+    }
+
+    pub fn is_int(&self) -> bool {
+        matches!(self, Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
+    }
+
+    /// Identity (`is`).
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) | (Value::Loop, Value::Loop) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Small ints are cached in CPython; so are equal ints here.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::BigInt(a), Value::BigInt(b)) => Rc::ptr_eq(a, b),
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a.text == b.text),
+            (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b) || (a.0.is_empty() && b.0.is_empty()),
+            (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
+            (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
+            (Value::Set(a), Value::Set(b)) => Rc::ptr_eq(a, b),
+            (Value::Range(a), Value::Range(b)) => Rc::ptr_eq(a, b),
+            (Value::Slice(a), Value::Slice(b)) => Rc::ptr_eq(a, b),
+            (Value::Function(a), Value::Function(b)) => Rc::ptr_eq(a, b),
+            (Value::Builtin(a), Value::Builtin(b)) => a == b,
+            (Value::Method(a), Value::Method(b)) => Rc::ptr_eq(a, b),
+            (Value::Type(a), Value::Type(b)) => a == b,
+            (Value::Exception(a), Value::Exception(b)) => Rc::ptr_eq(a, b),
+            (Value::Module(a), Value::Module(b)) => a == b,
+            (Value::Coroutine(a), Value::Coroutine(b)) => Rc::ptr_eq(a, b),
+            (Value::Future(a), Value::Future(b)) => Rc::ptr_eq(a, b),
+            (Value::Iterator(a), Value::Iterator(b)) => Rc::ptr_eq(a, b),
+            (Value::Generator(a), Value::Generator(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// `repr(self)`.
+    pub fn repr(&self) -> String {
+        let mut out = String::new();
+        write_repr(&mut out, self, &mut Vec::new());
+        out
+    }
+
+    /// `str(self)`.
+    pub fn to_str(&self) -> String {
+        match self {
+            Value::Str(s) => s.as_str().to_string(),
+            Value::Exception(exc) => exc.message(),
+            _ => self.repr(),
+        }
+    }
+}
+
+/// Append `repr(value)` to `out`; `seen` holds the containers being printed, so a list
+/// that contains itself prints as `[[...]]`.
+pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
+    let address = |rc_ptr: *const ()| rc_ptr as usize;
+    match value {
+        Value::None => out.push_str("None"),
+        Value::Bool(true) => out.push_str("True"),
+        Value::Bool(false) => out.push_str("False"),
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::BigInt(b) => {
+            let _ = write!(out, "{b}");
+        }
+        Value::Float(f) => out.push_str(&pyfmt::float_repr(*f)),
+        Value::Str(s) => out.push_str(&pyfmt::str_repr(s.as_str())),
+        Value::Tuple(t) => {
+            out.push('(');
+            for (i, item) in t.0.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_repr(out, item, seen);
+            }
+            if t.0.len() == 1 {
+                out.push(',');
+            }
+            out.push(')');
+        }
+        Value::List(list) => {
+            let id = address(Rc::as_ptr(list) as *const ());
+            if seen.contains(&id) {
+                out.push_str("[...]");
+                return;
+            }
+            seen.push(id);
+            out.push('[');
+            let items = list.borrow().clone();
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_repr(out, item, seen);
+            }
+            out.push(']');
+            seen.pop();
+        }
+        Value::Dict(dict) => {
+            let id = address(Rc::as_ptr(dict) as *const ());
+            if seen.contains(&id) {
+                out.push_str("{...}");
+                return;
+            }
+            seen.push(id);
+            out.push('{');
+            let entries: Vec<(Value, Value)> =
+                dict.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+            for (i, (key, item)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_repr(out, key, seen);
+                out.push_str(": ");
+                write_repr(out, item, seen);
+            }
+            out.push('}');
+            seen.pop();
+        }
+        Value::Set(set) => {
+            let items: Vec<Value> = set.items.borrow().iter().map(|k| k.0.clone()).collect();
+            if items.is_empty() {
+                out.push_str(if set.frozen { "frozenset()" } else { "set()" });
+                return;
+            }
+            if set.frozen {
+                out.push_str("frozenset(");
+            }
+            out.push('{');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_repr(out, item, seen);
+            }
+            out.push('}');
+            if set.frozen {
+                out.push(')');
+            }
+        }
+        Value::Range(r) => {
+            if r.step == 1 {
+                let _ = write!(out, "range({}, {})", r.start, r.stop);
+            } else {
+                let _ = write!(out, "range({}, {}, {})", r.start, r.stop, r.step);
+            }
+        }
+        Value::Slice(s) => {
+            out.push_str("slice(");
+            write_repr(out, &s.start, seen);
+            out.push_str(", ");
+            write_repr(out, &s.stop, seen);
+            out.push_str(", ");
+            write_repr(out, &s.step, seen);
+            out.push(')');
+        }
+        Value::Function(f) => {
+            let _ = write!(out, "<function {} at {}>", f.code.qualname, fake_address(Rc::as_ptr(f) as *const ()));
+        }
+        Value::Builtin(b) => {
+            let _ = write!(out, "<built-in function {}>", b.name());
+        }
+        Value::Method(m) => {
+            let _ = write!(out, "<built-in method of {} object>", m.receiver.type_name());
+        }
+        Value::Type(t) => match t {
+            Type::Exception(exc) if exc.module() != "builtins" => {
+                let _ = write!(out, "<class '{}.{}'>", exc.module(), exc.name());
+            }
+            Type::Future | Type::Task => {
+                let _ = write!(out, "<class '_asyncio.{}'>", t.name());
+            }
+            _ => {
+                let _ = write!(out, "<class '{}'>", t.name());
+            }
+        },
+        Value::Exception(exc) => out.push_str(&exc.repr()),
+        Value::Module(m) => {
+            let _ = write!(out, "<module '{}'>", m.name());
+        }
+        Value::Coroutine(c) => {
+            let _ = write!(out, "<coroutine object {} at {}>", c.qualname(), fake_address(Rc::as_ptr(c) as *const ()));
+        }
+        Value::Future(f) => out.push_str(&f.repr()),
+        Value::Iterator(it) => {
+            let _ = write!(out, "<{} object at {}>", it.borrow().type_name(), fake_address(Rc::as_ptr(it) as *const ()));
+        }
+        Value::Generator(g) => {
+            let _ = write!(out, "<generator object {} at {}>", g.qualname(), fake_address(Rc::as_ptr(g) as *const ()));
+        }
+        Value::DictView(dict, view) => {
+            let entries: Vec<Value> = dict
+                .borrow()
+                .iter()
+                .map(|(k, v)| match view {
+                    DictView::Keys => k.0.clone(),
+                    DictView::Values => v.clone(),
+                    DictView::Items => Value::tuple(vec![k.0.clone(), v.clone()]),
+                })
+                .collect();
+            out.push_str(view.type_name());
+            out.push('(');
+            write_repr(out, &Value::list(entries), seen);
+            out.push(')');
+        }
+        Value::Loop => out.push_str("<_UnixSelectorEventLoop running=True closed=False debug=False>"),
+        Value::Ellipsis => out.push_str("Ellipsis"),
+        Value::Unbound => out.push_str("<unbound>"),
+        Value::Cell(_) => out.push_str("<cell>"),
+    }
+}
+
+/// A stand-in for an object's address in reprs. Real addresses would make traces differ
+/// from run to run; CPython's differ too, so no program can depend on them.
+fn fake_address(_ptr: *const ()) -> &'static str {
+    "0x..."
+}
+
+// -------------------------------------------------------------------------------- dict keys
+
+/// A hashable value used as a dict key or set item, hashed and compared as Python does
+/// (`1`, `1.0` and `True` are the same key).
+#[derive(Clone)]
+pub struct Key(pub Value);
+
+impl Key {
+    /// Wrap a value, or say why it cannot be a key (`unhashable type: 'list'`).
+    pub fn new(value: Value) -> Result<Key, &'static str> {
+        check_hashable(&value)?;
+        Ok(Key(value))
+    }
+}
+
+/// `Err(type name)` if the value (or something inside a tuple) is unhashable.
+pub fn check_hashable(value: &Value) -> Result<(), &'static str> {
+    match value {
+        Value::List(_) | Value::Dict(_) => Err(value.type_name()),
+        Value::Set(set) if !set.frozen => Err("set"),
+        Value::Slice(_) => Err("slice"),
+        Value::Tuple(items) => items.0.iter().try_for_each(check_hashable),
+        _ => Ok(()),
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        values_equal(&self.0, &other.0)
+    }
+}
+
+impl Eq for Key {}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_value(&self.0, state);
+    }
+}
+
+fn hash_value<H: Hasher>(value: &Value, state: &mut H) {
+    match value {
+        Value::None => 0u8.hash(state),
+        Value::Bool(b) => i64::from(*b).hash(state),
+        Value::Int(i) => i.hash(state),
+        Value::BigInt(b) => b.hash(state),
+        Value::Float(f) => {
+            // Equal numbers must hash alike: an integral float hashes as its int.
+            if f.fract() == 0.0 && *f >= i64::MIN as f64 && *f < i64::MAX as f64 {
+                (*f as i64).hash(state);
+            } else if f.is_finite() && f.fract() == 0.0 {
+                BigInt::from(*f as i128).hash(state);
+            } else {
+                f.to_bits().hash(state);
+            }
+        }
+        Value::Str(s) => s.text.hash(state),
+        Value::Tuple(t) => {
+            t.0.len().hash(state);
+            for item in &t.0 {
+                hash_value(item, state);
+            }
+        }
+        Value::Set(set) => {
+            // Order-independent, as frozenset equality is.
+            let mut sum = 0u64;
+            for item in set.items.borrow().iter() {
+                let mut hasher = rustc_hash::FxHasher::default();
+                hash_value(&item.0, &mut hasher);
+                sum = sum.wrapping_add(hasher.finish());
+            }
+            sum.hash(state);
+        }
+        Value::Type(t) => t.hash(state),
+        Value::Builtin(b) => (*b as u32).hash(state),
+        Value::Module(m) => (*m as u8).hash(state),
+        Value::Ellipsis => 1u8.hash(state),
+        other => identity(other).hash(state),
+    }
+}
+
+/// An identity for reference values (their address), for hashing by identity.
+fn identity(value: &Value) -> usize {
+    match value {
+        Value::Function(f) => Rc::as_ptr(f) as *const () as usize,
+        Value::Exception(e) => Rc::as_ptr(e) as *const () as usize,
+        Value::Coroutine(c) => Rc::as_ptr(c) as *const () as usize,
+        Value::Future(f) => Rc::as_ptr(f) as *const () as usize,
+        Value::Generator(g) => Rc::as_ptr(g) as *const () as usize,
+        Value::Iterator(i) => Rc::as_ptr(i) as *const () as usize,
+        Value::Method(m) => Rc::as_ptr(m) as *const () as usize,
+        Value::Range(r) => Rc::as_ptr(r) as *const () as usize,
+        Value::BigInt(b) => Rc::as_ptr(b) as *const () as usize,
+        _ => 0,
+    }
+}
+
+/// `a == b` for the built-in types (no user-defined `__eq__` exists in the subset).
+pub fn values_equal(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::None, Value::None) => true,
+        (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || x.text == y.text,
+        (Value::Tuple(x), Value::Tuple(y)) => sequences_equal(&x.0, &y.0),
+        (Value::List(x), Value::List(y)) => {
+            Rc::ptr_eq(x, y) || {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                sequences_equal(&x, &y)
+            }
+        }
+        (Value::Dict(x), Value::Dict(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return true;
+            }
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len()
+                && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| values_equal(v, w)))
+        }
+        (Value::Set(x), Value::Set(y)) => {
+            let (x, y) = (x.items.borrow(), y.items.borrow());
+            x.len() == y.len() && x.iter().all(|k| y.contains(k))
+        }
+        (Value::Range(x), Value::Range(y)) => {
+            let (lx, ly) = (x.len(), y.len());
+            lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
+        }
+        _ => match numeric_cmp(a, b) {
+            Some(ordering) => ordering == std::cmp::Ordering::Equal,
+            None => match (a, b) {
+                (Value::Float(_), _) | (_, Value::Float(_)) if a.is_number() && b.is_number() => false,
+                _ => a.is(b),
+            },
+        },
+    }
+}
+
+fn sequences_equal(a: &[Value], b: &[Value]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.is(y) || values_equal(x, y))
+}
+
+impl Value {
+    pub fn is_number(&self) -> bool {
+        matches!(self, Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_))
+    }
+}
+
+/// Compare two numbers exactly (an int and a float compare by value, not after rounding
+/// the int). `None` if either is not a number or a float is NaN.
+pub fn numeric_cmp(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
+        (Value::Float(x), _) => {
+            let y = b.as_bigint()?;
+            float_int_cmp(*x, &y)
+        }
+        (_, Value::Float(y)) => {
+            let x = a.as_bigint()?;
+            float_int_cmp(*y, &x).map(Ordering::reverse)
+        }
+        _ => {
+            let (x, y) = (a.as_bigint()?, b.as_bigint()?);
+            Some(x.cmp(&y))
+        }
+    }
+}
+
+/// Compare a float with an int exactly.
+fn float_int_cmp(x: f64, y: &BigInt) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if x.is_nan() {
+        return None;
+    }
+    if x.is_infinite() {
+        return Some(if x > 0.0 { Ordering::Greater } else { Ordering::Less });
+    }
+    // Compare floor(x) with y first, then the fraction breaks a tie.
+    let floor = x.floor();
+    let whole = BigInt::from(floor as i128);
+    let whole = if floor.abs() < 1e38 { whole } else { big_from_integral_float(floor) };
+    match whole.cmp(y) {
+        Ordering::Equal if x > floor => Some(Ordering::Greater),
+        ordering => Some(ordering),
+    }
+}
+
+/// The exact integer value of an integral float of any size.
+pub fn big_from_integral_float(x: f64) -> BigInt {
+    let bits = x.to_bits();
+    let negative = bits >> 63 == 1;
+    let exponent = ((bits >> 52) & 0x7ff) as i64;
+    let mantissa = if exponent == 0 {
+        (bits & ((1 << 52) - 1)) << 1
+    } else {
+        (bits & ((1 << 52) - 1)) | (1 << 52)
+    };
+    let shift = exponent - 1075;
+    let mut n = BigInt::from(mantissa);
+    if shift >= 0 {
+        n <<= shift as usize;
+    } else {
+        n >>= (-shift) as usize;
+    }
+    if negative && !n.is_zero() { -n } else { n }
+}

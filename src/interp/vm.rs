@@ -1,0 +1,1054 @@
+//! The dispatch loop.
+//!
+//! [`Interp::run`] drives an execution state: Python frames run in [`Interp::exec`], a
+//! tight loop that keeps the current code and program counter in locals and handles calls
+//! of Python functions, returns and awaits of coroutines by pushing and popping frames on
+//! the same state; native coroutine frames are stepped by [`Interp::step_native`].
+//! Exceptions unwind through [`Interp::unwind`], which finds the innermost handler of the
+//! innermost frame, recording the traceback on the way.
+
+use std::rc::Rc;
+
+use super::asyncio::{Coroutine, CoroutineBody, NativeStep};
+use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error};
+use super::value::{Function, Iter, Value};
+use super::{ExecState, Exit, Frame, Handler, Interp, NativeFrame, RECURSION_LIMIT, Resume, Suspend};
+use crate::bytecode::{CodeKind, Instr};
+
+/// What the outer loop of `run` does next.
+enum Flow {
+    Exit(Exit),
+    /// The top frame is now a native frame (or the frame below a returning one is):
+    /// resume it with this input.
+    Resume(Resume),
+}
+
+/// Where an exception went.
+enum Unwound {
+    /// A handler in a Python frame caught it: continue there.
+    Handled,
+    /// It left the frames of this run.
+    Exit(Rc<Exception>),
+    /// It reached a native frame, which gets it next.
+    Native(Rc<Exception>),
+}
+
+/// How an `await` started.
+enum AwaitStart {
+    /// A Python coroutine frame was pushed.
+    Frame,
+    /// A native coroutine frame was pushed.
+    Native,
+    /// The awaitable was already done.
+    Ready(Value),
+    Suspend(Suspend),
+    Error(Rc<Exception>),
+}
+
+/// Steps counted per backward jump or call: cheap enough to count everything.
+const STEP_BATCH: u64 = 1;
+
+impl Interp {
+    /// Run `state` until its frame count drops to `stop` (returning what the frame at that
+    /// level returned), an exception leaves those frames, the task suspends, or a
+    /// generator yields. `input` is delivered to the top frame first.
+    pub fn run(&mut self, state: &mut ExecState, stop: usize, input: Option<Resume>) -> Exit {
+        let mut flow = match state.frames.last() {
+            Some(Frame::Native(_)) => self.step_native(state, stop, input),
+            _ => self.exec(state, stop, input),
+        };
+        loop {
+            match flow {
+                Flow::Exit(exit) => return exit,
+                Flow::Resume(resume) => {
+                    flow = match state.frames.last() {
+                        Some(Frame::Native(_)) => self.step_native(state, stop, Some(resume)),
+                        _ => self.exec(state, stop, Some(resume)),
+                    }
+                }
+            }
+        }
+    }
+
+    fn step_native(&mut self, state: &mut ExecState, stop: usize, input: Option<Resume>) -> Flow {
+        let Some(Frame::Native(native)) = state.frames.last_mut() else {
+            unreachable!("the top frame is native")
+        };
+        let step = native.coro.resume(self, input.unwrap_or(Resume::Send(Value::None)));
+        match step {
+            NativeStep::Yield(suspend) => Flow::Exit(Exit::Suspend(suspend)),
+            NativeStep::Return(value) => {
+                self.pop_native(state);
+                self.deliver(state, stop, Resume::Send(value))
+            }
+            NativeStep::Raise(exc) => {
+                self.pop_native(state);
+                self.deliver(state, stop, Resume::Throw(exc))
+            }
+            NativeStep::Await(awaitable) => match self.begin_await(state, awaitable) {
+                AwaitStart::Frame => Flow::Resume(Resume::Send(Value::None)),
+                AwaitStart::Native => Flow::Resume(Resume::Send(Value::None)),
+                AwaitStart::Ready(value) => Flow::Resume(Resume::Send(value)),
+                AwaitStart::Error(exc) => Flow::Resume(Resume::Throw(exc)),
+                AwaitStart::Suspend(suspend) => Flow::Exit(Exit::Suspend(suspend)),
+            },
+        }
+    }
+
+    fn pop_native(&mut self, state: &mut ExecState) {
+        if let Some(Frame::Native(NativeFrame { owner: Some(owner), .. })) = state.frames.pop() {
+            owner.finish();
+        }
+    }
+
+    /// A frame finished with `resume` (a value or an exception): hand it to the frame
+    /// below, or end the run if that frame is not ours.
+    fn deliver(&mut self, state: &mut ExecState, stop: usize, resume: Resume) -> Flow {
+        if state.frames.len() <= stop {
+            return Flow::Exit(match resume {
+                Resume::Send(value) => Exit::Return(value),
+                Resume::Throw(exc) => Exit::Raise(exc),
+            });
+        }
+        Flow::Resume(resume)
+    }
+
+    /// Start awaiting `awaitable` from the top frame of `state`.
+    fn begin_await(&mut self, state: &mut ExecState, awaitable: Value) -> AwaitStart {
+        match awaitable {
+            Value::Coroutine(coro) => match coro.take_body() {
+                Some(CoroutineBody::Python(code, locals)) => {
+                    if state.frames.len() + self.depth >= RECURSION_LIMIT {
+                        return AwaitStart::Error(recursion_error());
+                    }
+                    self.push_frame(state, code, locals, Some(coro));
+                    state.stack.push(Value::None); // the first send(None), popped by the body
+                    AwaitStart::Frame
+                }
+                Some(CoroutineBody::Native(native)) => {
+                    state.frames.push(Frame::Native(NativeFrame {
+                        coro: native,
+                        owner: Some(coro),
+                    }));
+                    AwaitStart::Native
+                }
+                None => AwaitStart::Error(runtime_error(if coro.is_running() {
+                    "coroutine is being awaited already"
+                } else {
+                    "cannot reuse already awaited coroutine"
+                })),
+            },
+            Value::Future(future) => {
+                if future.is_done() {
+                    return match future.result() {
+                        Ok(value) => AwaitStart::Ready(value),
+                        Err(exc) => AwaitStart::Error(exc),
+                    };
+                }
+                if self.current_task.as_ref().is_some_and(|task| Rc::ptr_eq(task, &future)) {
+                    return AwaitStart::Error(runtime_error(format!(
+                        "Task cannot await on itself: {}",
+                        future.repr()
+                    )));
+                }
+                AwaitStart::Suspend(Suspend::Future(future))
+            }
+            other => AwaitStart::Error(type_error(format!(
+                "object {} can't be used in 'await' expression",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// Propagate an exception from the top frame of `state`.
+    fn unwind(&mut self, state: &mut ExecState, exc: Rc<Exception>, stop: usize) -> Unwound {
+        loop {
+            match state.frames.last_mut() {
+                Some(Frame::Py(frame)) => {
+                    {
+                        let mut traceback = exc.traceback.borrow_mut();
+                        if traceback.last().map(|entry| entry.frame) != Some(frame.serial) {
+                            traceback.push(super::exceptions::TracebackEntry {
+                                code: frame.code.clone(),
+                                pc: frame.pc.saturating_sub(1),
+                                frame: frame.serial,
+                            });
+                        }
+                    }
+                    if state.handlers.len() > frame.handler_base as usize && self.abort.is_none() {
+                        let handler = state.handlers.pop().expect("checked above");
+                        state.stack.truncate(handler.stack_depth as usize);
+                        state.exc_info.truncate(handler.exc_depth as usize);
+                        state.stack.push(Value::Exception(exc));
+                        frame.pc = handler.target;
+                        return Unwound::Handled;
+                    }
+                    self.pop_py_frame(state);
+                }
+                Some(Frame::Native(_)) => return Unwound::Native(exc),
+                None => return Unwound::Exit(exc),
+            }
+            if state.frames.len() <= stop {
+                return Unwound::Exit(exc);
+            }
+            if matches!(state.frames.last(), Some(Frame::Native(_))) {
+                return Unwound::Native(exc);
+            }
+        }
+    }
+
+    fn pop_py_frame(&mut self, state: &mut ExecState) {
+        if let Some(Frame::Py(frame)) = state.frames.pop() {
+            state.stack.truncate(frame.floor as usize);
+            state.handlers.truncate(frame.handler_base as usize);
+            state.exc_info.truncate(frame.exc_base as usize);
+            if let Some(coroutine) = frame.coroutine {
+                coroutine.finish();
+            }
+        }
+    }
+
+    /// Set `__context__` of a newly raised exception to the one being handled.
+    fn chain_context(&self, state: &ExecState, exc: &Rc<Exception>) {
+        if let Some(handled) = state.exc_info.last()
+            && !Rc::ptr_eq(handled, exc)
+            && exc.context.borrow().is_none()
+        {
+            *exc.context.borrow_mut() = Some(handled.clone());
+        }
+    }
+
+    /// Run Python frames.
+    #[allow(clippy::too_many_lines)]
+    fn exec(&mut self, state: &mut ExecState, stop: usize, input: Option<Resume>) -> Flow {
+        // Deliver the input to the top frame.
+        match input {
+            None => {}
+            Some(Resume::Send(value)) => state.stack.push(value),
+            Some(Resume::Throw(exc)) => match self.unwind(state, exc, stop) {
+                Unwound::Handled => {}
+                Unwound::Exit(exc) => return Flow::Exit(Exit::Raise(exc)),
+                Unwound::Native(exc) => return Flow::Resume(Resume::Throw(exc)),
+            },
+        }
+        'frames: loop {
+            let Some(Frame::Py(frame)) = state.frames.last() else {
+                unreachable!("exec runs Python frames")
+            };
+            let code = frame.code.clone();
+            let base = frame.base as usize;
+            let mut pc = frame.pc as usize;
+            let instrs = &code.instrs[..];
+
+            macro_rules! save_pc {
+                () => {
+                    if let Some(Frame::Py(frame)) = state.frames.last_mut() {
+                        frame.pc = pc as u32;
+                    }
+                };
+            }
+            macro_rules! raise {
+                ($exc:expr) => {{
+                    let exc = $exc;
+                    save_pc!();
+                    self.chain_context(state, &exc);
+                    match self.unwind(state, exc, stop) {
+                        Unwound::Handled => continue 'frames,
+                        Unwound::Exit(exc) => return Flow::Exit(Exit::Raise(exc)),
+                        Unwound::Native(exc) => return Flow::Resume(Resume::Throw(exc)),
+                    }
+                }};
+            }
+            macro_rules! reraise {
+                ($exc:expr) => {{
+                    let exc = $exc;
+                    save_pc!();
+                    match self.unwind(state, exc, stop) {
+                        Unwound::Handled => continue 'frames,
+                        Unwound::Exit(exc) => return Flow::Exit(Exit::Raise(exc)),
+                        Unwound::Native(exc) => return Flow::Resume(Resume::Throw(exc)),
+                    }
+                }};
+            }
+            macro_rules! tri {
+                ($result:expr) => {
+                    match $result {
+                        Ok(value) => value,
+                        Err(exc) => raise!(exc),
+                    }
+                };
+            }
+            macro_rules! pop {
+                () => {
+                    state.stack.pop().expect("the compiler balances the stack")
+                };
+            }
+            macro_rules! top {
+                () => {
+                    state.stack.last().expect("the compiler balances the stack")
+                };
+            }
+            macro_rules! step {
+                () => {
+                    self.steps += STEP_BATCH;
+                    if self.steps > self.step_limit {
+                        save_pc!();
+                        tri!(self.check_steps(0));
+                    }
+                };
+            }
+
+            loop {
+                let instr = instrs[pc];
+                pc += 1;
+                match instr {
+                    Instr::Nop => {}
+                    Instr::Pop => {
+                        pop!();
+                    }
+                    Instr::Dup => {
+                        let value = top!().clone();
+                        state.stack.push(value);
+                    }
+                    Instr::DupTop2 => {
+                        let len = state.stack.len();
+                        let (a, b) = (state.stack[len - 2].clone(), state.stack[len - 1].clone());
+                        state.stack.push(a);
+                        state.stack.push(b);
+                    }
+                    Instr::Rot2 => {
+                        let len = state.stack.len();
+                        state.stack.swap(len - 1, len - 2);
+                    }
+                    Instr::Rot3 => {
+                        let value = pop!();
+                        let len = state.stack.len();
+                        state.stack.insert(len - 2, value);
+                    }
+                    Instr::LoadConst(index) => state.stack.push(code.consts[index as usize].clone()),
+                    Instr::LoadNone => state.stack.push(Value::None),
+                    Instr::LoadLocal(slot) => {
+                        let value = &state.stack[base + slot as usize];
+                        if let Value::Unbound = value {
+                            save_pc!();
+                            raise!(Exception::msg(
+                                ExcType::UnboundLocalError,
+                                format!(
+                                    "cannot access local variable '{}' where it is not associated with a value",
+                                    code.slot_names[slot as usize]
+                                )
+                            ));
+                        }
+                        let value = value.clone();
+                        state.stack.push(value);
+                    }
+                    Instr::StoreLocal(slot) => {
+                        let value = pop!();
+                        state.stack[base + slot as usize] = value;
+                    }
+                    Instr::DeleteLocal(slot) => {
+                        let old = std::mem::replace(&mut state.stack[base + slot as usize], Value::Unbound);
+                        if let Value::Unbound = old {
+                            raise!(Exception::msg(
+                                ExcType::UnboundLocalError,
+                                format!(
+                                    "cannot access local variable '{}' where it is not associated with a value",
+                                    code.slot_names[slot as usize]
+                                )
+                            ));
+                        }
+                    }
+                    Instr::LoadDeref(slot) => {
+                        let Value::Cell(cell) = &state.stack[base + slot as usize] else {
+                            unreachable!("deref slots hold cells")
+                        };
+                        let value = cell.borrow().clone();
+                        if let Value::Unbound = value {
+                            let name = &code.slot_names[slot as usize];
+                            let free = slot >= code.nlocals - code.nfree;
+                            raise!(if free {
+                                Exception::msg(
+                                    ExcType::NameError,
+                                    format!(
+                                        "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                                    ),
+                                )
+                            } else {
+                                Exception::msg(
+                                    ExcType::UnboundLocalError,
+                                    format!(
+                                        "cannot access local variable '{name}' where it is not associated with a value"
+                                    ),
+                                )
+                            });
+                        }
+                        state.stack.push(value);
+                    }
+                    Instr::StoreDeref(slot) => {
+                        let value = pop!();
+                        let Value::Cell(cell) = &state.stack[base + slot as usize] else {
+                            unreachable!("deref slots hold cells")
+                        };
+                        *cell.borrow_mut() = value;
+                    }
+                    Instr::DeleteDeref(slot) => {
+                        let Value::Cell(cell) = &state.stack[base + slot as usize] else {
+                            unreachable!("deref slots hold cells")
+                        };
+                        *cell.borrow_mut() = Value::Unbound;
+                    }
+                    Instr::LoadClosure(slot) => {
+                        let cell = state.stack[base + slot as usize].clone();
+                        state.stack.push(cell);
+                    }
+                    Instr::LoadGlobal(slot) => {
+                        let value = match &self.globals[slot as usize] {
+                            Value::Unbound => match &self.fallbacks[slot as usize] {
+                                Value::Unbound => {
+                                    let name = self.global_names[slot as usize].clone();
+                                    raise!(Exception::msg(ExcType::NameError, format!("name '{name}' is not defined")));
+                                }
+                                builtin => builtin.clone(),
+                            },
+                            value => value.clone(),
+                        };
+                        state.stack.push(value);
+                    }
+                    Instr::StoreGlobal(slot) => {
+                        let value = pop!();
+                        self.globals[slot as usize] = value;
+                    }
+                    Instr::DeleteGlobal(slot) => {
+                        let old = std::mem::replace(&mut self.globals[slot as usize], Value::Unbound);
+                        if let Value::Unbound = old {
+                            let name = self.global_names[slot as usize].clone();
+                            raise!(Exception::msg(ExcType::NameError, format!("name '{name}' is not defined")));
+                        }
+                    }
+                    Instr::LoadAttr(name) => {
+                        let object = pop!();
+                        save_pc!();
+                        let value = tri!(self.get_attribute(&object, name));
+                        state.stack.push(value);
+                    }
+                    Instr::StoreAttr(name) => {
+                        let object = pop!();
+                        let _value = pop!();
+                        raise!(self.store_attribute_error(&object, name));
+                    }
+                    Instr::LoadAssertionError => state.stack.push(Value::Type(super::value::Type::Exception(ExcType::AssertionError))),
+                    Instr::Subscr => {
+                        let index = pop!();
+                        let object = pop!();
+                        save_pc!();
+                        let value = tri!(self.subscript(&object, &index));
+                        state.stack.push(value);
+                    }
+                    Instr::StoreSubscr => {
+                        let index = pop!();
+                        let object = pop!();
+                        let value = pop!();
+                        save_pc!();
+                        tri!(self.store_subscript(&object, index, value));
+                    }
+                    Instr::DeleteSubscr => {
+                        let index = pop!();
+                        let object = pop!();
+                        save_pc!();
+                        tri!(self.delete_subscript(&object, index));
+                    }
+                    Instr::BuildSlice(n) => {
+                        let step = if n == 3 { pop!() } else { Value::None };
+                        let stop_value = pop!();
+                        let start = pop!();
+                        state.stack.push(Value::Slice(Rc::new(super::value::Slice {
+                            start,
+                            stop: stop_value,
+                            step,
+                        })));
+                    }
+                    Instr::Binary(op) | Instr::InPlace(op) => {
+                        let right = pop!();
+                        let left = pop!();
+                        // The common int case without a call.
+                        if let (Value::Int(a), Value::Int(b)) = (&left, &right) {
+                            let fast = match op {
+                                crate::ast::BinOp::Add => a.checked_add(*b),
+                                crate::ast::BinOp::Sub => a.checked_sub(*b),
+                                crate::ast::BinOp::Mul => a.checked_mul(*b),
+                                _ => None,
+                            };
+                            if let Some(result) = fast {
+                                state.stack.push(Value::Int(result));
+                                continue;
+                            }
+                        }
+                        save_pc!();
+                        let inplace = matches!(instr, Instr::InPlace(_));
+                        let value = tri!(self.binary_op(op, left, right, inplace));
+                        state.stack.push(value);
+                    }
+                    Instr::Unary(op) => {
+                        let operand = pop!();
+                        save_pc!();
+                        let value = tri!(self.unary_op(op, operand));
+                        state.stack.push(value);
+                    }
+                    Instr::Compare(op) => {
+                        let right = pop!();
+                        let left = pop!();
+                        if let (Value::Int(a), Value::Int(b)) = (&left, &right) {
+                            use crate::ast::CmpOp;
+                            let result = match op {
+                                CmpOp::Eq | CmpOp::Is => Some(a == b),
+                                CmpOp::NotEq | CmpOp::IsNot => Some(a != b),
+                                CmpOp::Lt => Some(a < b),
+                                CmpOp::LtE => Some(a <= b),
+                                CmpOp::Gt => Some(a > b),
+                                CmpOp::GtE => Some(a >= b),
+                                CmpOp::In | CmpOp::NotIn => None,
+                            };
+                            if let Some(result) = result {
+                                state.stack.push(Value::Bool(result));
+                                continue;
+                            }
+                        }
+                        save_pc!();
+                        let value = tri!(self.compare_op(op, &left, &right));
+                        state.stack.push(value);
+                    }
+                    Instr::Jump(target) => {
+                        if (target as usize) < pc {
+                            step!();
+                        }
+                        pc = target as usize;
+                    }
+                    Instr::PopJumpIfFalse(target) => {
+                        let value = pop!();
+                        let truthy = match value {
+                            Value::Bool(b) => b,
+                            ref other => other.truthy(),
+                        };
+                        if !truthy {
+                            pc = target as usize;
+                        }
+                    }
+                    Instr::PopJumpIfTrue(target) => {
+                        let value = pop!();
+                        let truthy = match value {
+                            Value::Bool(b) => b,
+                            ref other => other.truthy(),
+                        };
+                        if truthy {
+                            pc = target as usize;
+                        }
+                    }
+                    Instr::JumpIfFalseOrPop(target) => {
+                        if top!().truthy() {
+                            pop!();
+                        } else {
+                            pc = target as usize;
+                        }
+                    }
+                    Instr::JumpIfTrueOrPop(target) => {
+                        if top!().truthy() {
+                            pc = target as usize;
+                        } else {
+                            pop!();
+                        }
+                    }
+                    Instr::GetIter => {
+                        let iterable = pop!();
+                        save_pc!();
+                        let iterator = tri!(self.get_iter(iterable));
+                        state.stack.push(iterator);
+                    }
+                    Instr::ForIter(target) => {
+                        // Ranges and lists without a call: the common loops.
+                        if let Some(Value::Iterator(iterator)) = state.stack.last() {
+                            let mut iter = iterator.borrow_mut();
+                            match &mut *iter {
+                                Iter::Range { next, stop: end, step } => {
+                                    let current = *next;
+                                    if (*step > 0 && current < *end) || (*step < 0 && current > *end) {
+                                        *next = current.wrapping_add(*step);
+                                        drop(iter);
+                                        state.stack.push(Value::Int(current));
+                                    } else {
+                                        drop(iter);
+                                        pop!();
+                                        pc = target as usize;
+                                    }
+                                    continue;
+                                }
+                                Iter::Seq {
+                                    items: Value::List(list),
+                                    index,
+                                } => {
+                                    let item = list.borrow().get(*index).cloned();
+                                    match item {
+                                        Some(item) => {
+                                            *index += 1;
+                                            drop(iter);
+                                            state.stack.push(item);
+                                        }
+                                        None => {
+                                            drop(iter);
+                                            pop!();
+                                            pc = target as usize;
+                                        }
+                                    }
+                                    continue;
+                                }
+                                _ => {}
+                            }
+                        }
+                        let iterator = top!().clone();
+                        save_pc!();
+                        match tri!(self.iter_next(&iterator)) {
+                            Some(item) => state.stack.push(item),
+                            None => {
+                                pop!();
+                                pc = target as usize;
+                            }
+                        }
+                    }
+                    Instr::BuildTuple(n) => {
+                        let items = state.stack.split_off(state.stack.len() - n as usize);
+                        state.stack.push(Value::tuple(items));
+                    }
+                    Instr::BuildList(n) => {
+                        let items = state.stack.split_off(state.stack.len() - n as usize);
+                        state.stack.push(Value::list(items));
+                    }
+                    Instr::BuildSet(n) => {
+                        let items = state.stack.split_off(state.stack.len() - n as usize);
+                        save_pc!();
+                        let set = tri!(self.make_set(items, false));
+                        state.stack.push(set);
+                    }
+                    Instr::BuildMap(n) => {
+                        let items = state.stack.split_off(state.stack.len() - 2 * n as usize);
+                        save_pc!();
+                        let dict = tri!(self.make_dict(items));
+                        state.stack.push(dict);
+                    }
+                    Instr::BuildString(n) => {
+                        let parts = state.stack.split_off(state.stack.len() - n as usize);
+                        let mut text = String::new();
+                        for part in &parts {
+                            if let Value::Str(s) = part {
+                                text.push_str(s.as_str());
+                            }
+                        }
+                        state.stack.push(Value::str(text));
+                    }
+                    Instr::ListAppend(depth) => {
+                        let value = pop!();
+                        let len = state.stack.len();
+                        if let Value::List(list) = &state.stack[len - depth as usize] {
+                            list.borrow_mut().push(value);
+                        }
+                    }
+                    Instr::SetAdd(depth) => {
+                        let value = pop!();
+                        let len = state.stack.len();
+                        let set = state.stack[len - depth as usize].clone();
+                        save_pc!();
+                        tri!(self.set_add(&set, value));
+                    }
+                    Instr::MapAdd(depth) => {
+                        let value = pop!();
+                        let key = pop!();
+                        let len = state.stack.len();
+                        let dict = state.stack[len - depth as usize].clone();
+                        save_pc!();
+                        tri!(self.store_subscript(&dict, key, value));
+                    }
+                    Instr::ListExtend(depth) => {
+                        let iterable = pop!();
+                        let len = state.stack.len();
+                        let list = state.stack[len - depth as usize].clone();
+                        save_pc!();
+                        let items = tri!(self.collect_iterable_for_unpacking(iterable));
+                        if let Value::List(list) = list {
+                            list.borrow_mut().extend(items);
+                        }
+                    }
+                    Instr::SetUpdate(depth) => {
+                        let iterable = pop!();
+                        let len = state.stack.len();
+                        let set = state.stack[len - depth as usize].clone();
+                        save_pc!();
+                        let items = tri!(self.collect_iterable(iterable));
+                        for item in items {
+                            tri!(self.set_add(&set, item));
+                        }
+                    }
+                    Instr::DictUpdate(depth) => {
+                        let mapping = pop!();
+                        let len = state.stack.len();
+                        let dict = state.stack[len - depth as usize].clone();
+                        save_pc!();
+                        tri!(self.dict_merge(&dict, mapping));
+                    }
+                    Instr::ListToTuple => {
+                        let list = pop!();
+                        let items = match list {
+                            Value::List(list) => list.borrow().clone(),
+                            _ => Vec::new(),
+                        };
+                        state.stack.push(Value::tuple(items));
+                    }
+                    Instr::FormatValue { conversion, has_spec } => {
+                        let spec = if has_spec { Some(pop!()) } else { None };
+                        let value = pop!();
+                        save_pc!();
+                        let text = tri!(self.format_value(value, conversion, spec));
+                        state.stack.push(text);
+                    }
+                    Instr::UnpackSequence(n) => {
+                        let sequence = pop!();
+                        save_pc!();
+                        let items = tri!(self.unpack(sequence, n as usize));
+                        state.stack.extend(items.into_iter().rev());
+                    }
+                    Instr::UnpackEx { before, after } => {
+                        let sequence = pop!();
+                        save_pc!();
+                        let items = tri!(self.unpack_ex(sequence, before as usize, after as usize));
+                        state.stack.extend(items.into_iter().rev());
+                    }
+                    Instr::MakeFunction { code: index, flags } => {
+                        let closure = if flags & 4 != 0 { tuple_items(pop!()) } else { Vec::new() };
+                        let kwdefaults = if flags & 2 != 0 {
+                            tuple_items(pop!())
+                                .into_iter()
+                                .map(|v| if let Value::Unbound = v { None } else { Some(v) })
+                                .collect()
+                        } else {
+                            Vec::new()
+                        };
+                        let defaults = if flags & 1 != 0 { tuple_items(pop!()) } else { Vec::new() };
+                        state.stack.push(Value::Function(Rc::new(Function {
+                            code: code.codes[index as usize].clone(),
+                            defaults,
+                            kwdefaults,
+                            closure,
+                        })));
+                    }
+                    Instr::Call(argc) => {
+                        step!();
+                        save_pc!();
+                        let func_at = state.stack.len() - argc as usize - 1;
+                        // A plain Python function with exactly its positional arguments:
+                        // the arguments on the stack become its first slots.
+                        if let Value::Function(function) = &state.stack[func_at]
+                            && function.code.kind == CodeKind::Function
+                            && function.code.argcount == argc
+                            && function.code.kwonlycount == 0
+                            && !function.code.has_varargs
+                            && !function.code.has_varkw
+                        {
+                            if state.frames.len() + self.depth >= RECURSION_LIMIT {
+                                raise!(recursion_error());
+                            }
+                            let function = function.clone();
+                            self.enter_function(state, &function, func_at);
+                            continue 'frames;
+                        }
+                        let args = state.stack.split_off(func_at + 1);
+                        let func = pop!();
+                        match tri!(self.prepare_call(func, args, Vec::new())) {
+                            super::call::Callee::Done(value) => state.stack.push(value),
+                            super::call::Callee::Frame(code, locals) => {
+                                if state.frames.len() + self.depth >= RECURSION_LIMIT {
+                                    raise!(recursion_error());
+                                }
+                                self.push_frame(state, code, locals, None);
+                                continue 'frames;
+                            }
+                        }
+                    }
+                    Instr::CallKw(argc) => {
+                        step!();
+                        save_pc!();
+                        let names = tuple_items(pop!());
+                        let mut args = state.stack.split_off(state.stack.len() - argc as usize);
+                        let func = pop!();
+                        let keyword_values = args.split_off(args.len() - names.len());
+                        let kwargs = names
+                            .into_iter()
+                            .zip(keyword_values)
+                            .map(|(name, value)| (Rc::from(name.as_str().unwrap_or_default()), value))
+                            .collect();
+                        match tri!(self.prepare_call(func, args, kwargs)) {
+                            super::call::Callee::Done(value) => state.stack.push(value),
+                            super::call::Callee::Frame(code, locals) => {
+                                if state.frames.len() + self.depth >= RECURSION_LIMIT {
+                                    raise!(recursion_error());
+                                }
+                                self.push_frame(state, code, locals, None);
+                                continue 'frames;
+                            }
+                        }
+                    }
+                    Instr::CallEx { has_kwargs } => {
+                        step!();
+                        save_pc!();
+                        let kwargs = if has_kwargs { tri!(self.kwargs_from_dict(pop!())) } else { Vec::new() };
+                        let args = tuple_items(pop!());
+                        let func = pop!();
+                        match tri!(self.prepare_call(func, args, kwargs)) {
+                            super::call::Callee::Done(value) => state.stack.push(value),
+                            super::call::Callee::Frame(code, locals) => {
+                                if state.frames.len() + self.depth >= RECURSION_LIMIT {
+                                    raise!(recursion_error());
+                                }
+                                self.push_frame(state, code, locals, None);
+                                continue 'frames;
+                            }
+                        }
+                    }
+                    Instr::CallMethod { name, argc } | Instr::CallMethodKw { name, argc } => {
+                        step!();
+                        save_pc!();
+                        let names = if let Instr::CallMethodKw { .. } = instr { tuple_items(pop!()) } else { Vec::new() };
+                        let mut args = state.stack.split_off(state.stack.len() - argc as usize);
+                        let receiver = pop!();
+                        let keyword_values = args.split_off(args.len() - names.len());
+                        let kwargs: Vec<(Rc<str>, Value)> = names
+                            .into_iter()
+                            .zip(keyword_values)
+                            .map(|(name, value)| (Rc::from(name.as_str().unwrap_or_default()), value))
+                            .collect();
+                        let callee = match &receiver {
+                            Value::Module(_) => {
+                                let func = tri!(self.get_attribute(&receiver, name));
+                                tri!(self.prepare_call(func, args, kwargs))
+                            }
+                            _ => super::call::Callee::Done(tri!(self.call_method(&receiver, name, args, kwargs))),
+                        };
+                        match callee {
+                            super::call::Callee::Done(value) => state.stack.push(value),
+                            super::call::Callee::Frame(code, locals) => {
+                                if state.frames.len() + self.depth >= RECURSION_LIMIT {
+                                    raise!(recursion_error());
+                                }
+                                self.push_frame(state, code, locals, None);
+                                continue 'frames;
+                            }
+                        }
+                    }
+                    Instr::Return => {
+                        let value = pop!();
+                        self.pop_py_frame(state);
+                        if state.frames.len() <= stop {
+                            return Flow::Exit(Exit::Return(value));
+                        }
+                        match state.frames.last() {
+                            Some(Frame::Py(_)) => {
+                                state.stack.push(value);
+                                continue 'frames;
+                            }
+                            _ => return Flow::Resume(Resume::Send(value)),
+                        }
+                    }
+                    Instr::Await => {
+                        let awaitable = pop!();
+                        save_pc!();
+                        match self.begin_await(state, awaitable) {
+                            AwaitStart::Frame => continue 'frames,
+                            AwaitStart::Native => return Flow::Resume(Resume::Send(Value::None)),
+                            AwaitStart::Ready(value) => state.stack.push(value),
+                            AwaitStart::Error(exc) => raise!(exc),
+                            AwaitStart::Suspend(suspend) => return Flow::Exit(Exit::Suspend(suspend)),
+                        }
+                    }
+                    Instr::Yield => {
+                        let value = pop!();
+                        save_pc!();
+                        return Flow::Exit(Exit::Yield(value));
+                    }
+                    Instr::SetupHandler(target) => {
+                        state.handlers.push(Handler {
+                            target,
+                            stack_depth: state.stack.len() as u32,
+                            exc_depth: state.exc_info.len() as u32,
+                        });
+                    }
+                    Instr::PopHandler => {
+                        state.handlers.pop();
+                    }
+                    Instr::PushExcInfo => {
+                        if let Value::Exception(exc) = top!() {
+                            let exc = exc.clone();
+                            state.exc_info.push(exc);
+                        }
+                    }
+                    Instr::PopExcept => {
+                        state.exc_info.pop();
+                    }
+                    Instr::CheckExcMatch => {
+                        let kind = pop!();
+                        let exc = top!().clone();
+                        save_pc!();
+                        let matched = tri!(exception_matches(&exc, &kind));
+                        state.stack.push(Value::Bool(matched));
+                    }
+                    Instr::Raise(kind) => {
+                        save_pc!();
+                        match kind {
+                            0 => match state.exc_info.last() {
+                                Some(exc) => {
+                                    let exc = exc.clone();
+                                    reraise!(exc)
+                                }
+                                None => raise!(runtime_error("No active exception to reraise")),
+                            },
+                            1 => {
+                                let exc = pop!();
+                                let exc = tri!(self.exception_from(exc));
+                                raise!(exc)
+                            }
+                            _ => {
+                                let cause = pop!();
+                                let exc = pop!();
+                                let exc = tri!(self.exception_from(exc));
+                                let cause = match cause {
+                                    Value::None => None,
+                                    other => Some(tri!(self.exception_from(other).map_err(|_| type_error(
+                                        "exception causes must derive from BaseException"
+                                    )))),
+                                };
+                                *exc.cause.borrow_mut() = cause;
+                                exc.suppress_context.set(true);
+                                raise!(exc)
+                            }
+                        }
+                    }
+                    Instr::Reraise => {
+                        let exc = pop!();
+                        if let Value::Exception(exc) = exc {
+                            reraise!(exc);
+                        }
+                    }
+                    Instr::ImportName(index) => {
+                        let name = code.consts[index as usize].clone();
+                        save_pc!();
+                        let module = tri!(self.import(name.as_str().unwrap_or_default()));
+                        state.stack.push(module);
+                    }
+                    Instr::ImportFrom(name) => {
+                        let module = top!().clone();
+                        save_pc!();
+                        let value = tri!(self.import_from(&module, name));
+                        state.stack.push(value);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Enter a plain Python function whose arguments sit on the stack above it at `func_at`.
+    fn enter_function(&mut self, state: &mut ExecState, function: &Rc<Function>, func_at: usize) {
+        let code = function.code.clone();
+        let base = func_at + 1;
+        state.stack.resize(base + code.nlocals as usize, Value::Unbound);
+        for &cell in &code.cells {
+            let slot = &mut state.stack[base + cell as usize];
+            let value = std::mem::replace(slot, Value::Unbound);
+            *slot = Value::Cell(Rc::new(std::cell::RefCell::new(value)));
+        }
+        let free_start = base + (code.nlocals - code.nfree) as usize;
+        for (i, cell) in function.closure.iter().enumerate() {
+            state.stack[free_start + i] = cell.clone();
+        }
+        self.frame_serial += 1;
+        state.frames.push(Frame::Py(super::PyFrame {
+            code,
+            pc: 0,
+            base: base as u32,
+            floor: func_at as u32,
+            handler_base: state.handlers.len() as u32,
+            exc_base: state.exc_info.len() as u32,
+            serial: self.frame_serial,
+            coroutine: None,
+        }));
+    }
+
+    /// Call a Python value from Rust (a built-in calling back into Python).
+    pub fn call(&mut self, func: Value, args: Vec<Value>) -> PyResult<Value> {
+        self.call_with_kwargs(func, args, Vec::new())
+    }
+
+    pub fn call_with_kwargs(&mut self, func: Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+        match self.prepare_call(func, args, kwargs)? {
+            super::call::Callee::Done(value) => Ok(value),
+            super::call::Callee::Frame(code, locals) => {
+                if self.depth >= RECURSION_LIMIT {
+                    return Err(recursion_error());
+                }
+                let mut state = ExecState::default();
+                self.push_frame(&mut state, code, locals, None);
+                self.depth += 1;
+                let exit = self.run(&mut state, 0, None);
+                self.depth -= 1;
+                match exit {
+                    Exit::Return(value) => Ok(value),
+                    Exit::Raise(exc) => Err(exc),
+                    Exit::Suspend(_) | Exit::Yield(_) => Err(runtime_error("a function called from a built-in cannot await")),
+                }
+            }
+        }
+    }
+
+    /// Make the exception object for `raise value`.
+    fn exception_from(&mut self, value: Value) -> PyResult<Rc<Exception>> {
+        match value {
+            Value::Exception(exc) => Ok(exc),
+            Value::Type(super::value::Type::Exception(ty)) => Ok(Exception::new(ty, Vec::new())),
+            _ => Err(type_error("exceptions must derive from BaseException")),
+        }
+    }
+}
+
+fn tuple_items(value: Value) -> Vec<Value> {
+    match value {
+        Value::Tuple(tuple) => match Rc::try_unwrap(tuple) {
+            Ok(tuple) => tuple.0,
+            Err(shared) => shared.0.clone(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+pub fn recursion_error() -> Rc<Exception> {
+    Exception::msg(ExcType::RecursionError, "maximum recursion depth exceeded")
+}
+
+/// Whether the exception matches an `except` clause's class or tuple of classes.
+fn exception_matches(exc: &Value, kind: &Value) -> PyResult<bool> {
+    let Value::Exception(exc) = exc else {
+        return Ok(false);
+    };
+    match kind {
+        Value::Type(super::value::Type::Exception(ty)) => Ok(exc.ty.is_subclass(*ty)),
+        Value::Tuple(kinds) => {
+            for kind in &kinds.0 {
+                if exception_matches(&Value::Exception(exc.clone()), kind)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
+    }
+}
+
+impl Coroutine {
+    /// Whether the coroutine's body is running (awaited and not finished).
+    pub fn is_running(&self) -> bool {
+        self.running.get()
+    }
+}

@@ -1,0 +1,290 @@
+//! The trace: a timestamped record of what every task did and when.
+//!
+//! The interpreter records compact [`Event`]s as they happen (virtual time in nanoseconds,
+//! the task, what happened); nothing is formatted until the run is over. [`Trace::render`]
+//! then draws the text format: a header line, one aligned line per event, and the run's
+//! outcome. The same file and seed always give the same bytes.
+//!
+//! Text format, one event per line:
+//! ```text
+//! # scenario 0.1.0 | say_hello.py | seed 0 | virtual clock
+//! 0.000000  Task-1  say_hello  created
+//! 0.000000  Task-1  say_hello  started
+//! 0.000000  Task-1  say_hello  printed    'Hello'
+//! 0.000000  Task-1  say_hello  slept      1 s
+//! 1.000000  Task-1  say_hello  woke
+//! ```
+
+use std::fmt::Write as _;
+
+use crate::pyfmt;
+
+/// Something a task (or the module's top-level code) did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// The task was created, by the named task (or by top-level code).
+    Created(Option<String>),
+    /// The task's coroutine started running.
+    Started,
+    /// The task resumed after waiting.
+    Woke,
+    /// `await asyncio.sleep(seconds)` with seconds > 0.
+    Slept(f64),
+    /// `await asyncio.sleep(0)`: gave the other tasks a turn.
+    Yielded,
+    /// Waited for a task or future.
+    Awaited(String),
+    /// Wrote to stdout (the exact text).
+    Printed(Box<str>),
+    /// The task's coroutine returned (the repr of the value).
+    Returned(String),
+    /// The task's coroutine raised (the exception's last traceback line).
+    Raised(String),
+    /// Someone called `cancel()` on the task.
+    CancelRequested,
+    /// The task ended cancelled.
+    Cancelled,
+    /// A `wait_for` timeout fired; the awaited work is being cancelled.
+    TimedOut,
+    /// A blocking `time.sleep(seconds)`: nothing else ran meanwhile.
+    Blocked(f64),
+}
+
+impl Event {
+    /// The event's name, a past-tense verb.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::Created(_) => "created",
+            Event::Started => "started",
+            Event::Woke => "woke",
+            Event::Slept(_) => "slept",
+            Event::Yielded => "yielded",
+            Event::Awaited(_) => "awaited",
+            Event::Printed(_) => "printed",
+            Event::Returned(_) => "returned",
+            Event::Raised(_) => "raised",
+            Event::CancelRequested => "cancel requested",
+            Event::Cancelled => "cancelled",
+            Event::TimedOut => "timed out",
+            Event::Blocked(_) => "blocked",
+        }
+    }
+
+    /// The event's detail, if it has one.
+    pub fn detail(&self) -> String {
+        match self {
+            Event::Created(Some(by)) => format!("by {by}"),
+            Event::Created(None) => "by top-level code".to_string(),
+            Event::Slept(seconds) => format!("{} s", seconds_text(*seconds)),
+            Event::Blocked(seconds) => format!("{} s in time.sleep", seconds_text(*seconds)),
+            Event::Awaited(what) => what.clone(),
+            Event::Printed(text) => match text.strip_suffix('\n') {
+                Some(line) => pyfmt::str_repr(line),
+                None => format!("{} (no newline)", pyfmt::str_repr(text)),
+            },
+            Event::Returned(repr) => repr.clone(),
+            Event::Raised(summary) => summary.clone(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// A duration as written in the program: `1`, `0.5`, `9.495493965198712`.
+fn seconds_text(seconds: f64) -> String {
+    let text = pyfmt::float_repr(seconds);
+    text.strip_suffix(".0").map_or(text.clone(), str::to_string)
+}
+
+/// One recorded event.
+#[derive(Clone, Debug)]
+pub struct Record {
+    pub time_ns: u64,
+    /// The task's id (`None` for the module's top-level code).
+    pub task: Option<u32>,
+    pub event: Event,
+}
+
+/// What the trace knows about a task.
+#[derive(Clone, Debug)]
+pub struct TaskInfo {
+    pub id: u32,
+    pub name: String,
+    pub coroutine: String,
+}
+
+/// How the run ended, as the trace's last line shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Exit(i32),
+    Uncaught(String),
+    Deadlock(Vec<(String, String)>),
+    StepLimit(u64),
+    TimeLimit(u64),
+}
+
+impl Outcome {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Outcome::Exit(code) => *code,
+            Outcome::Uncaught(_) => 1,
+            Outcome::Deadlock(_) | Outcome::StepLimit(_) | Outcome::TimeLimit(_) => 3,
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            Outcome::Exit(code) => format!("exit {code}"),
+            Outcome::Uncaught(summary) => format!("exit 1, uncaught {summary}"),
+            Outcome::Deadlock(blocked) => {
+                let waits: Vec<String> = blocked.iter().map(|(task, what)| format!("{task} waits for {what}")).collect();
+                if waits.is_empty() {
+                    "exit 3, deadlock: nothing can run".to_string()
+                } else {
+                    format!("exit 3, deadlock: {}", waits.join("; "))
+                }
+            }
+            Outcome::StepLimit(steps) => format!("exit 3, step limit reached ({steps} steps)"),
+            Outcome::TimeLimit(at) => format!(
+                "exit 3, time limit reached (the next event was due at {})",
+                time_text(*at)
+            ),
+        }
+    }
+}
+
+/// The header facts of a trace.
+#[derive(Clone, Debug)]
+pub struct Header {
+    pub file: String,
+    pub seed: i64,
+    pub real_clock: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Trace {
+    enabled: bool,
+    pub records: Vec<Record>,
+    pub tasks: Vec<TaskInfo>,
+}
+
+/// Seconds with six decimals, from nanoseconds.
+pub fn time_text(ns: u64) -> String {
+    let micros = (ns + 500) / 1000;
+    format!("{}.{:06}", micros / 1_000_000, micros % 1_000_000)
+}
+
+impl Trace {
+    pub fn new(enabled: bool) -> Trace {
+        Trace {
+            enabled,
+            records: Vec::new(),
+            tasks: Vec::new(),
+        }
+    }
+
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
+    pub fn push(&mut self, time_ns: u64, task: Option<u32>, event: Event) {
+        if self.enabled {
+            self.records.push(Record { time_ns, task, event });
+        }
+    }
+
+    pub fn add_task(&mut self, id: u32, name: &str, coroutine: &str) {
+        if self.enabled {
+            self.tasks.push(TaskInfo {
+                id,
+                name: name.to_string(),
+                coroutine: coroutine.to_string(),
+            });
+        }
+    }
+
+    fn task(&self, id: u32) -> Option<&TaskInfo> {
+        self.tasks
+            .binary_search_by_key(&id, |t| t.id)
+            .ok()
+            .map(|index| &self.tasks[index])
+    }
+
+    /// The text format.
+    pub fn render(&self, header: &Header, outcome: &Outcome, end_ns: u64) -> String {
+        let clock = if header.real_clock { "real clock" } else { "virtual clock" };
+        let mut out = format!(
+            "# scenario {} | {} | seed {} | {clock}\n",
+            env!("CARGO_PKG_VERSION"),
+            header.file,
+            header.seed
+        );
+        let who = |record: &Record| -> (&str, &str) {
+            match record.task.and_then(|id| self.task(id)) {
+                Some(task) => (task.name.as_str(), task.coroutine.as_str()),
+                None => ("-", "<module>"),
+            }
+        };
+        let time_width = self
+            .records
+            .iter()
+            .map(|r| time_text(r.time_ns).len())
+            .chain([time_text(end_ns).len()])
+            .max()
+            .unwrap_or(8);
+        let task_width = self.records.iter().map(|r| who(r).0.len()).max().unwrap_or(0);
+        let coroutine_width = self.records.iter().map(|r| who(r).1.len()).max().unwrap_or(0);
+        let event_width = self.records.iter().map(|r| r.event.name().len()).max().unwrap_or(0);
+        for record in &self.records {
+            let (task, coroutine) = who(record);
+            let detail = record.event.detail();
+            let line = format!(
+                "{:>time_width$}  {task:<task_width$}  {coroutine:<coroutine_width$}  {:<event_width$}  {detail}",
+                time_text(record.time_ns),
+                record.event.name(),
+            );
+            let _ = writeln!(out, "{}", line.trim_end());
+        }
+        let _ = writeln!(out, "{:>time_width$}  outcome: {}", time_text(end_ns), outcome.describe());
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_aligned_columns_and_the_outcome() {
+        let mut trace = Trace::new(true);
+        trace.add_task(1, "Task-1", "main");
+        trace.add_task(2, "worker-long-name", "fetch");
+        trace.push(0, Some(1), Event::Created(None));
+        trace.push(0, Some(1), Event::Printed("hi\n".into()));
+        trace.push(1_500_000_000, Some(2), Event::Slept(1.5));
+        trace.push(12_000_000_000, None, Event::Printed("end".into()));
+        let header = Header {
+            file: "demo.py".into(),
+            seed: 0,
+            real_clock: false,
+        };
+        let text = trace.render(&header, &Outcome::Exit(0), 12_000_000_000);
+        let expected = format!(
+            "# scenario {} | demo.py | seed 0 | virtual clock\n\
+             \u{20}0.000000  Task-1            main      created  by top-level code\n\
+             \u{20}0.000000  Task-1            main      printed  'hi'\n\
+             \u{20}1.500000  worker-long-name  fetch     slept    1.5 s\n\
+             12.000000  -                 <module>  printed  'end' (no newline)\n\
+             12.000000  outcome: exit 0\n",
+            env!("CARGO_PKG_VERSION")
+        );
+        assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn outcomes_name_exit_codes_and_blocked_tasks() {
+        let deadlock = Outcome::Deadlock(vec![("Task-2".into(), "Task-3".into())]);
+        assert_eq!(deadlock.exit_code(), 3);
+        assert_eq!(deadlock.describe(), "exit 3, deadlock: Task-2 waits for Task-3");
+        assert_eq!(Outcome::Uncaught("ValueError: x".into()).describe(), "exit 1, uncaught ValueError: x");
+    }
+}
