@@ -17,7 +17,7 @@ use crate::diagnostic::{Diagnostic, ErrorKind};
 use crate::source::Span;
 
 /// The modules a scenario can import.
-pub const MODULES: &[&str] = &["asyncio", "random", "time"];
+pub const MODULES: &[&str] = &["asyncio", "random", "time", "typing"];
 
 /// Members of the importable modules that CPython has and `scenario` does not (yet).
 fn unimplemented_member(module: &str, name: &str) -> bool {
@@ -322,7 +322,7 @@ impl Checker {
             self.unsupported(
                 format!("module '{name}' is not available in scenarios"),
                 span,
-                Some("scenarios can import asyncio, random and time"),
+                Some("scenarios can import asyncio, random, time and typing"),
             );
         }
         false

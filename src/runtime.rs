@@ -110,7 +110,7 @@ impl Clock {
         if deadline_ns > self.now_ns {
             if let Some(real) = &self.real {
                 let target = real.start + Duration::from_nanos(deadline_ns);
-                real.runtime.block_on(tokio::time::sleep_until(target));
+                real.runtime.block_on(async move { tokio::time::sleep_until(target).await });
             }
             self.now_ns = deadline_ns;
         }
@@ -287,7 +287,10 @@ mod tests {
         assert_eq!(seconds_to_ns(1.0), Some(1_000_000_000));
         assert_eq!(seconds_to_ns(0.1), Some(100_000_000));
         assert_eq!(seconds_to_ns(9.495493965198712), Some(9_495_493_965));
-        assert_eq!(seconds_to_ns(2.5e-9), Some(2)); // exactly 2.5000000000000001e-9 → 3? see below
+        assert_eq!(seconds_to_ns(2.5e-9), Some(3)); // the float is a hair above 2.5 ns
+        // 1/1024 s and 3/1024 s are exactly 976562.5 ns and 2929687.5 ns: ties go to even.
+        assert_eq!(seconds_to_ns(1.0 / 1024.0), Some(976_562));
+        assert_eq!(seconds_to_ns(3.0 / 1024.0), Some(2_929_688));
         assert_eq!(seconds_to_ns(0.0), Some(0));
         assert_eq!(seconds_to_ns(-1.0), None);
         assert_eq!(seconds_to_ns(f64::NAN), None);

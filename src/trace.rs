@@ -90,7 +90,7 @@ impl Event {
 }
 
 /// A duration as written in the program: `1`, `0.5`, `9.495493965198712`.
-fn seconds_text(seconds: f64) -> String {
+pub fn seconds_text(seconds: f64) -> String {
     let text = pyfmt::float_repr(seconds);
     text.strip_suffix(".0").map_or(text.clone(), str::to_string)
 }

@@ -1,1 +1,343 @@
-fn main() {}
+//! The integration test suite: one test binary, one test per scenario and check.
+//!
+//! For every `scenarios/**/NAME.py`:
+//! - `golden::PATH` runs the scenario twice, requires byte-identical output (determinism),
+//!   and compares it with the golden file `NAME.trace` beside it. Set `SCENARIO_BLESS=1` to
+//!   write new or changed goldens (refused when `CI` is set).
+//! - `cpython::PATH` runs it under CPython on a virtual clock (`tests/oracle/vclock.py`) and
+//!   requires the same stdout and exit code as `scenario run --format stdout`. Scenarios
+//!   whose first line starts with `# divergence:` are excluded (and listed); without
+//!   `python3` these tests are skipped with a notice.
+//!
+//! `cargo test say_hello` runs the tests of one scenario.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every scenario file, sorted.
+fn scenario_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "py") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&root().join("scenarios"), &mut files);
+    files.sort();
+    files
+}
+
+/// The path as a user would type it from the repository root.
+fn display_name(path: &Path) -> String {
+    path.strip_prefix(root()).unwrap_or(path).display().to_string()
+}
+
+/// The test name: the path under `scenarios/` without `.py`.
+fn test_name(path: &Path) -> String {
+    let relative = path.strip_prefix(root().join("scenarios")).unwrap_or(path);
+    relative.with_extension("").display().to_string()
+}
+
+/// The reason given on a `# divergence:` first line, if any.
+fn divergence(path: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let first = text.lines().next()?;
+    first.strip_prefix("# divergence:").map(|reason| reason.trim().to_string())
+}
+
+/// What `scenario run FILE` shows: the trace and anything on stderr, or the diagnostics of a
+/// file that did not run.
+fn golden_text(report: &scenario::Report) -> String {
+    match &report.trace {
+        Some(trace) if report.stderr.is_empty() => trace.clone(),
+        Some(trace) => format!("{trace}# stderr\n{}", report.stderr),
+        None => report.stderr.clone(),
+    }
+}
+
+fn unified_diff(expected: &str, actual: &str) -> String {
+    similar::TextDiff::from_lines(expected, actual)
+        .unified_diff()
+        .context_radius(3)
+        .header("golden", "actual")
+        .to_string()
+}
+
+fn golden(path: &Path) -> Result<(), Failed> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let name = display_name(path);
+    let config = scenario::Config::default();
+    let first = scenario::run(&name, bytes.clone(), &config);
+    let second = scenario::run(&name, bytes, &config);
+    let actual = golden_text(&first);
+    if first != second {
+        return Err(format!(
+            "two runs of {name} differ (the trace must be a function of file and seed):\n{}",
+            unified_diff(&actual, &golden_text(&second))
+        )
+        .into());
+    }
+    let golden_path = path.with_extension("trace");
+    let bless = std::env::var_os("SCENARIO_BLESS").is_some();
+    let on_ci = std::env::var_os("CI").is_some();
+    let expected = std::fs::read_to_string(&golden_path).ok();
+    if expected.as_deref() == Some(actual.as_str()) {
+        return Ok(());
+    }
+    let hint = format!("SCENARIO_BLESS=1 cargo test -- {}", test_name(path));
+    if bless {
+        if on_ci {
+            return Err("refusing to bless goldens on CI (CI is set)".into());
+        }
+        let temporary = golden_path.with_extension("trace.tmp");
+        std::fs::write(&temporary, &actual).map_err(|e| format!("cannot write {}: {e}", temporary.display()))?;
+        std::fs::rename(&temporary, &golden_path).map_err(|e| format!("cannot write {}: {e}", golden_path.display()))?;
+        eprintln!("blessed {}", display_name(&golden_path));
+        return Ok(());
+    }
+    match expected {
+        None => Err(format!(
+            "{} has no golden file {}; review the output below, then create it with:\n    {hint}\n\n{actual}",
+            name,
+            display_name(&golden_path)
+        )
+        .into()),
+        Some(expected) => Err(format!(
+            "{name} does not match its golden file; if the change is intended, re-bless with:\n    {hint}\n\n{}",
+            unified_diff(&expected, &actual)
+        )
+        .into()),
+    }
+}
+
+/// The real CPython binary (the `python3` on PATH may be a slow version-manager shim).
+fn python() -> Option<&'static str> {
+    static PYTHON: OnceLock<Option<String>> = OnceLock::new();
+    PYTHON
+        .get_or_init(|| {
+            let output = Command::new("python3")
+                .args(["-c", "import sys; print(sys.executable)"])
+                .output()
+                .ok()?;
+            output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+        })
+        .as_deref()
+}
+
+fn cpython(path: &Path) -> Result<(), Failed> {
+    let Some(python) = python() else {
+        return Ok(()); // reported once by main()
+    };
+    let dir = path.parent().expect("a scenario is in a directory");
+    let file = path.file_name().expect("a file name");
+    let output = Command::new(python)
+        .arg(root().join("tests/oracle/vclock.py"))
+        .arg(file)
+        .current_dir(dir)
+        .output()
+        .map_err(|e| format!("cannot run {python}: {e}"))?;
+    let want_stdout = String::from_utf8_lossy(&output.stdout);
+    let want_code = output.status.code().unwrap_or(-1);
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let config = scenario::Config {
+        trace: false,
+        ..scenario::Config::default()
+    };
+    let report = scenario::run(&display_name(path), bytes, &config);
+    if report.stdout == want_stdout && report.exit_code == want_code {
+        return Ok(());
+    }
+    Err(format!(
+        "scenario and CPython disagree on {}\nexit code: CPython {want_code}, scenario {}\nstdout (CPython → scenario):\n{}\nCPython's stderr:\n{}\nscenario's stderr:\n{}",
+        display_name(path),
+        report.exit_code,
+        unified_diff(&want_stdout, &report.stdout),
+        String::from_utf8_lossy(&output.stderr),
+        report.stderr
+    )
+    .into())
+}
+
+/// The vendored oracle must stay the shared one, where that is present.
+fn oracle_is_current() -> Result<(), Failed> {
+    let shared = root().join("../shared/oracle/vclock.py");
+    let Ok(shared) = std::fs::read(&shared) else {
+        return Ok(());
+    };
+    let vendored = std::fs::read(root().join("tests/oracle/vclock.py")).map_err(|e| e.to_string())?;
+    if shared != vendored {
+        return Err("tests/oracle/vclock.py differs from ../shared/oracle/vclock.py; copy the shared one".into());
+    }
+    Ok(())
+}
+
+/// Run the built binary.
+fn cli(args: &[&str], dir: &Path) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_scenario"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the scenario binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn scratch(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("scenario-suite-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("a scratch file");
+    path
+}
+
+fn expect_eq(what: &str, actual: &str, expected: &str) -> Result<(), Failed> {
+    if actual == expected {
+        Ok(())
+    } else {
+        Err(format!("{what} differs:\n{}", unified_diff(expected, actual)).into())
+    }
+}
+
+fn cli_tests() -> Vec<Trial> {
+    vec![
+        Trial::test("cli::check_reports_syntax_errors_with_location", || {
+            let path = scratch("bad.py", "import asyncio\nasync def main()\n    pass\n");
+            let dir = path.parent().expect("a directory");
+            let (code, stdout, stderr) = cli(&["check", "bad.py"], dir);
+            expect_eq("stdout", &stdout, "")?;
+            expect_eq(
+                "stderr",
+                &stderr,
+                "bad.py:2:17: SyntaxError: expected ':'\n2 | async def main()\n  |                 ^\n",
+            )?;
+            if code != 2 {
+                return Err(format!("exit code {code}, expected 2").into());
+            }
+            Ok(())
+        }),
+        Trial::test("cli::check_accepts_a_valid_file", || {
+            let path = scratch("good.py", "import asyncio\nasync def main():\n    await asyncio.sleep(1)\nasyncio.run(main())\n");
+            let (code, stdout, _) = cli(&["check", "good.py"], path.parent().expect("a directory"));
+            expect_eq("stdout", &stdout, "good.py: ok\n")?;
+            if code != 0 {
+                return Err(format!("exit code {code}, expected 0").into());
+            }
+            Ok(())
+        }),
+        Trial::test("cli::run_format_stdout_prints_only_program_output", || {
+            let (code, stdout, stderr) =
+                cli(&["run", "--format", "stdout", "scenarios/seeds/say_hello.py"], root());
+            expect_eq("stdout", &stdout, "Hello\nWorld\n")?;
+            expect_eq("stderr", &stderr, "")?;
+            if code != 0 {
+                return Err(format!("exit code {code}, expected 0").into());
+            }
+            Ok(())
+        }),
+        Trial::test("cli::uncaught_exception_exits_1_with_a_traceback", || {
+            let path = scratch(
+                "boom.py",
+                "import asyncio\n\nasync def main():\n    raise ValueError('boom')\n\nasyncio.run(main())\n",
+            );
+            let (code, stdout, stderr) = cli(&["run", "--format", "stdout", "boom.py"], path.parent().expect("a directory"));
+            expect_eq("stdout", &stdout, "")?;
+            expect_eq(
+                "stderr",
+                &stderr,
+                "Traceback (most recent call last):\n  File \"boom.py\", line 6, in <module>\n    asyncio.run(main())\n  File \"boom.py\", line 4, in main\n    raise ValueError('boom')\nValueError: boom\n",
+            )?;
+            if code != 1 {
+                return Err(format!("exit code {code}, expected 1").into());
+            }
+            Ok(())
+        }),
+        Trial::test("cli::deadlock_exits_3_and_names_the_waiters", || {
+            let path = scratch(
+                "cycle.py",
+                "import asyncio\n\nasync def a():\n    await task_b\n\nasync def b():\n    await task_a\n\n\
+                 async def main():\n    global task_a, task_b\n    task_a = asyncio.create_task(a())\n\
+                 \x20   task_b = asyncio.create_task(b())\n    await task_a\n\nasyncio.run(main())\n",
+            );
+            let (code, stdout, stderr) = cli(&["run", "--format", "stdout", "cycle.py"], path.parent().expect("a directory"));
+            expect_eq("stdout", &stdout, "")?;
+            expect_eq(
+                "stderr",
+                &stderr,
+                "scenario: exit 3, deadlock: Task-1 waits for Task-2; Task-2 waits for Task-3; Task-3 waits for Task-2\n",
+            )?;
+            if code != 3 {
+                return Err(format!("exit code {code}, expected 3").into());
+            }
+            Ok(())
+        }),
+        Trial::test("cli::seed_changes_random_draws", || {
+            let path = scratch("draw.py", "import random\nprint(random.randint(1, 1000000))\n");
+            let dir = path.parent().expect("a directory");
+            let (_, default_seed, _) = cli(&["run", "--format", "stdout", "draw.py"], dir);
+            let (_, seed_0, _) = cli(&["run", "--format", "stdout", "--seed", "0", "draw.py"], dir);
+            let (_, seed_7, _) = cli(&["run", "--format", "stdout", "--seed", "7", "draw.py"], dir);
+            expect_eq("default seed vs --seed 0", &default_seed, &seed_0)?;
+            if seed_0 == seed_7 {
+                return Err("--seed 7 drew the same number as --seed 0".into());
+            }
+            Ok(())
+        }),
+        Trial::test("cli::max_time_stops_with_exit_3", || {
+            let path = scratch(
+                "long.py",
+                "import asyncio\n\nasync def main():\n    await asyncio.sleep(100)\n    print('late')\n\nasyncio.run(main())\n",
+            );
+            let (code, stdout, stderr) = cli(&["run", "--format", "stdout", "--max-time", "10", "long.py"], path.parent().expect("a directory"));
+            expect_eq("stdout", &stdout, "")?;
+            expect_eq(
+                "stderr",
+                &stderr,
+                "scenario: exit 3, time limit reached (the next event was due at 100.000000)\n",
+            )?;
+            if code != 3 {
+                return Err(format!("exit code {code}, expected 3").into());
+            }
+            Ok(())
+        }),
+    ]
+}
+
+fn main() {
+    let arguments = Arguments::from_args();
+    let mut trials = Vec::new();
+    let mut excluded = Vec::new();
+    for path in scenario_files() {
+        let name = test_name(&path);
+        let golden_path = path.clone();
+        trials.push(Trial::test(format!("golden::{name}"), move || golden(&golden_path)));
+        match divergence(&path) {
+            Some(reason) => excluded.push(format!("{name} ({reason})")),
+            None => trials.push(Trial::test(format!("cpython::{name}"), move || cpython(&path))),
+        }
+    }
+    trials.push(Trial::test("cpython::oracle_is_the_shared_one", oracle_is_current));
+    trials.extend(cli_tests());
+    if python().is_none() {
+        eprintln!("notice: python3 not found; the cpython:: parity tests pass without checking anything");
+    }
+    if !excluded.is_empty() && !arguments.list {
+        eprintln!("notice: not compared with CPython (documented divergences): {}", excluded.join(", "));
+    }
+    libtest_mimic::run(&arguments, trials).exit();
+}

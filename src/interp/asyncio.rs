@@ -288,7 +288,7 @@ impl Future {
                 let names: Vec<String> = gather.children.iter().map(|c| c.name().to_string()).collect();
                 format!("gather({})", names.join(", "))
             }
-            FutureKind::Plain(Waiting::Sleep(seconds)) => format!("sleep({})", crate::pyfmt::float_repr(*seconds)),
+            FutureKind::Plain(Waiting::Sleep(seconds)) => format!("sleep({})", crate::trace::seconds_text(*seconds)),
             FutureKind::Plain(Waiting::WaitFor(what)) | FutureKind::Plain(Waiting::Other(what)) => what.clone(),
         }
     }
@@ -1113,7 +1113,7 @@ impl WaitFor {
                     };
                     return NativeStep::Yield(Suspend::Future(waiter));
                 }
-                let label = format!("wait_for({}, timeout={})", fut.describe(), crate::pyfmt::float_repr(seconds));
+                let label = format!("wait_for({}, timeout={})", fut.describe(), crate::trace::seconds_text(seconds));
                 let waiter = Future::plain(Waiting::WaitFor(label));
                 let timeout = interp.sched.call_later(seconds, Handle::ReleaseWaiter(waiter.clone()));
                 interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));

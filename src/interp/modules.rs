@@ -31,6 +31,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "asyncio" => Ok(Value::Module(Module::Asyncio)),
         "random" => Ok(Value::Module(Module::Random)),
         "time" => Ok(Value::Module(Module::Time)),
+        "typing" => Ok(Value::Module(Module::Typing)),
         other => Err(Exception::msg(
             ExcType::ModuleNotFoundError,
             format!("No module named '{other}'"),
@@ -57,9 +58,20 @@ impl Interp {
     }
 }
 
+/// The names of `typing` a scenario can use in annotations.
+const TYPING_NAMES: &[&str] = &[
+    "Any", "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "Callable", "Coroutine",
+    "Dict", "FrozenSet", "Generator", "Iterable", "Iterator", "List", "Mapping", "NoReturn", "Optional",
+    "Sequence", "Set", "Tuple", "Type", "Union",
+];
+
 /// A module's attribute.
-pub fn member(_interp: &Interp, module: Module, name: Sym) -> Option<Value> {
+pub fn member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
     use sym::*;
+    if module == Module::Typing {
+        let text = interp.symbols.name(name);
+        return TYPING_NAMES.iter().find(|n| ***n == **text).map(|n| Value::Type(Type::Alias(n)));
+    }
     let builtin = match (module, name) {
         (Module::Asyncio, run) => Builtin::AsyncioRun,
         (Module::Asyncio, sleep) => Builtin::AsyncioSleep,

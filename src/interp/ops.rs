@@ -1020,6 +1020,9 @@ impl Interp {
     // ------------------------------------------------------------------------ attributes
 
     pub fn get_attribute(&mut self, object: &Value, name: Sym) -> PyResult<Value> {
+        if name == sym::__class__ {
+            return Ok(Value::Type(object.type_of()));
+        }
         match object {
             Value::Module(module) => self.module_attribute(*module, name),
             Value::Exception(exc) => match name {

@@ -194,6 +194,7 @@ pub enum Module {
     Asyncio,
     Random,
     Time,
+    Typing,
 }
 
 impl Module {
@@ -202,6 +203,7 @@ impl Module {
             Module::Asyncio => "asyncio",
             Module::Random => "random",
             Module::Time => "time",
+            Module::Typing => "typing",
         }
     }
 }
@@ -235,6 +237,8 @@ pub enum Type {
     Ellipsis,
     Object,
     Exception(ExcType),
+    /// A `typing` name (`List`, `Optional`, ...): only ever used in annotations.
+    Alias(&'static str),
 }
 
 impl Type {
@@ -266,6 +270,7 @@ impl Type {
             Type::Ellipsis => "ellipsis",
             Type::Object => "object",
             Type::Exception(exc) => exc.name(),
+            Type::Alias(name) => name,
         }
     }
 
@@ -654,6 +659,9 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
             }
             Type::Future | Type::Task => {
                 let _ = write!(out, "<class '_asyncio.{}'>", t.name());
+            }
+            Type::Alias(name) => {
+                let _ = write!(out, "typing.{name}");
             }
             _ => {
                 let _ = write!(out, "<class '{}'>", t.name());
