@@ -83,25 +83,42 @@ pub enum Instr {
     ListToTuple,
     /// Format TOS (with the spec on top if `has_spec`) after the `!s`/`!r`/`!a`
     /// conversion (0 for none).
-    FormatValue { conversion: u8, has_spec: bool },
+    FormatValue {
+        conversion: u8,
+        has_spec: bool,
+    },
     UnpackSequence(u32),
     /// Unpack into `before` targets, a list, and `after` targets.
-    UnpackEx { before: u16, after: u16 },
+    UnpackEx {
+        before: u16,
+        after: u16,
+    },
     /// Make a function from nested code `code`; `flags` say which of defaults (1),
     /// keyword-only defaults (2) and closure (4) are on the stack, in that order.
-    MakeFunction { code: u32, flags: u8 },
+    MakeFunction {
+        code: u32,
+        flags: u8,
+    },
     /// Call with `n` positional arguments.
     Call(u32),
     /// Call with `n` arguments, the last ones keyword arguments named by the tuple on top.
     CallKw(u32),
     /// Call with a tuple of positional arguments and, if `has_kwargs`, a dict of keyword
     /// arguments on top.
-    CallEx { has_kwargs: bool },
+    CallEx {
+        has_kwargs: bool,
+    },
     /// `receiver.name(args)` with `argc` positional arguments, without building a bound
     /// method.
-    CallMethod { name: Sym, argc: u16 },
+    CallMethod {
+        name: Sym,
+        argc: u16,
+    },
     /// As `CallMethod`, with keyword names in a tuple on top (counted in `argc`).
-    CallMethodKw { name: Sym, argc: u16 },
+    CallMethodKw {
+        name: Sym,
+        argc: u16,
+    },
     Return,
     /// Await TOS: run a coroutine inline, or suspend the task on a future.
     Await,

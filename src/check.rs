@@ -24,26 +24,83 @@ fn unimplemented_member(module: &str, name: &str) -> bool {
     match module {
         "asyncio" => matches!(
             name,
-            "Queue" | "PriorityQueue" | "LifoQueue" | "QueueEmpty" | "QueueFull" | "Lock" | "Event"
-                | "Condition" | "Semaphore" | "BoundedSemaphore" | "Barrier" | "BrokenBarrierError"
-                | "TaskGroup" | "timeout" | "timeout_at" | "Timeout" | "wait" | "shield" | "to_thread"
-                | "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED" | "iscoroutinefunction"
-                | "new_event_loop" | "set_event_loop" | "get_event_loop_policy" | "set_event_loop_policy"
-                | "run_coroutine_threadsafe" | "wrap_future" | "isfuture" | "Runner" | "open_connection"
-                | "start_server" | "StreamReader" | "StreamWriter" | "create_subprocess_exec"
-                | "create_subprocess_shell" | "subprocess" | "AbstractEventLoop" | "BaseEventLoop"
-                | "Handle" | "TimerHandle" | "LimitOverrunError" | "IncompleteReadError" | "Protocol"
+            "Queue"
+                | "PriorityQueue"
+                | "LifoQueue"
+                | "QueueEmpty"
+                | "QueueFull"
+                | "Lock"
+                | "Event"
+                | "Condition"
+                | "Semaphore"
+                | "BoundedSemaphore"
+                | "Barrier"
+                | "BrokenBarrierError"
+                | "TaskGroup"
+                | "timeout"
+                | "timeout_at"
+                | "Timeout"
+                | "wait"
+                | "shield"
+                | "to_thread"
+                | "FIRST_COMPLETED"
+                | "FIRST_EXCEPTION"
+                | "ALL_COMPLETED"
+                | "iscoroutinefunction"
+                | "new_event_loop"
+                | "set_event_loop"
+                | "get_event_loop_policy"
+                | "set_event_loop_policy"
+                | "run_coroutine_threadsafe"
+                | "wrap_future"
+                | "isfuture"
+                | "Runner"
+                | "open_connection"
+                | "start_server"
+                | "StreamReader"
+                | "StreamWriter"
+                | "create_subprocess_exec"
+                | "create_subprocess_shell"
+                | "subprocess"
+                | "AbstractEventLoop"
+                | "BaseEventLoop"
+                | "Handle"
+                | "TimerHandle"
+                | "LimitOverrunError"
+                | "IncompleteReadError"
+                | "Protocol"
         ),
         "random" => matches!(
             name,
-            "betavariate" | "gammavariate" | "lognormvariate" | "vonmisesvariate" | "paretovariate"
-                | "weibullvariate" | "getstate" | "setstate" | "randbytes" | "Random" | "SystemRandom"
+            "betavariate"
+                | "gammavariate"
+                | "lognormvariate"
+                | "vonmisesvariate"
+                | "paretovariate"
+                | "weibullvariate"
+                | "getstate"
+                | "setstate"
+                | "randbytes"
+                | "Random"
+                | "SystemRandom"
         ),
         "time" => matches!(
             name,
-            "strftime" | "strptime" | "gmtime" | "localtime" | "ctime" | "asctime" | "mktime"
-                | "process_time" | "process_time_ns" | "thread_time" | "thread_time_ns" | "struct_time"
-                | "get_clock_info" | "timezone" | "tzname"
+            "strftime"
+                | "strptime"
+                | "gmtime"
+                | "localtime"
+                | "ctime"
+                | "asctime"
+                | "mktime"
+                | "process_time"
+                | "process_time_ns"
+                | "thread_time"
+                | "thread_time_ns"
+                | "struct_time"
+                | "get_clock_info"
+                | "timezone"
+                | "tzname"
         ),
         _ => false,
     }
@@ -61,8 +118,8 @@ fn unsupported_builtin(name: &str) -> Option<Option<&'static str>> {
             Some("scenarios have no classes; use functions and dicts")
         }
         "id" => Some("object addresses differ from run to run; compare with `is`"),
-        "memoryview" | "bytearray" | "bytes" | "complex" | "ascii" | "breakpoint" | "help" | "exit"
-        | "quit" | "aiter" | "anext" => None,
+        "memoryview" | "bytearray" | "bytes" | "complex" | "ascii" | "breakpoint" | "help"
+        | "exit" | "quit" | "aiter" | "anext" => None,
         _ => return None,
     })
 }
@@ -89,7 +146,11 @@ pub fn check(module: &Module) -> Vec<Diagnostic> {
         bound: HashSet::new(),
         module_aliases: Vec::new(),
     };
-    collect_bindings(&module.body, &mut checker.bound, &mut checker.module_aliases);
+    collect_bindings(
+        &module.body,
+        &mut checker.bound,
+        &mut checker.module_aliases,
+    );
     let context = Context {
         in_function: false,
         in_async: false,
@@ -103,13 +164,19 @@ pub fn check(module: &Module) -> Vec<Diagnostic> {
 }
 
 /// Every name the program binds, and the names that are importable modules.
-fn collect_bindings(body: &[Stmt], bound: &mut HashSet<Rc<str>>, aliases: &mut Vec<(Rc<str>, &'static str)>) {
+fn collect_bindings(
+    body: &[Stmt],
+    bound: &mut HashSet<Rc<str>>,
+    aliases: &mut Vec<(Rc<str>, &'static str)>,
+) {
     fn target(expr: &Expr, bound: &mut HashSet<Rc<str>>) {
         match &expr.kind {
             ExprKind::Name(name) => {
                 bound.insert(name.clone());
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|e| target(e, bound)),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().for_each(|e| target(e, bound))
+            }
             ExprKind::Starred(inner) => target(inner, bound),
             _ => {}
         }
@@ -117,8 +184,15 @@ fn collect_bindings(body: &[Stmt], bound: &mut HashSet<Rc<str>>, aliases: &mut V
     for stmt in body {
         match &stmt.kind {
             StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| target(t, bound)),
-            StmtKind::AugAssign { target: t, .. } | StmtKind::AnnAssign { target: t, .. } => target(t, bound),
-            StmtKind::For { target: t, body, orelse, .. } => {
+            StmtKind::AugAssign { target: t, .. } | StmtKind::AnnAssign { target: t, .. } => {
+                target(t, bound)
+            }
+            StmtKind::For {
+                target: t,
+                body,
+                orelse,
+                ..
+            } => {
                 target(t, bound);
                 collect_bindings(body, bound, aliases);
                 collect_bindings(orelse, bound, aliases);
@@ -126,7 +200,14 @@ fn collect_bindings(body: &[Stmt], bound: &mut HashSet<Rc<str>>, aliases: &mut V
             StmtKind::FunctionDef(def) => {
                 bound.insert(def.name.id.clone());
                 let params = &def.params;
-                for param in params.posonly.iter().chain(&params.args).chain(&params.vararg).chain(&params.kwonly).chain(&params.kwarg) {
+                for param in params
+                    .posonly
+                    .iter()
+                    .chain(&params.args)
+                    .chain(&params.vararg)
+                    .chain(&params.kwonly)
+                    .chain(&params.kwarg)
+                {
                     bound.insert(param.name.id.clone());
                 }
                 collect_bindings(&def.body, bound, aliases);
@@ -135,7 +216,12 @@ fn collect_bindings(body: &[Stmt], bound: &mut HashSet<Rc<str>>, aliases: &mut V
                 collect_bindings(body, bound, aliases);
                 collect_bindings(orelse, bound, aliases);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 collect_bindings(body, bound, aliases);
                 for handler in handlers {
                     if let Some(name) = &handler.name {
@@ -205,7 +291,11 @@ impl Checker {
                 self.expr(target, context);
                 self.expr(value, context);
             }
-            StmtKind::AnnAssign { target, annotation, value } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 self.expr(target, context);
                 self.expr(annotation, context);
                 if let Some(value) = value {
@@ -228,13 +318,31 @@ impl Checker {
             }
             StmtKind::While { test, body, orelse } => {
                 self.expr(test, context);
-                self.block(body, Context { in_loop: true, ..context });
+                self.block(
+                    body,
+                    Context {
+                        in_loop: true,
+                        ..context
+                    },
+                );
                 self.block(orelse, context);
             }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.expr(target, context);
                 self.expr(iter, context);
-                self.block(body, Context { in_loop: true, ..context });
+                self.block(
+                    body,
+                    Context {
+                        in_loop: true,
+                        ..context
+                    },
+                );
                 self.block(orelse, context);
             }
             StmtKind::Break => {
@@ -248,7 +356,12 @@ impl Checker {
                 }
             }
             StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.block(body, context);
                 for handler in handlers {
                     if let Some(kind) = &handler.kind {
@@ -269,10 +382,18 @@ impl Checker {
                     self.module(&name.name.id, 0, name.name.span);
                 }
             }
-            StmtKind::ImportFrom { module, level, names } => {
+            StmtKind::ImportFrom {
+                module,
+                level,
+                names,
+            } => {
                 if self.module(&module.id, *level, stmt.span) {
                     if names.is_empty() {
-                        self.unsupported("import * is not supported", stmt.span, Some("import the names you use"));
+                        self.unsupported(
+                            "import * is not supported",
+                            stmt.span,
+                            Some("import the names you use"),
+                        );
                     }
                     for name in names {
                         if unimplemented_member(&module.id, &name.name.id) {
@@ -330,7 +451,14 @@ impl Checker {
 
     fn function(&mut self, def: &FunctionDef, context: Context) {
         let params = &def.params;
-        for param in params.posonly.iter().chain(&params.args).chain(&params.vararg).chain(&params.kwonly).chain(&params.kwarg) {
+        for param in params
+            .posonly
+            .iter()
+            .chain(&params.args)
+            .chain(&params.vararg)
+            .chain(&params.kwonly)
+            .chain(&params.kwarg)
+        {
             if let Some(default) = &param.default {
                 self.expr(default, context);
             }
@@ -355,7 +483,11 @@ impl Checker {
                 if !self.bound.contains(name)
                     && let Some(help) = unsupported_builtin(name)
                 {
-                    self.unsupported(format!("the built-in '{name}' is not supported"), expr.span, help);
+                    self.unsupported(
+                        format!("the built-in '{name}' is not supported"),
+                        expr.span,
+                        help,
+                    );
                 }
             }
             ExprKind::Constant(_) => {}
@@ -395,15 +527,17 @@ impl Checker {
                 self.expr(func, context);
                 for arg in args {
                     match arg {
-                        Arg::Positional(e) | Arg::Starred(e) | Arg::Keyword(_, e) | Arg::DoubleStarred(e) => {
-                            self.expr(e, context)
-                        }
+                        Arg::Positional(e)
+                        | Arg::Starred(e)
+                        | Arg::Keyword(_, e)
+                        | Arg::DoubleStarred(e) => self.expr(e, context),
                     }
                 }
             }
             ExprKind::Attribute { value, attr } => {
                 if let ExprKind::Name(name) = &value.kind
-                    && let Some((_, module)) = self.module_aliases.iter().find(|(alias, _)| alias == name)
+                    && let Some((_, module)) =
+                        self.module_aliases.iter().find(|(alias, _)| alias == name)
                     && unimplemented_member(module, &attr.id)
                 {
                     let message = format!("{module}.{} is not supported yet", attr.id);
@@ -431,7 +565,11 @@ impl Checker {
             ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
                 self.comprehension(generators, &[elt], context, false, expr.span);
             }
-            ExprKind::DictComp { key, value, generators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 self.comprehension(generators, &[key, value], context, false, expr.span);
             }
             ExprKind::GeneratorExp { elt, generators } => {
@@ -450,7 +588,14 @@ impl Checker {
         }
     }
 
-    fn comprehension(&mut self, generators: &[Comprehension], elements: &[&Expr], context: Context, lazy: bool, span: Span) {
+    fn comprehension(
+        &mut self,
+        generators: &[Comprehension],
+        elements: &[&Expr],
+        context: Context,
+        lazy: bool,
+        span: Span,
+    ) {
         // A generator expression that awaits is an asynchronous generator.
         if lazy && context.in_async && elements.iter().any(|e| contains_await(e)) {
             self.construct(Construct::AsyncComprehension, span);
@@ -470,17 +615,25 @@ fn contains_await(expr: &Expr) -> bool {
     match &expr.kind {
         ExprKind::Await(_) => true,
         ExprKind::Lambda(_) => false,
-        ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::Set(items) | ExprKind::BoolOp { values: items, .. } => {
-            items.iter().any(contains_await)
-        }
+        ExprKind::Tuple(items)
+        | ExprKind::List(items)
+        | ExprKind::Set(items)
+        | ExprKind::BoolOp { values: items, .. } => items.iter().any(contains_await),
         ExprKind::BinOp { left, right, .. } => contains_await(left) || contains_await(right),
         ExprKind::UnaryOp { operand, .. } | ExprKind::Starred(operand) => contains_await(operand),
-        ExprKind::Compare { left, ops } => contains_await(left) || ops.iter().any(|(_, e)| contains_await(e)),
-        ExprKind::IfExp { test, body, orelse } => contains_await(test) || contains_await(body) || contains_await(orelse),
+        ExprKind::Compare { left, ops } => {
+            contains_await(left) || ops.iter().any(|(_, e)| contains_await(e))
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            contains_await(test) || contains_await(body) || contains_await(orelse)
+        }
         ExprKind::Call { func, args } => {
             contains_await(func)
                 || args.iter().any(|a| match a {
-                    Arg::Positional(e) | Arg::Starred(e) | Arg::Keyword(_, e) | Arg::DoubleStarred(e) => contains_await(e),
+                    Arg::Positional(e)
+                    | Arg::Starred(e)
+                    | Arg::Keyword(_, e)
+                    | Arg::DoubleStarred(e) => contains_await(e),
                 })
         }
         ExprKind::Attribute { value, .. } => contains_await(value),
@@ -497,22 +650,34 @@ mod tests {
     fn check_source(text: &str) -> Vec<String> {
         let source = Source::new("t.py", text);
         let module = crate::parser::parse(&source).expect("parses");
-        check(&module).iter().map(|d| d.render(&source).lines().next().unwrap_or("").to_string()).collect()
+        check(&module)
+            .iter()
+            .map(|d| d.render(&source).lines().next().unwrap_or("").to_string())
+            .collect()
     }
 
     #[test]
     fn cpython_compile_errors() {
-        assert_eq!(check_source("await x\n"), ["t.py:1:1: SyntaxError: 'await' outside function"]);
+        assert_eq!(
+            check_source("await x\n"),
+            ["t.py:1:1: SyntaxError: 'await' outside function"]
+        );
         assert_eq!(
             check_source("def f():\n    await x\n"),
             ["t.py:2:5: SyntaxError: 'await' outside async function"]
         );
-        assert_eq!(check_source("return 1\n"), ["t.py:1:1: SyntaxError: 'return' outside function"]);
+        assert_eq!(
+            check_source("return 1\n"),
+            ["t.py:1:1: SyntaxError: 'return' outside function"]
+        );
         assert_eq!(
             check_source("for x in y:\n    def f():\n        break\n"),
             ["t.py:3:9: SyntaxError: 'break' outside loop"]
         );
-        assert_eq!(check_source("continue\n"), ["t.py:1:1: SyntaxError: 'continue' not properly in loop"]);
+        assert_eq!(
+            check_source("continue\n"),
+            ["t.py:1:1: SyntaxError: 'continue' not properly in loop"]
+        );
         assert!(check_source("async def f():\n    return [await g(x) for x in y]\n").is_empty());
     }
 

@@ -82,7 +82,7 @@ pub fn check_source(name: &str, bytes: Vec<u8>) -> Result<(), String> {
         Ok(_) => Ok(()),
         Err((source, diagnostics)) => Err(render_all(&source, &diagnostics)),
     })
-    .unwrap_or_else(|panic| Err(panic))
+    .unwrap_or_else(Err)
 }
 
 /// Run a scenario file's bytes under `name` (used in messages and the trace header).
@@ -104,21 +104,28 @@ fn on_big_stack<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) ->
         .name("scenario".into())
         .stack_size(1 << 30)
         .spawn(work)
-        .map_err(|e| format!("scenario: internal error: cannot start the interpreter thread: {e}\n"))?;
+        .map_err(|e| {
+            format!("scenario: internal error: cannot start the interpreter thread: {e}\n")
+        })?;
     handle.join().map_err(|panic| {
         let message = panic
             .downcast_ref::<String>()
             .cloned()
             .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
             .unwrap_or_else(|| "unknown panic".to_string());
-        format!("scenario: internal error (this is a bug in scenario, please report it): {message}\n")
+        format!(
+            "scenario: internal error (this is a bug in scenario, please report it): {message}\n"
+        )
     })
 }
 
 type FrontEnd = (Rc<Source>, compiler::Program, interp::symbol::Interner);
 
 fn front_end(name: &str, bytes: Vec<u8>) -> Result<FrontEnd, (Source, Vec<Diagnostic>)> {
-    let source = Source::from_bytes(name, bytes).map_err(|(source, d)| (source, vec![d]))?;
+    let (source, error) = Source::from_bytes(name, bytes);
+    if let Some(diagnostic) = error {
+        return Err((source, vec![diagnostic]));
+    }
     let module = match parser::parse(&source) {
         Ok(module) => module,
         Err(diagnostic) => return Err((source, vec![diagnostic])),
@@ -136,7 +143,11 @@ fn front_end(name: &str, bytes: Vec<u8>) -> Result<FrontEnd, (Source, Vec<Diagno
 }
 
 fn render_all(source: &Source, diagnostics: &[Diagnostic]) -> String {
-    diagnostics.iter().map(|d| d.render(source)).collect::<Vec<_>>().join("\n")
+    diagnostics
+        .iter()
+        .map(|d| d.render(source))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
@@ -155,7 +166,9 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
         seed: config.seed,
         real_clock: config.real_clock,
         max_steps: config.max_steps,
-        max_time_ns: config.max_time.map(|t| runtime::seconds_to_ns(t).unwrap_or(u64::MAX)),
+        max_time_ns: config
+            .max_time
+            .map(|t| runtime::seconds_to_ns(t).unwrap_or(u64::MAX)),
         trace: config.trace,
     };
     let mut interp = Interp::new(source.clone(), symbols, &program, options);
@@ -171,7 +184,9 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
     let outcome = match ending {
         Ending::Finished => Outcome::Exit(0),
         Ending::Uncaught(exc) => {
-            interp.stderr.push_str(&interp::traceback::render(&source, &exc));
+            interp
+                .stderr
+                .push_str(&interp::traceback::render(&source, &exc));
             Outcome::Uncaught(exc.summary())
         }
         Ending::Aborted(Abort::Deadlock(blocked)) => Outcome::Deadlock(blocked),
@@ -179,7 +194,9 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
         Ending::Aborted(Abort::TimeLimit(at)) => Outcome::TimeLimit(at),
     };
     if let Outcome::Deadlock(_) | Outcome::StepLimit(_) | Outcome::TimeLimit(_) = &outcome {
-        interp.stderr.push_str(&format!("scenario: {}\n", outcome.describe()));
+        interp
+            .stderr
+            .push_str(&format!("scenario: {}\n", outcome.describe()));
     }
     let trace = config.trace.then(|| {
         let header = Header {
@@ -187,7 +204,9 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
             seed: config.seed,
             real_clock: config.real_clock,
         };
-        interp.trace.render(&header, &outcome, interp.sched.clock.now_ns())
+        interp
+            .trace
+            .render(&header, &outcome, interp.sched.clock.now_ns())
     });
     Report {
         exit_code: outcome.exit_code(),

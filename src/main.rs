@@ -89,7 +89,7 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             if let Some(max_time) = max_time
-                && !(max_time >= 0.0)
+                && (max_time.is_nan() || max_time < 0.0)
             {
                 eprintln!("scenario: --max-time must be a number of seconds, 0 or more");
                 return ExitCode::from(2);

@@ -36,7 +36,8 @@ pub fn parse(source: &Source) -> Result<Module> {
         // pest records the tokens it expected only when asked to, which slows every parse;
         // ask for them on the failing input only.
         pest::set_error_detail(true);
-        let error = Grammar::parse(Rule::file, &layout.text).expect_err("the same input fails the same way");
+        let error = Grammar::parse(Rule::file, &layout.text)
+            .expect_err("the same input fails the same way");
         syntax_error(&error, &layout)
     })?;
     let file = pairs.next().expect("the file rule matched");
@@ -79,7 +80,11 @@ impl<'i> Parts<'i> {
     }
 
     fn skip_keywords(&mut self) {
-        while self.items.get(self.next).is_some_and(|p| is_keyword(p.as_rule())) {
+        while self
+            .items
+            .get(self.next)
+            .is_some_and(|p| is_keyword(p.as_rule()))
+        {
             self.next += 1;
         }
     }
@@ -102,7 +107,11 @@ impl<'i> Parts<'i> {
         if !is_keyword(rule) {
             self.skip_keywords();
         }
-        let pair = self.items.get(self.next).filter(|p| p.as_rule() == rule).cloned();
+        let pair = self
+            .items
+            .get(self.next)
+            .filter(|p| p.as_rule() == rule)
+            .cloned();
         if pair.is_some() {
             self.next += 1;
         }
@@ -111,7 +120,8 @@ impl<'i> Parts<'i> {
 
     fn rest(mut self) -> Vec<Pair<'i, Rule>> {
         self.skip_keywords();
-        self.items.split_off(self.next.min(self.items.len()))
+        self.items
+            .split_off(self.next.min(self.items.len()))
             .into_iter()
             .filter(|p| !is_keyword(p.as_rule()))
             .collect()
@@ -260,7 +270,10 @@ impl<'a> Builder<'a> {
                     target.kind,
                     ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
                 ) {
-                    return Err(Diagnostic::syntax("illegal target for annotation", target.span));
+                    return Err(Diagnostic::syntax(
+                        "illegal target for annotation",
+                        target.span,
+                    ));
                 }
                 let annotation = self.expression(parts.expect())?;
                 let value = parts.next().map(|v| self.rhs(v)).transpose()?;
@@ -270,7 +283,9 @@ impl<'a> Builder<'a> {
                     value,
                 }
             }
-            Rule::return_stmt => StmtKind::Return(parts.next().map(|v| self.star_expressions(v)).transpose()?),
+            Rule::return_stmt => {
+                StmtKind::Return(parts.next().map(|v| self.star_expressions(v)).transpose()?)
+            }
             Rule::raise_stmt => {
                 let exc = parts.next().map(|e| self.expression(e)).transpose()?;
                 let cause = parts.next().map(|e| self.expression(e)).transpose()?;
@@ -335,7 +350,11 @@ impl<'a> Builder<'a> {
                         names.push(ImportName { name, alias });
                     }
                 }
-                StmtKind::ImportFrom { module, level, names }
+                StmtKind::ImportFrom {
+                    module,
+                    level,
+                    names,
+                }
             }
             rule => unreachable!("not a simple statement: {rule:?}"),
         };
@@ -446,7 +465,9 @@ impl<'a> Builder<'a> {
             match clause.as_rule() {
                 Rule::else_clause => orelse = self.else_clause(Some(clause))?,
                 Rule::elif_clause => {
-                    let clause_span = self.span(&clause).to(Span::new(span.end as usize, span.end as usize));
+                    let clause_span = self
+                        .span(&clause)
+                        .to(Span::new(span.end as usize, span.end as usize));
                     let mut elif = Parts::of(clause);
                     let test = self.named_expression(elif.expect())?;
                     let body = self.block(elif.expect())?;
@@ -488,7 +509,12 @@ impl<'a> Builder<'a> {
                 _ => kind = Some(self.expression(part)?),
             }
         }
-        Ok(ExceptHandler { kind, name, body, span })
+        Ok(ExceptHandler {
+            kind,
+            name,
+            body,
+            span,
+        })
     }
 
     fn function_def(&self, pair: Pair<Rule>) -> Result<FunctionDef> {
@@ -502,7 +528,9 @@ impl<'a> Builder<'a> {
         for part in parts.rest() {
             match part.as_rule() {
                 Rule::params => params = self.params(part)?,
-                Rule::return_annotation => returns = Some(self.expression(Parts::of(part).expect())?),
+                Rule::return_annotation => {
+                    returns = Some(self.expression(Parts::of(part).expect())?)
+                }
                 Rule::block => body = self.block(part)?,
                 rule => unreachable!("not part of a def: {rule:?}"),
             }
@@ -528,7 +556,10 @@ impl<'a> Builder<'a> {
             let item_span = self.span(&item);
             let rule = item.as_rule();
             if params.kwarg.is_some() {
-                return Err(Diagnostic::syntax("arguments cannot follow var-keyword argument", item_span));
+                return Err(Diagnostic::syntax(
+                    "arguments cannot follow var-keyword argument",
+                    item_span,
+                ));
             }
             let mut parts = Parts::of(item);
             match rule {
@@ -564,12 +595,18 @@ impl<'a> Builder<'a> {
                 }
                 Rule::param_star | Rule::lambda_star => {
                     if seen_star {
-                        return Err(Diagnostic::syntax("* argument may appear only once", item_span));
+                        return Err(Diagnostic::syntax(
+                            "* argument may appear only once",
+                            item_span,
+                        ));
                     }
                     seen_star = true;
                     if let Some(name) = parts.next() {
                         let name = self.name(name);
-                        let annotation = parts.next().map(|a| self.expression(Parts::of(a).expect())).transpose()?;
+                        let annotation = parts
+                            .next()
+                            .map(|a| self.expression(Parts::of(a).expect()))
+                            .transpose()?;
                         self.check_duplicate(&mut names, &name)?;
                         params.vararg = Some(Param {
                             name,
@@ -580,7 +617,10 @@ impl<'a> Builder<'a> {
                 }
                 Rule::param_starstar | Rule::lambda_starstar => {
                     let name = self.name(parts.expect());
-                    let annotation = parts.next().map(|a| self.expression(Parts::of(a).expect())).transpose()?;
+                    let annotation = parts
+                        .next()
+                        .map(|a| self.expression(Parts::of(a).expect()))
+                        .transpose()?;
                     self.check_duplicate(&mut names, &name)?;
                     params.kwarg = Some(Param {
                         name,
@@ -596,7 +636,10 @@ impl<'a> Builder<'a> {
                         return Err(Diagnostic::syntax("/ may appear only once", item_span));
                     }
                     if params.args.is_empty() {
-                        return Err(Diagnostic::syntax("at least one argument must precede /", item_span));
+                        return Err(Diagnostic::syntax(
+                            "at least one argument must precede /",
+                            item_span,
+                        ));
                     }
                     return Err(Diagnostic::new(
                         ErrorKind::Unsupported,
@@ -609,8 +652,14 @@ impl<'a> Builder<'a> {
             }
         }
         if seen_star && params.vararg.is_none() && params.kwonly.is_empty() {
-            let span = params.kwarg.as_ref().map_or(Span::default(), |k| k.name.span);
-            return Err(Diagnostic::syntax("named arguments must follow bare *", span));
+            let span = params
+                .kwarg
+                .as_ref()
+                .map_or(Span::default(), |k| k.name.span);
+            return Err(Diagnostic::syntax(
+                "named arguments must follow bare *",
+                span,
+            ));
         }
         Ok(params)
     }
@@ -635,15 +684,25 @@ impl<'a> Builder<'a> {
 
     fn dotted_name(&self, pair: Pair<Rule>) -> Name {
         let span = self.span(&pair);
-        let id: String = pair.into_inner().map(|p| p.as_str()).collect::<Vec<_>>().join(".");
-        Name { id: Rc::from(id), span }
+        let id: String = pair
+            .into_inner()
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join(".");
+        Name {
+            id: Rc::from(id),
+            span,
+        }
     }
 
     // ---------------------------------------------------------------------------- targets
 
     fn target_list(&self, pair: Pair<Rule>, usage: TargetUse) -> Result<Expr> {
         let span = self.span(&pair);
-        let has_comma = pair.clone().into_inner().any(|p| p.as_rule() == Rule::comma);
+        let has_comma = pair
+            .clone()
+            .into_inner()
+            .any(|p| p.as_rule() == Rule::comma);
         let mut items = self.target_list_items(pair)?;
         let target = if items.len() == 1 && !has_comma {
             items.pop().expect("one item")
@@ -675,7 +734,9 @@ impl<'a> Builder<'a> {
     /// Check that an expression can be assigned to (or deleted), with CPython's messages.
     fn target(&self, expr: Expr, usage: TargetUse) -> Result<Expr> {
         let what = match &expr.kind {
-            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => return Ok(expr),
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+                return Ok(expr);
+            }
             ExprKind::Tuple(items) | ExprKind::List(items) if usage != TargetUse::AugAssign => {
                 let mut starred = 0;
                 for item in items {
@@ -726,14 +787,21 @@ impl<'a> Builder<'a> {
             _ => "expression",
         };
         let message = match usage {
-            TargetUse::AugAssign => format!("'{what}' is an illegal expression for augmented assignment"),
+            TargetUse::AugAssign => {
+                format!("'{what}' is an illegal expression for augmented assignment")
+            }
             TargetUse::Delete => format!("cannot delete {what}"),
             TargetUse::Assign
-                if matches!(what, "None" | "True" | "False" | "ellipsis" | "tuple" | "list") =>
+                if matches!(
+                    what,
+                    "None" | "True" | "False" | "ellipsis" | "tuple" | "list"
+                ) =>
             {
                 format!("cannot assign to {what}")
             }
-            TargetUse::Assign => format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+            TargetUse::Assign => {
+                format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
+            }
             TargetUse::ForLoop => format!("cannot assign to {what}"),
         };
         Err(Diagnostic::syntax(message, expr.span))
@@ -744,7 +812,9 @@ impl<'a> Builder<'a> {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => Ok(()),
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 items.iter().try_for_each(|item| match &item.kind {
-                    ExprKind::Starred(inner) if usage != TargetUse::Delete => self.check_target(inner, usage),
+                    ExprKind::Starred(inner) if usage != TargetUse::Delete => {
+                        self.check_target(inner, usage)
+                    }
                     _ => self.check_target(item, usage),
                 })
             }
@@ -990,7 +1060,11 @@ impl<'a> Builder<'a> {
                     Rule::div => BinOp::Div,
                     Rule::floordiv => BinOp::FloorDiv,
                     Rule::modulo => BinOp::Mod,
-                    _ => return Ok(self.expr(ExprKind::Unsupported(Construct::MatMul), self.span(&op))),
+                    _ => {
+                        return Ok(
+                            self.expr(ExprKind::Unsupported(Construct::MatMul), self.span(&op))
+                        );
+                    }
                 };
                 Ok(self.expr(
                     ExprKind::BinOp {
@@ -1112,7 +1186,10 @@ impl<'a> Builder<'a> {
                     let mut parts = Parts::of(child);
                     let name = self.name(parts.expect());
                     if keywords.contains(&name.id) {
-                        return Err(Diagnostic::syntax(format!("keyword argument repeated: {}", name.id), name.span));
+                        return Err(Diagnostic::syntax(
+                            format!("keyword argument repeated: {}", name.id),
+                            name.span,
+                        ));
                     }
                     keywords.push(name.id.clone());
                     let value = self.expression(parts.expect())?;
@@ -1121,7 +1198,9 @@ impl<'a> Builder<'a> {
                 }
                 Rule::double_star_arg => {
                     seen_double_star = true;
-                    args.push(Arg::DoubleStarred(self.expression(Parts::of(child).expect())?));
+                    args.push(Arg::DoubleStarred(
+                        self.expression(Parts::of(child).expect())?,
+                    ));
                 }
                 Rule::star_expr => {
                     if seen_double_star {
@@ -1141,7 +1220,10 @@ impl<'a> Builder<'a> {
                         ));
                     }
                     if seen_keyword {
-                        return Err(Diagnostic::syntax("positional argument follows keyword argument", span));
+                        return Err(Diagnostic::syntax(
+                            "positional argument follows keyword argument",
+                            span,
+                        ));
                     }
                     args.push(Arg::Positional(self.any_expression(child)?));
                 }
@@ -1151,10 +1233,15 @@ impl<'a> Builder<'a> {
             // `f(x for x in y)`: the lone argument is a generator expression.
             let Some(Arg::Positional(elt)) = args.pop().filter(|_| args.is_empty()) else {
                 let span = self.span(&comprehension[0]);
-                return Err(Diagnostic::syntax("Generator expression must be parenthesized", span));
+                return Err(Diagnostic::syntax(
+                    "Generator expression must be parenthesized",
+                    span,
+                ));
             };
             let generators = self.comprehensions(comprehension)?;
-            let span = elt.span.to(generators.last().map_or(elt.span, |g| g.iter.span));
+            let span = elt
+                .span
+                .to(generators.last().map_or(elt.span, |g| g.iter.span));
             let genexp = ExprKind::GeneratorExp {
                 elt: Box::new(elt),
                 generators,
@@ -1208,7 +1295,12 @@ impl<'a> Builder<'a> {
                 let (items, generators) = self.display_items(pair)?;
                 match generators {
                     Some(generators) => ExprKind::ListComp {
-                        elt: Box::new(items.into_iter().next().expect("a comprehension has an element")),
+                        elt: Box::new(
+                            items
+                                .into_iter()
+                                .next()
+                                .expect("a comprehension has an element"),
+                        ),
                         generators,
                     },
                     None => ExprKind::List(items),
@@ -1233,14 +1325,16 @@ impl<'a> Builder<'a> {
             _ => 10,
         };
         if radix != 10 {
-            let value = BigInt::parse_bytes(lower[2..].as_bytes(), radix).expect("the grammar checked the digits");
+            let value = BigInt::parse_bytes(&lower.as_bytes()[2..], radix)
+                .expect("the grammar checked the digits");
             return ExprKind::Constant(Constant::Int(value));
         }
         if lower.contains(['.', 'e']) {
             let value: f64 = lower.parse().expect("the grammar checked the float");
             return ExprKind::Constant(Constant::Float(value));
         }
-        let value = BigInt::parse_bytes(lower.as_bytes(), 10).expect("the grammar checked the digits");
+        let value =
+            BigInt::parse_bytes(lower.as_bytes(), 10).expect("the grammar checked the digits");
         ExprKind::Constant(Constant::Int(value))
     }
 
@@ -1258,8 +1352,14 @@ impl<'a> Builder<'a> {
         if clauses.is_empty() {
             return Ok((items, None));
         }
-        if let Some(starred) = items.iter().find(|e| matches!(e.kind, ExprKind::Starred(_))) {
-            return Err(Diagnostic::syntax("iterable unpacking cannot be used in comprehension", starred.span));
+        if let Some(starred) = items
+            .iter()
+            .find(|e| matches!(e.kind, ExprKind::Starred(_)))
+        {
+            return Err(Diagnostic::syntax(
+                "iterable unpacking cannot be used in comprehension",
+                starred.span,
+            ));
         }
         Ok((items, Some(self.comprehensions(clauses)?)))
     }
@@ -1279,7 +1379,10 @@ impl<'a> Builder<'a> {
         if !clauses.is_empty() {
             let elt = items.pop().expect("a generator expression has an element");
             if matches!(elt.kind, ExprKind::Starred(_)) {
-                return Err(Diagnostic::syntax("iterable unpacking cannot be used in comprehension", elt.span));
+                return Err(Diagnostic::syntax(
+                    "iterable unpacking cannot be used in comprehension",
+                    elt.span,
+                ));
             }
             let generators = self.comprehensions(clauses)?;
             return Ok(self.expr(
@@ -1293,7 +1396,10 @@ impl<'a> Builder<'a> {
         if items.len() == 1 && !has_comma {
             let inner = items.pop().expect("one item");
             if let ExprKind::Starred(_) = inner.kind {
-                return Err(Diagnostic::syntax("cannot use starred expression here", inner.span));
+                return Err(Diagnostic::syntax(
+                    "cannot use starred expression here",
+                    inner.span,
+                ));
             }
             return Ok(inner);
         }
@@ -1338,11 +1444,18 @@ impl<'a> Builder<'a> {
                     value: Box::new(value),
                     generators,
                 },
-                (None, Some(elt)) if !matches!(elt.kind, ExprKind::Starred(_)) => ExprKind::SetComp {
-                    elt: Box::new(elt),
-                    generators,
-                },
-                _ => return Err(Diagnostic::syntax("dict unpacking cannot be used in dict comprehension", span)),
+                (None, Some(elt)) if !matches!(elt.kind, ExprKind::Starred(_)) => {
+                    ExprKind::SetComp {
+                        elt: Box::new(elt),
+                        generators,
+                    }
+                }
+                _ => {
+                    return Err(Diagnostic::syntax(
+                        "dict unpacking cannot be used in dict comprehension",
+                        span,
+                    ));
+                }
             }
         } else if elements.is_empty() {
             ExprKind::Dict(entries)
@@ -1365,7 +1478,10 @@ impl<'a> Builder<'a> {
             let token_span = self.span(&token);
             let literal = StringToken::split(token.as_str());
             if bytes.is_some_and(|b| b != literal.is_bytes) {
-                return Err(Diagnostic::syntax("cannot mix bytes and nonbytes literals", token_span));
+                return Err(Diagnostic::syntax(
+                    "cannot mix bytes and nonbytes literals",
+                    token_span,
+                ));
             }
             bytes = Some(literal.is_bytes);
             let body_start = token_span.start as usize + literal.body_offset;
@@ -1495,12 +1611,22 @@ impl<'a> Builder<'a> {
     /// Split an f-string body (CPython 3.11's algorithm) into literal parts and replacement
     /// fields, appending to `parts`. `at` is the source offset of the body; `depth` counts
     /// nested format specs.
-    fn fstring(&self, body: &str, raw: bool, at: usize, depth: usize, parts: &mut Vec<FStringPart>) -> Result<()> {
+    fn fstring(
+        &self,
+        body: &str,
+        raw: bool,
+        at: usize,
+        depth: usize,
+        parts: &mut Vec<FStringPart>,
+    ) -> Result<()> {
         let bytes = body.as_bytes();
         let mut literal_start = 0;
         let mut i = 0;
         let error = |message: &str, offset: usize| {
-            Diagnostic::syntax(format!("f-string: {message}"), Span::new(at + offset, at + offset + 1))
+            Diagnostic::syntax(
+                format!("f-string: {message}"),
+                Span::new(at + offset, at + offset + 1),
+            )
         };
         while i < bytes.len() {
             match bytes[i] {
@@ -1533,10 +1659,20 @@ impl<'a> Builder<'a> {
 
     /// A replacement field whose expression starts at `start` (just after `{`); returns the
     /// offset just after its closing `}`.
-    fn fstring_field(&self, body: &str, start: usize, at: usize, depth: usize, parts: &mut Vec<FStringPart>) -> Result<usize> {
+    fn fstring_field(
+        &self,
+        body: &str,
+        start: usize,
+        at: usize,
+        depth: usize,
+        parts: &mut Vec<FStringPart>,
+    ) -> Result<usize> {
         let bytes = body.as_bytes();
         let error = |message: &str, offset: usize| {
-            Diagnostic::syntax(format!("f-string: {message}"), Span::new(at + offset, at + offset + 1))
+            Diagnostic::syntax(
+                format!("f-string: {message}"),
+                Span::new(at + offset, at + offset + 1),
+            )
         };
         if depth >= 2 {
             return Err(error("expressions nested too deeply", start));
@@ -1548,7 +1684,8 @@ impl<'a> Builder<'a> {
         while i < bytes.len() {
             let c = bytes[i];
             if let Some((q, triple)) = quote {
-                if c == q && (!triple || body[i..].starts_with(&(q as char).to_string().repeat(3))) {
+                if c == q && (!triple || body[i..].starts_with(&(q as char).to_string().repeat(3)))
+                {
                     i += if triple { 3 } else { 1 };
                     quote = None;
                     continue;
@@ -1594,7 +1731,10 @@ impl<'a> Builder<'a> {
                 b':' if brackets.is_empty() => break,
                 b'=' if brackets.is_empty()
                     && bytes.get(i + 1) != Some(&b'=')
-                    && !matches!(bytes.get(i.wrapping_sub(1)), Some(b'=' | b'!' | b'<' | b'>')) =>
+                    && !matches!(
+                        bytes.get(i.wrapping_sub(1)),
+                        Some(b'=' | b'!' | b'<' | b'>')
+                    ) =>
                 {
                     debug = true;
                     break;
@@ -1629,7 +1769,12 @@ impl<'a> Builder<'a> {
                     conversion = Some(c as char);
                     i += 2;
                 }
-                _ => return Err(error("invalid conversion character: expected 's', 'r', or 'a'", i + 1)),
+                _ => {
+                    return Err(error(
+                        "invalid conversion character: expected 's', 'r', or 'a'",
+                        i + 1,
+                    ));
+                }
             }
         }
         let mut spec = Vec::new();
@@ -1650,7 +1795,13 @@ impl<'a> Builder<'a> {
             if end >= bytes.len() {
                 return Err(error("expecting '}'", start.saturating_sub(1)));
             }
-            self.fstring(&body[spec_start..end], true, at + spec_start, depth + 1, &mut spec)?;
+            self.fstring(
+                &body[spec_start..end],
+                true,
+                at + spec_start,
+                depth + 1,
+                &mut spec,
+            )?;
             i = end;
         } else if debug && conversion.is_none() {
             conversion = Some('r');
@@ -1673,7 +1824,10 @@ impl<'a> Builder<'a> {
                 pest::error::InputLocation::Pos(p) => p,
                 pest::error::InputLocation::Span((p, _)) => p,
             };
-            Diagnostic::syntax("f-string: invalid syntax", Span::new(at + position, at + position + 1))
+            Diagnostic::syntax(
+                "f-string: invalid syntax",
+                Span::new(at + position, at + position + 1),
+            )
         })?;
         let builder = Builder::new(Positions::Fragment(at));
         let entry = pairs.next().expect("the entry rule matched");
@@ -1708,7 +1862,11 @@ impl<'a> StringToken<'a> {
         let prefix_len = token.find(['\'', '"']).expect("a string token has a quote");
         let prefix = token[..prefix_len].to_ascii_lowercase();
         let rest = &token[prefix_len..];
-        let quote_len = if rest.starts_with("\"\"\"") || rest.starts_with("'''") { 3 } else { 1 };
+        let quote_len = if rest.starts_with("\"\"\"") || rest.starts_with("'''") {
+            3
+        } else {
+            1
+        };
         StringToken {
             body: &rest[quote_len..rest.len() - quote_len],
             body_offset: prefix_len + quote_len,
@@ -1777,7 +1935,10 @@ fn syntax_error(error: &pest::error::Error<Rule>, layout: &Layout) -> Diagnostic
         let skipped = text[after..].len() - text[after..].trim_start_matches(ws).len();
         (Some(&text[..position]), after + skipped)
     } else {
-        (text[..position].trim_end_matches(ws).strip_suffix(NEWLINE), position)
+        (
+            text[..position].trim_end_matches(ws).strip_suffix(NEWLINE),
+            position,
+        )
     };
     if let Some(header) = header
         && header.trim_end().ends_with(':')
@@ -1797,8 +1958,14 @@ fn syntax_error(error: &pest::error::Error<Rule>, layout: &Layout) -> Diagnostic
         && c != DEDENT
         && !unicode_ident_char(c)
     {
-        let span = Span::new(layout.source_offset(position), layout.source_offset(position) + c.len_utf8());
-        return Diagnostic::syntax(format!("invalid character '{c}' (U+{:04X})", c as u32), span);
+        let span = Span::new(
+            layout.source_offset(position),
+            layout.source_offset(position) + c.len_utf8(),
+        );
+        return Diagnostic::syntax(
+            format!("invalid character '{c}' (U+{:04X})", c as u32),
+            span,
+        );
     }
 
     let expected: Vec<String> = error
@@ -1815,7 +1982,14 @@ fn syntax_error(error: &pest::error::Error<Rule>, layout: &Layout) -> Diagnostic
     if at_line_end && expected.iter().any(|t| t == ":") && !expected.iter().any(|t| t == "=") {
         return Diagnostic::syntax("expected ':'", at(position));
     }
-    let end = position + here.map_or(0, |c| if c == NEWLINE || c == DEDENT { 0 } else { c.len_utf8() });
+    let end = position
+        + here.map_or(0, |c| {
+            if c == NEWLINE || c == DEDENT {
+                0
+            } else {
+                c.len_utf8()
+            }
+        });
     Diagnostic::syntax(
         "invalid syntax",
         Span::new(layout.source_offset(position), layout.source_offset(end)),
@@ -1828,7 +2002,9 @@ fn block_header(layout: &Layout, text: &str) -> Option<(String, usize)> {
     let start = text.rfind(NEWLINE).map_or(0, |n| n + NEWLINE.len_utf8());
     let line = text[start..].trim_start_matches([' ', '\t', '\n', '\r', '\x0c', INDENT, DEDENT]);
     let offset = text.len() - line.len();
-    let mut words = line.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|w| !w.is_empty());
+    let mut words = line
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty());
     let first = words.next()?;
     let what = match first {
         "def" => "function definition".to_string(),
@@ -1838,7 +2014,8 @@ fn block_header(layout: &Layout, text: &str) -> Option<(String, usize)> {
             word @ ("for" | "with") => format!("'{word}' statement"),
             _ => return None,
         },
-        "if" | "elif" | "else" | "for" | "while" | "try" | "except" | "finally" | "with" | "match" | "case" => {
+        "if" | "elif" | "else" | "for" | "while" | "try" | "except" | "finally" | "with"
+        | "match" | "case" => {
             format!("'{first}' statement")
         }
         _ => return None,

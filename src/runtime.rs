@@ -23,7 +23,7 @@ use std::time::Duration;
 /// Seconds (a Python float) to nanoseconds, exactly, rounding half to even; `None` for a
 /// negative, NaN or unrepresentably large value.
 pub fn seconds_to_ns(seconds: f64) -> Option<u64> {
-    if !(seconds >= 0.0) {
+    if seconds.is_nan() || seconds < 0.0 {
         return None;
     }
     if seconds == 0.0 {
@@ -38,7 +38,10 @@ pub fn seconds_to_ns(seconds: f64) -> Option<u64> {
     let (mantissa, exponent) = if raw_exponent == 0 {
         ((bits & ((1 << 52) - 1)) as u128, -1074)
     } else {
-        (((bits & ((1 << 52) - 1)) | (1 << 52)) as u128, raw_exponent - 1075)
+        (
+            ((bits & ((1 << 52) - 1)) | (1 << 52)) as u128,
+            raw_exponent - 1075,
+        )
     };
     let scaled = mantissa * 1_000_000_000;
     if exponent >= 0 {
@@ -110,7 +113,8 @@ impl Clock {
         if deadline_ns > self.now_ns {
             if let Some(real) = &self.real {
                 let target = real.start + Duration::from_nanos(deadline_ns);
-                real.runtime.block_on(async move { tokio::time::sleep_until(target).await });
+                real.runtime
+                    .block_on(async move { tokio::time::sleep_until(target).await });
             }
             self.now_ns = deadline_ns;
         }
@@ -248,7 +252,9 @@ impl<H> Scheduler<H> {
             if self.max_time_ns.is_some_and(|max| deadline > max) {
                 return Iteration::TimeLimit(deadline);
             }
-            let seconds = self.slots[slot as usize].as_ref().map_or(0.0, |t| t.deadline_seconds);
+            let seconds = self.slots[slot as usize]
+                .as_ref()
+                .map_or(0.0, |t| t.deadline_seconds);
             self.clock.advance_to(deadline, seconds);
         }
         let now = self.clock.now_ns;
@@ -312,7 +318,12 @@ mod tests {
         }
         assert_eq!(
             fired,
-            vec![(500_000_000, "a"), (1_000_000_000, "b"), (1_000_000_000, "c"), (1_000_000_000, "d")]
+            vec![
+                (500_000_000, "a"),
+                (1_000_000_000, "b"),
+                (1_000_000_000, "c"),
+                (1_000_000_000, "d")
+            ]
         );
     }
 
@@ -344,7 +355,10 @@ mod tests {
     fn the_time_limit_stops_before_a_late_timer() {
         let mut scheduler = Scheduler::new(Clock::virtual_clock(), Some(2_000_000_000));
         scheduler.call_later(3.0, ());
-        assert_eq!(scheduler.begin_iteration(), Iteration::TimeLimit(3_000_000_000));
+        assert_eq!(
+            scheduler.begin_iteration(),
+            Iteration::TimeLimit(3_000_000_000)
+        );
     }
 
     #[test]
@@ -369,7 +383,12 @@ mod tests {
         });
         clock.real.as_mut().unwrap().start = start;
         clock.advance_to(2_000_000_000, 2.0);
-        let elapsed = clock.real.as_ref().unwrap().runtime.block_on(async move { start.elapsed() });
+        let elapsed = clock
+            .real
+            .as_ref()
+            .unwrap()
+            .runtime
+            .block_on(async move { start.elapsed() });
         assert!(elapsed >= Duration::from_secs(2), "waited {elapsed:?}");
         assert_eq!(clock.now_ns(), 2_000_000_000);
     }

@@ -66,12 +66,10 @@ impl Source {
         }
     }
 
-    /// A source from raw file bytes: rejects invalid UTF-8 and NUL bytes as CPython does,
-    /// pointing at the offending byte.
-    pub fn from_bytes(
-        name: impl Into<String>,
-        bytes: Vec<u8>,
-    ) -> Result<Source, (Source, Diagnostic)> {
+    /// A source from raw file bytes, and the error if they are not a valid source file
+    /// (invalid UTF-8 or a NUL byte, as CPython rejects them; the source then holds the
+    /// readable part, so the error can point at the offending byte).
+    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> (Source, Option<Diagnostic>) {
         let name = name.into();
         if bytes.len() > MAX_SOURCE_BYTES {
             let source = Source::new(name, String::new());
@@ -80,24 +78,22 @@ impl Source {
                 bytes.len(),
                 MAX_SOURCE_BYTES
             );
-            return Err((
+            return (
                 source,
-                Diagnostic::new(ErrorKind::Syntax, message, Span::default()),
-            ));
+                Some(Diagnostic::new(ErrorKind::Syntax, message, Span::default())),
+            );
         }
         match String::from_utf8(bytes) {
             Ok(text) => {
                 let source = Source::new(name, text);
-                if let Some(nul) = source.text.find('\0') {
-                    let span = Span::new(nul, nul + 1);
-                    let diagnostic = Diagnostic::new(
+                let error = source.text.find('\0').map(|nul| {
+                    Diagnostic::new(
                         ErrorKind::Syntax,
                         "source code cannot contain null bytes",
-                        span,
-                    );
-                    return Err((source, diagnostic));
-                }
-                Ok(source)
+                        Span::new(nul, nul + 1),
+                    )
+                });
+                (source, error)
             }
             Err(error) => {
                 let bad = error.utf8_error().valid_up_to();
@@ -115,10 +111,14 @@ impl Source {
                 );
                 let source = Source::new(name, text);
                 let at = source.text.len();
-                Err((
+                (
                     source,
-                    Diagnostic::new(ErrorKind::Syntax, message, Span::new(at, at)),
-                ))
+                    Some(Diagnostic::new(
+                        ErrorKind::Syntax,
+                        message,
+                        Span::new(at, at),
+                    )),
+                )
             }
         }
     }

@@ -136,7 +136,10 @@ impl Outcome {
             Outcome::Exit(code) => format!("exit {code}"),
             Outcome::Uncaught(summary) => format!("exit 1, uncaught {summary}"),
             Outcome::Deadlock(blocked) => {
-                let waits: Vec<String> = blocked.iter().map(|(task, what)| format!("{task} waits for {what}")).collect();
+                let waits: Vec<String> = blocked
+                    .iter()
+                    .map(|(task, what)| format!("{task} waits for {what}"))
+                    .collect();
                 if waits.is_empty() {
                     "exit 3, deadlock: nothing can run".to_string()
                 } else {
@@ -188,7 +191,11 @@ impl Trace {
 
     pub fn push(&mut self, time_ns: u64, task: Option<u32>, event: Event) {
         if self.enabled {
-            self.records.push(Record { time_ns, task, event });
+            self.records.push(Record {
+                time_ns,
+                task,
+                event,
+            });
         }
     }
 
@@ -211,7 +218,11 @@ impl Trace {
 
     /// The text format.
     pub fn render(&self, header: &Header, outcome: &Outcome, end_ns: u64) -> String {
-        let clock = if header.real_clock { "real clock" } else { "virtual clock" };
+        let clock = if header.real_clock {
+            "real clock"
+        } else {
+            "virtual clock"
+        };
         let mut out = format!(
             "# scenario {} | {} | seed {} | {clock}\n",
             env!("CARGO_PKG_VERSION"),
@@ -231,9 +242,24 @@ impl Trace {
             .chain([time_text(end_ns).len()])
             .max()
             .unwrap_or(8);
-        let task_width = self.records.iter().map(|r| who(r).0.len()).max().unwrap_or(0);
-        let coroutine_width = self.records.iter().map(|r| who(r).1.len()).max().unwrap_or(0);
-        let event_width = self.records.iter().map(|r| r.event.name().len()).max().unwrap_or(0);
+        let task_width = self
+            .records
+            .iter()
+            .map(|r| who(r).0.len())
+            .max()
+            .unwrap_or(0);
+        let coroutine_width = self
+            .records
+            .iter()
+            .map(|r| who(r).1.len())
+            .max()
+            .unwrap_or(0);
+        let event_width = self
+            .records
+            .iter()
+            .map(|r| r.event.name().len())
+            .max()
+            .unwrap_or(0);
         for record in &self.records {
             let (task, coroutine) = who(record);
             let detail = record.event.detail();
@@ -244,7 +270,12 @@ impl Trace {
             );
             let _ = writeln!(out, "{}", line.trim_end());
         }
-        let _ = writeln!(out, "{:>time_width$}  outcome: {}", time_text(end_ns), outcome.describe());
+        let _ = writeln!(
+            out,
+            "{:>time_width$}  outcome: {}",
+            time_text(end_ns),
+            outcome.describe()
+        );
         out
     }
 }
@@ -284,7 +315,13 @@ mod tests {
     fn outcomes_name_exit_codes_and_blocked_tasks() {
         let deadlock = Outcome::Deadlock(vec![("Task-2".into(), "Task-3".into())]);
         assert_eq!(deadlock.exit_code(), 3);
-        assert_eq!(deadlock.describe(), "exit 3, deadlock: Task-2 waits for Task-3");
-        assert_eq!(Outcome::Uncaught("ValueError: x".into()).describe(), "exit 1, uncaught ValueError: x");
+        assert_eq!(
+            deadlock.describe(),
+            "exit 3, deadlock: Task-2 waits for Task-3"
+        );
+        assert_eq!(
+            Outcome::Uncaught("ValueError: x".into()).describe(),
+            "exit 1, uncaught ValueError: x"
+        );
     }
 }

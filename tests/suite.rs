@@ -24,7 +24,9 @@ fn root() -> &'static Path {
 /// Every scenario file, sorted.
 fn scenario_files() -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -42,7 +44,10 @@ fn scenario_files() -> Vec<PathBuf> {
 
 /// The path as a user would type it from the repository root.
 fn display_name(path: &Path) -> String {
-    path.strip_prefix(root()).unwrap_or(path).display().to_string()
+    path.strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 /// The test name: the path under `scenarios/` without `.py`.
@@ -55,7 +60,9 @@ fn test_name(path: &Path) -> String {
 fn divergence(path: &Path) -> Option<String> {
     let text = std::fs::read_to_string(path).ok()?;
     let first = text.lines().next()?;
-    first.strip_prefix("# divergence:").map(|reason| reason.trim().to_string())
+    first
+        .strip_prefix("# divergence:")
+        .map(|reason| reason.trim().to_string())
 }
 
 /// What `scenario run FILE` shows: the trace and anything on stderr, or the diagnostics of a
@@ -103,8 +110,10 @@ fn golden(path: &Path) -> Result<(), Failed> {
             return Err("refusing to bless goldens on CI (CI is set)".into());
         }
         let temporary = golden_path.with_extension("trace.tmp");
-        std::fs::write(&temporary, &actual).map_err(|e| format!("cannot write {}: {e}", temporary.display()))?;
-        std::fs::rename(&temporary, &golden_path).map_err(|e| format!("cannot write {}: {e}", golden_path.display()))?;
+        std::fs::write(&temporary, &actual)
+            .map_err(|e| format!("cannot write {}: {e}", temporary.display()))?;
+        std::fs::rename(&temporary, &golden_path)
+            .map_err(|e| format!("cannot write {}: {e}", golden_path.display()))?;
         eprintln!("blessed {}", display_name(&golden_path));
         return Ok(());
     }
@@ -132,7 +141,10 @@ fn python() -> Option<&'static str> {
                 .args(["-c", "import sys; print(sys.executable)"])
                 .output()
                 .ok()?;
-            output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+            output
+                .status
+                .success()
+                .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
         })
         .as_deref()
 }
@@ -177,9 +189,13 @@ fn oracle_is_current() -> Result<(), Failed> {
     let Ok(shared) = std::fs::read(&shared) else {
         return Ok(());
     };
-    let vendored = std::fs::read(root().join("tests/oracle/vclock.py")).map_err(|e| e.to_string())?;
+    let vendored =
+        std::fs::read(root().join("tests/oracle/vclock.py")).map_err(|e| e.to_string())?;
     if shared != vendored {
-        return Err("tests/oracle/vclock.py differs from ../shared/oracle/vclock.py; copy the shared one".into());
+        return Err(
+            "tests/oracle/vclock.py differs from ../shared/oracle/vclock.py; copy the shared one"
+                .into(),
+        );
     }
     Ok(())
 }
@@ -232,7 +248,10 @@ fn cli_tests() -> Vec<Trial> {
             Ok(())
         }),
         Trial::test("cli::check_accepts_a_valid_file", || {
-            let path = scratch("good.py", "import asyncio\nasync def main():\n    await asyncio.sleep(1)\nasyncio.run(main())\n");
+            let path = scratch(
+                "good.py",
+                "import asyncio\nasync def main():\n    await asyncio.sleep(1)\nasyncio.run(main())\n",
+            );
             let (code, stdout, _) = cli(&["check", "good.py"], path.parent().expect("a directory"));
             expect_eq("stdout", &stdout, "good.py: ok\n")?;
             if code != 0 {
@@ -241,8 +260,10 @@ fn cli_tests() -> Vec<Trial> {
             Ok(())
         }),
         Trial::test("cli::run_format_stdout_prints_only_program_output", || {
-            let (code, stdout, stderr) =
-                cli(&["run", "--format", "stdout", "scenarios/seeds/say_hello.py"], root());
+            let (code, stdout, stderr) = cli(
+                &["run", "--format", "stdout", "scenarios/seeds/say_hello.py"],
+                root(),
+            );
             expect_eq("stdout", &stdout, "Hello\nWorld\n")?;
             expect_eq("stderr", &stderr, "")?;
             if code != 0 {
@@ -255,7 +276,10 @@ fn cli_tests() -> Vec<Trial> {
                 "boom.py",
                 "import asyncio\n\nasync def main():\n    raise ValueError('boom')\n\nasyncio.run(main())\n",
             );
-            let (code, stdout, stderr) = cli(&["run", "--format", "stdout", "boom.py"], path.parent().expect("a directory"));
+            let (code, stdout, stderr) = cli(
+                &["run", "--format", "stdout", "boom.py"],
+                path.parent().expect("a directory"),
+            );
             expect_eq("stdout", &stdout, "")?;
             expect_eq(
                 "stderr",
@@ -274,7 +298,10 @@ fn cli_tests() -> Vec<Trial> {
                  async def main():\n    global task_a, task_b\n    task_a = asyncio.create_task(a())\n\
                  \x20   task_b = asyncio.create_task(b())\n    await task_a\n\nasyncio.run(main())\n",
             );
-            let (code, stdout, stderr) = cli(&["run", "--format", "stdout", "cycle.py"], path.parent().expect("a directory"));
+            let (code, stdout, stderr) = cli(
+                &["run", "--format", "stdout", "cycle.py"],
+                path.parent().expect("a directory"),
+            );
             expect_eq("stdout", &stdout, "")?;
             expect_eq(
                 "stderr",
@@ -287,11 +314,20 @@ fn cli_tests() -> Vec<Trial> {
             Ok(())
         }),
         Trial::test("cli::seed_changes_random_draws", || {
-            let path = scratch("draw.py", "import random\nprint(random.randint(1, 1000000))\n");
+            let path = scratch(
+                "draw.py",
+                "import random\nprint(random.randint(1, 1000000))\n",
+            );
             let dir = path.parent().expect("a directory");
             let (_, default_seed, _) = cli(&["run", "--format", "stdout", "draw.py"], dir);
-            let (_, seed_0, _) = cli(&["run", "--format", "stdout", "--seed", "0", "draw.py"], dir);
-            let (_, seed_7, _) = cli(&["run", "--format", "stdout", "--seed", "7", "draw.py"], dir);
+            let (_, seed_0, _) = cli(
+                &["run", "--format", "stdout", "--seed", "0", "draw.py"],
+                dir,
+            );
+            let (_, seed_7, _) = cli(
+                &["run", "--format", "stdout", "--seed", "7", "draw.py"],
+                dir,
+            );
             expect_eq("default seed vs --seed 0", &default_seed, &seed_0)?;
             if seed_0 == seed_7 {
                 return Err("--seed 7 drew the same number as --seed 0".into());
@@ -303,7 +339,10 @@ fn cli_tests() -> Vec<Trial> {
                 "long.py",
                 "import asyncio\n\nasync def main():\n    await asyncio.sleep(100)\n    print('late')\n\nasyncio.run(main())\n",
             );
-            let (code, stdout, stderr) = cli(&["run", "--format", "stdout", "--max-time", "10", "long.py"], path.parent().expect("a directory"));
+            let (code, stdout, stderr) = cli(
+                &["run", "--format", "stdout", "--max-time", "10", "long.py"],
+                path.parent().expect("a directory"),
+            );
             expect_eq("stdout", &stdout, "")?;
             expect_eq(
                 "stderr",
@@ -325,19 +364,31 @@ fn main() {
     for path in scenario_files() {
         let name = test_name(&path);
         let golden_path = path.clone();
-        trials.push(Trial::test(format!("golden::{name}"), move || golden(&golden_path)));
+        trials.push(Trial::test(format!("golden::{name}"), move || {
+            golden(&golden_path)
+        }));
         match divergence(&path) {
             Some(reason) => excluded.push(format!("{name} ({reason})")),
-            None => trials.push(Trial::test(format!("cpython::{name}"), move || cpython(&path))),
+            None => trials.push(Trial::test(format!("cpython::{name}"), move || {
+                cpython(&path)
+            })),
         }
     }
-    trials.push(Trial::test("cpython::oracle_is_the_shared_one", oracle_is_current));
+    trials.push(Trial::test(
+        "cpython::oracle_is_the_shared_one",
+        oracle_is_current,
+    ));
     trials.extend(cli_tests());
     if python().is_none() {
-        eprintln!("notice: python3 not found; the cpython:: parity tests pass without checking anything");
+        eprintln!(
+            "notice: python3 not found; the cpython:: parity tests pass without checking anything"
+        );
     }
     if !excluded.is_empty() && !arguments.list {
-        eprintln!("notice: not compared with CPython (documented divergences): {}", excluded.join(", "));
+        eprintln!(
+            "notice: not compared with CPython (documented divergences): {}",
+            excluded.join(", ")
+        );
     }
     libtest_mimic::run(&arguments, trials).exit();
 }

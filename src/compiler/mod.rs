@@ -28,7 +28,11 @@ pub struct Program {
 }
 
 /// Compile a checked module.
-pub fn compile(module: &Module, interner: &mut Interner, span: Span) -> std::result::Result<Program, Diagnostic> {
+pub fn compile(
+    module: &Module,
+    interner: &mut Interner,
+    span: Span,
+) -> std::result::Result<Program, Diagnostic> {
     let table = symtable::analyze(module)?;
     let mut compiler = Compiler {
         table: &table,
@@ -36,7 +40,13 @@ pub fn compile(module: &Module, interner: &mut Interner, span: Span) -> std::res
         globals: IndexSet::new(),
         units: Vec::new(),
     };
-    compiler.push_unit(MODULE_KEY, Rc::from("<module>"), Rc::from("<module>"), CodeKind::Module, span);
+    compiler.push_unit(
+        MODULE_KEY,
+        Rc::from("<module>"),
+        Rc::from("<module>"),
+        CodeKind::Module,
+        span,
+    );
     compiler.body(&module.body)?;
     compiler.emit(Instr::LoadNone);
     compiler.emit(Instr::Return);
@@ -98,7 +108,14 @@ impl<'a> Compiler<'a, '_> {
         self.units.last_mut().expect("a unit is being compiled")
     }
 
-    fn push_unit(&mut self, scope_key: usize, name: Rc<str>, qualname: Rc<str>, kind: CodeKind, span: Span) {
+    fn push_unit(
+        &mut self,
+        scope_key: usize,
+        name: Rc<str>,
+        qualname: Rc<str>,
+        kind: CodeKind,
+        span: Span,
+    ) {
         self.units.push(Unit {
             scope_key,
             name,
@@ -114,7 +131,13 @@ impl<'a> Compiler<'a, '_> {
         });
     }
 
-    fn pop_unit(&mut self, argcount: u32, kwonlycount: u32, has_varargs: bool, has_varkw: bool) -> Rc<Code> {
+    fn pop_unit(
+        &mut self,
+        argcount: u32,
+        kwonlycount: u32,
+        has_varargs: bool,
+        has_varkw: bool,
+    ) -> Rc<Code> {
         let unit = self.units.pop().expect("a unit is being compiled");
         let (slots, cells, nfree) = if unit.scope_key == MODULE_KEY {
             (Vec::new(), Vec::new(), 0)
@@ -259,7 +282,11 @@ impl<'a> Compiler<'a, '_> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, annotation, value } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 if self.unit().scope_key == MODULE_KEY {
                     // Module-level annotations are evaluated (and stored, in CPython).
                     self.expr(annotation)?;
@@ -324,7 +351,13 @@ impl<'a> Compiler<'a, '_> {
                     self.patch(jump);
                 }
             }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.expr(iter)?;
                 self.emit(Instr::GetIter);
                 let start = self.here();
@@ -432,7 +465,8 @@ impl<'a> Compiler<'a, '_> {
                 Block::Finally(body) => {
                     self.emit(Instr::PopHandler);
                     // The copied body runs outside the block it finalises.
-                    let saved = std::mem::replace(&mut self.unit().blocks, blocks[..index].to_vec());
+                    let saved =
+                        std::mem::replace(&mut self.unit().blocks, blocks[..index].to_vec());
                     self.body(body)?;
                     self.unit().blocks = saved;
                 }
@@ -456,7 +490,11 @@ impl<'a> Compiler<'a, '_> {
             .iter()
             .rposition(|b| matches!(b, Block::Loop { .. }))
             .ok_or_else(|| {
-                let message = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
+                let message = if is_break {
+                    "'break' outside loop"
+                } else {
+                    "'continue' not properly in loop"
+                };
                 Diagnostic::syntax(message, span)
             })?;
         self.unwind(Some(loop_index))?;
@@ -477,7 +515,13 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    fn try_stmt(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt], finalbody: &'a [Stmt]) -> Result<()> {
+    fn try_stmt(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+    ) -> Result<()> {
         if finalbody.is_empty() {
             return self.try_except(body, handlers, orelse);
         }
@@ -499,7 +543,12 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> Result<()> {
+    fn try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> Result<()> {
         if handlers.is_empty() {
             self.body(body)?;
             return self.body(orelse);
@@ -571,7 +620,10 @@ impl<'a> Compiler<'a, '_> {
                 self.emit(Instr::StoreSubscr);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                match items.iter().position(|e| matches!(e.kind, ExprKind::Starred(_))) {
+                match items
+                    .iter()
+                    .position(|e| matches!(e.kind, ExprKind::Starred(_)))
+                {
                     Some(star) => {
                         let after = items.len() - star - 1;
                         self.emit(Instr::UnpackEx {
@@ -632,7 +684,10 @@ impl<'a> Compiler<'a, '_> {
                 self.at(target.span.to(value.span), |c| c.emit(Instr::InPlace(op)));
                 self.store_name(name);
             }
-            ExprKind::Attribute { value: object, attr } => {
+            ExprKind::Attribute {
+                value: object,
+                attr,
+            } => {
                 let sym = self.interner.intern(&attr.id);
                 self.expr(object)?;
                 self.emit(Instr::Dup);
@@ -642,7 +697,10 @@ impl<'a> Compiler<'a, '_> {
                 self.emit(Instr::Rot2);
                 self.emit(Instr::StoreAttr(sym));
             }
-            ExprKind::Subscript { value: object, index } => {
+            ExprKind::Subscript {
+                value: object,
+                index,
+            } => {
                 self.expr(object)?;
                 self.expr(index)?;
                 self.emit(Instr::DupTop2);
@@ -662,7 +720,10 @@ impl<'a> Compiler<'a, '_> {
         let params = &def.params;
         let mut flags = 0u8;
         let positional: Vec<&Param> = params.posonly.iter().chain(&params.args).collect();
-        let defaults: Vec<&Expr> = positional.iter().filter_map(|p| p.default.as_ref()).collect();
+        let defaults: Vec<&Expr> = positional
+            .iter()
+            .filter_map(|p| p.default.as_ref())
+            .collect();
         if !defaults.is_empty() {
             for default in &defaults {
                 self.expr(default)?;
@@ -702,7 +763,11 @@ impl<'a> Compiler<'a, '_> {
             ScopeKind::Module => def.name.id.clone(),
             _ => Rc::from(format!("{outer_qualname}.<locals>.{}", def.name.id)),
         };
-        let kind = if def.is_async { CodeKind::Coroutine } else { CodeKind::Function };
+        let kind = if def.is_async {
+            CodeKind::Coroutine
+        } else {
+            CodeKind::Function
+        };
         self.push_unit(key, def.name.id.clone(), qualname, kind, def.span);
         if def.is_async {
             self.emit(Instr::Pop); // the value of the first `send(None)`
@@ -735,7 +800,8 @@ impl<'a> Compiler<'a, '_> {
     /// Emit `MakeFunction` for compiled code, loading its closure cells first.
     fn make_function(&mut self, code: Rc<Code>, mut flags: u8, span: Span) -> Result<()> {
         if code.nfree > 0 {
-            let free_names: Vec<Rc<str>> = code.slot_names[(code.nlocals - code.nfree) as usize..].to_vec();
+            let free_names: Vec<Rc<str>> =
+                code.slot_names[(code.nlocals - code.nfree) as usize..].to_vec();
             for name in &free_names {
                 match self.resolve(name) {
                     Resolved::Cell(slot) | Resolved::Free(slot) => {
@@ -838,7 +904,10 @@ impl<'a> Compiler<'a, '_> {
                 }
             }
             ExprKind::Starred(_) => {
-                return Err(Diagnostic::syntax("can't use starred expression here", expr.span));
+                return Err(Diagnostic::syntax(
+                    "can't use starred expression here",
+                    expr.span,
+                ));
             }
             ExprKind::BinOp { op, left, right } => {
                 self.expr(left)?;
@@ -909,12 +978,20 @@ impl<'a> Compiler<'a, '_> {
                 self.expr(value)?;
                 self.emit(Instr::Await);
             }
-            ExprKind::ListComp { elt, generators } => self.comprehension(expr, generators, Comp::List(elt))?,
-            ExprKind::SetComp { elt, generators } => self.comprehension(expr, generators, Comp::Set(elt))?,
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(expr, generators, Comp::Dict(key, value))?
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(expr, generators, Comp::List(elt))?
             }
-            ExprKind::GeneratorExp { elt, generators } => self.comprehension(expr, generators, Comp::Generator(elt))?,
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(expr, generators, Comp::Set(elt))?
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(expr, generators, Comp::Dict(key, value))?,
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(expr, generators, Comp::Generator(elt))?
+            }
             ExprKind::Unsupported(construct) => {
                 return Err(Diagnostic::new(
                     crate::diagnostic::ErrorKind::Unsupported,
@@ -952,14 +1029,23 @@ impl<'a> Compiler<'a, '_> {
         for part in parts {
             match part {
                 FStringPart::Literal(text) => self.load_const(Value::str(text.as_str())),
-                FStringPart::Field { value, conversion, spec } => {
+                FStringPart::Field {
+                    value,
+                    conversion,
+                    spec,
+                } => {
                     self.expr(value)?;
                     let has_spec = !spec.is_empty();
                     if has_spec {
                         self.fstring(spec)?;
                     }
                     let conversion = conversion.map_or(0, |c| c as u8);
-                    self.at(value.span, |c| c.emit(Instr::FormatValue { conversion, has_spec }));
+                    self.at(value.span, |c| {
+                        c.emit(Instr::FormatValue {
+                            conversion,
+                            has_spec,
+                        })
+                    });
                 }
             }
         }
@@ -1000,7 +1086,9 @@ impl<'a> Compiler<'a, '_> {
     }
 
     fn call(&mut self, func: &'a Expr, args: &'a [Arg], span: Span) -> Result<()> {
-        let simple = args.iter().all(|a| matches!(a, Arg::Positional(_) | Arg::Keyword(..)));
+        let simple = args
+            .iter()
+            .all(|a| matches!(a, Arg::Positional(_) | Arg::Keyword(..)));
         let keywords: Vec<&Name> = args
             .iter()
             .filter_map(|a| match a {
@@ -1059,7 +1147,9 @@ impl<'a> Compiler<'a, '_> {
             }
         }
         self.emit(Instr::ListToTuple);
-        let has_kwargs = args.iter().any(|a| matches!(a, Arg::Keyword(..) | Arg::DoubleStarred(_)));
+        let has_kwargs = args
+            .iter()
+            .any(|a| matches!(a, Arg::Keyword(..) | Arg::DoubleStarred(_)));
         if has_kwargs {
             self.emit(Instr::BuildMap(0));
             for arg in args {
@@ -1088,7 +1178,12 @@ impl<'a> Compiler<'a, '_> {
 
     /// A comprehension or generator expression: a nested function over the first
     /// iterator, called at once.
-    fn comprehension(&mut self, expr: &'a Expr, generators: &'a [Comprehension], comp: Comp<'a>) -> Result<()> {
+    fn comprehension(
+        &mut self,
+        expr: &'a Expr,
+        generators: &'a [Comprehension],
+        comp: Comp<'a>,
+    ) -> Result<()> {
         let key = expr_key(expr);
         let (name, kind) = match comp {
             Comp::List(_) => ("<listcomp>", CodeKind::Function),

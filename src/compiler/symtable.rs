@@ -172,7 +172,11 @@ impl Collector {
                 }
                 self.target(target)
             }
-            StmtKind::AnnAssign { target, annotation, value } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 if self.scope().kind == ScopeKind::Module {
                     self.expr(annotation)?;
                 }
@@ -192,14 +196,27 @@ impl Collector {
                 self.block(body)?;
                 self.block(orelse)
             }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.expr(iter)?;
                 self.target(target)?;
                 self.block(body)?;
                 self.block(orelse)
             }
-            StmtKind::Break | StmtKind::Continue | StmtKind::Pass | StmtKind::Unsupported(_) => Ok(()),
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Break | StmtKind::Continue | StmtKind::Pass | StmtKind::Unsupported(_) => {
+                Ok(())
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.block(body)?;
                 for handler in handlers {
                     if let Some(kind) = &handler.kind {
@@ -239,11 +256,17 @@ impl Collector {
                 for name in names {
                     let scope = self.scope();
                     if scope.params.contains(&name.id) {
-                        return Err(Diagnostic::syntax(format!("name '{}' is parameter and global", name.id), name.span));
+                        return Err(Diagnostic::syntax(
+                            format!("name '{}' is parameter and global", name.id),
+                            name.span,
+                        ));
                     }
                     if scope.bound.contains(&name.id) {
                         return Err(Diagnostic::syntax(
-                            format!("name '{}' is assigned to before global declaration", name.id),
+                            format!(
+                                "name '{}' is assigned to before global declaration",
+                                name.id
+                            ),
                             name.span,
                         ));
                     }
@@ -261,14 +284,23 @@ impl Collector {
                 for name in names {
                     let scope = self.scope();
                     if scope.kind == ScopeKind::Module {
-                        return Err(Diagnostic::syntax("nonlocal declaration not allowed at module level", stmt.span));
+                        return Err(Diagnostic::syntax(
+                            "nonlocal declaration not allowed at module level",
+                            stmt.span,
+                        ));
                     }
                     if scope.params.contains(&name.id) {
-                        return Err(Diagnostic::syntax(format!("name '{}' is parameter and nonlocal", name.id), name.span));
+                        return Err(Diagnostic::syntax(
+                            format!("name '{}' is parameter and nonlocal", name.id),
+                            name.span,
+                        ));
                     }
                     if scope.bound.contains(&name.id) {
                         return Err(Diagnostic::syntax(
-                            format!("name '{}' is assigned to before nonlocal declaration", name.id),
+                            format!(
+                                "name '{}' is assigned to before nonlocal declaration",
+                                name.id
+                            ),
                             name.span,
                         ));
                     }
@@ -293,7 +325,12 @@ impl Collector {
     /// The parts of a function evaluated where it is defined: defaults and annotations.
     fn function_outer(&mut self, def: &FunctionDef) -> Result<(), Diagnostic> {
         let params = &def.params;
-        for param in params.posonly.iter().chain(&params.args).chain(&params.kwonly) {
+        for param in params
+            .posonly
+            .iter()
+            .chain(&params.args)
+            .chain(&params.kwonly)
+        {
             if let Some(default) = &param.default {
                 self.expr(default)?;
             }
@@ -340,7 +377,9 @@ impl Collector {
                 self.bind(name);
                 Ok(())
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(|t| self.target(t)),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|t| self.target(t))
+            }
             ExprKind::Starred(inner) => self.target(inner),
             _ => self.expr(target),
         }
@@ -386,7 +425,10 @@ impl Collector {
             ExprKind::Call { func, args } => {
                 self.expr(func)?;
                 args.iter().try_for_each(|a| match a {
-                    Arg::Positional(e) | Arg::Starred(e) | Arg::Keyword(_, e) | Arg::DoubleStarred(e) => self.expr(e),
+                    Arg::Positional(e)
+                    | Arg::Starred(e)
+                    | Arg::Keyword(_, e)
+                    | Arg::DoubleStarred(e) => self.expr(e),
                 })
             }
             ExprKind::Attribute { value, .. } => self.expr(value),
@@ -402,8 +444,14 @@ impl Collector {
             }
             ExprKind::ListComp { elt, generators }
             | ExprKind::SetComp { elt, generators }
-            | ExprKind::GeneratorExp { elt, generators } => self.comprehension(expr, generators, &[elt]),
-            ExprKind::DictComp { key, value, generators } => self.comprehension(expr, generators, &[key, value]),
+            | ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(expr, generators, &[elt])
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(expr, generators, &[key, value]),
         }
     }
 
@@ -419,7 +467,12 @@ impl Collector {
 
     /// A comprehension: the first iterable belongs to the enclosing scope, the rest to a
     /// scope of its own whose one parameter is the first iterator.
-    fn comprehension(&mut self, expr: &Expr, generators: &[Comprehension], elements: &[&Expr]) -> Result<(), Diagnostic> {
+    fn comprehension(
+        &mut self,
+        expr: &Expr,
+        generators: &[Comprehension],
+        elements: &[&Expr],
+    ) -> Result<(), Diagnostic> {
         self.expr(&generators[0].iter)?;
         let previous = self.enter(expr_key(expr), ScopeKind::Comprehension);
         self.scope().params.push(Rc::from(".0"));
@@ -452,7 +505,10 @@ fn resolve(mut raw: Vec<RawScope>) -> Result<SymbolTable, Diagnostic> {
                 .map(|(name, span)| (name.clone(), Some(*span)))
                 .collect();
             for name in &scope.used {
-                if !scope.binds(name) && !scope.globals.contains(name) && !scope.nonlocals.contains_key(name) {
+                if !scope.binds(name)
+                    && !scope.globals.contains(name)
+                    && !scope.nonlocals.contains_key(name)
+                {
                     names.push((name.clone(), None));
                 }
             }
@@ -491,7 +547,10 @@ fn resolve(mut raw: Vec<RawScope>) -> Result<SymbolTable, Diagnostic> {
                 }
                 None => {
                     if let Some(span) = nonlocal_span {
-                        return Err(Diagnostic::syntax(format!("no binding for nonlocal '{name}' found"), span));
+                        return Err(Diagnostic::syntax(
+                            format!("no binding for nonlocal '{name}' found"),
+                            span,
+                        ));
                     }
                 }
             }

@@ -17,6 +17,8 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error, value_error};
 use super::value::{Iter, Value};
 use super::{Abort, ExecState, Frame, Interp, NativeFrame, Resume, Suspend};
@@ -129,7 +131,9 @@ impl Callback {
             | (Callback::ReleaseWaiter(a), Callback::ReleaseWaiter(b)) => Rc::ptr_eq(a, b),
             (Callback::StopLoop, Callback::StopLoop) => true,
             (Callback::AsCompleted(a), Callback::AsCompleted(b)) => Rc::ptr_eq(a, b),
-            (Callback::Python(a), Callback::Python(b)) => a.is(b) || super::value::values_equal(a, b),
+            (Callback::Python(a), Callback::Python(b)) => {
+                a.is(b) || super::value::values_equal(a, b)
+            }
             _ => false,
         }
     }
@@ -255,7 +259,10 @@ impl Future {
     /// `future.result()`
     pub fn result(&self) -> PyResult<Value> {
         match self.state() {
-            FutureState::Pending => Err(Exception::msg(ExcType::InvalidStateError, "Result is not set.")),
+            FutureState::Pending => Err(Exception::msg(
+                ExcType::InvalidStateError,
+                "Result is not set.",
+            )),
             FutureState::Result(value) => Ok(value),
             FutureState::Exception(exc) => Err(exc),
             FutureState::Cancelled => Err(self.make_cancelled_error()),
@@ -265,7 +272,10 @@ impl Future {
     /// `future.exception()`
     pub fn exception(&self) -> PyResult<Value> {
         match self.state() {
-            FutureState::Pending => Err(Exception::msg(ExcType::InvalidStateError, "Exception is not set.")),
+            FutureState::Pending => Err(Exception::msg(
+                ExcType::InvalidStateError,
+                "Exception is not set.",
+            )),
             FutureState::Result(_) => Ok(Value::None),
             FutureState::Exception(exc) => Ok(Value::Exception(exc)),
             FutureState::Cancelled => Err(self.make_cancelled_error()),
@@ -285,11 +295,19 @@ impl Future {
         match &self.kind {
             FutureKind::Task(task) => task.name.borrow().to_string(),
             FutureKind::Gather(gather) => {
-                let names: Vec<String> = gather.children.iter().map(|c| c.name().to_string()).collect();
+                let names: Vec<String> = gather
+                    .children
+                    .iter()
+                    .map(|c| c.name().to_string())
+                    .collect();
                 format!("gather({})", names.join(", "))
             }
-            FutureKind::Plain(Waiting::Sleep(seconds)) => format!("sleep({})", crate::trace::seconds_text(*seconds)),
-            FutureKind::Plain(Waiting::WaitFor(what)) | FutureKind::Plain(Waiting::Other(what)) => what.clone(),
+            FutureKind::Plain(Waiting::Sleep(seconds)) => {
+                format!("sleep({})", crate::trace::seconds_text(*seconds))
+            }
+            FutureKind::Plain(Waiting::WaitFor(what)) | FutureKind::Plain(Waiting::Other(what)) => {
+                what.clone()
+            }
         }
     }
 
@@ -312,8 +330,15 @@ impl Future {
                     Some(code) => format!(" coro=<{}() done>", code.qualname),
                     None => format!(" coro=<{}()>", coro.qualname()),
                 };
-                let state = if state == "cancelled" { state } else { state.to_string() };
-                format!("<Task {state} name='{}'{location}{outcome}>", task.name.borrow())
+                let state = if state == "cancelled" {
+                    state
+                } else {
+                    state.to_string()
+                };
+                format!(
+                    "<Task {state} name='{}'{location}{outcome}>",
+                    task.name.borrow()
+                )
             }
             _ => format!("<{} {state}{outcome}>", self.type_name()),
         }
@@ -336,15 +361,24 @@ impl Interp {
     /// `asyncio.run(main)`
     pub fn asyncio_run(&mut self, main: Value) -> PyResult<Value> {
         if self.event_loop.is_some() {
-            return Err(runtime_error("asyncio.run() cannot be called from a running event loop"));
+            return Err(runtime_error(
+                "asyncio.run() cannot be called from a running event loop",
+            ));
         }
         let Value::Coroutine(coro) = &main else {
-            return Err(value_error(format!("a coroutine was expected, got {}", main.repr())));
+            return Err(value_error(format!(
+                "a coroutine was expected, got {}",
+                main.repr()
+            )));
         };
         self.event_loop = Some(LoopState { stopping: false });
         let task = self.new_task(coro.clone(), None, false);
         let result = self.run_until_complete(&task);
-        let shutdown = if self.abort.is_none() { self.shutdown_loop() } else { Ok(()) };
+        let shutdown = if self.abort.is_none() {
+            self.shutdown_loop()
+        } else {
+            Ok(())
+        };
         self.event_loop = None;
         self.sched.clear();
         shutdown?;
@@ -401,7 +435,9 @@ impl Interp {
             match self.sched.begin_iteration() {
                 Iteration::Run(count) => {
                     for _ in 0..count {
-                        let Some(handle) = self.sched.pop_ready() else { break };
+                        let Some(handle) = self.sched.pop_ready() else {
+                            break;
+                        };
                         self.run_handle(handle);
                         if self.abort.is_some() {
                             return Err(abort_marker());
@@ -506,7 +542,8 @@ impl Interp {
     fn schedule_callbacks(&mut self, future: &Rc<Future>) {
         let callbacks = std::mem::take(&mut *future.callbacks.borrow_mut());
         for callback in callbacks {
-            self.sched.call_soon(Handle::Callback(callback, future.clone()));
+            self.sched
+                .call_soon(Handle::Callback(callback, future.clone()));
         }
     }
 
@@ -539,7 +576,8 @@ impl Interp {
                 if future.is_done() {
                     return false;
                 }
-                task.num_cancels_requested.set(task.num_cancels_requested.get() + 1);
+                task.num_cancels_requested
+                    .set(task.num_cancels_requested.get() + 1);
                 if task.started.get() || task.fut_waiter.borrow().is_some() {
                     self.trace_task(future, Event::CancelRequested);
                 }
@@ -573,7 +611,8 @@ impl Interp {
 
     pub fn add_done_callback(&mut self, future: &Rc<Future>, callback: Callback) {
         if future.is_done() {
-            self.sched.call_soon(Handle::Callback(callback, future.clone()));
+            self.sched
+                .call_soon(Handle::Callback(callback, future.clone()));
         } else {
             future.callbacks.borrow_mut().push(callback);
         }
@@ -590,10 +629,17 @@ impl Interp {
     // ------------------------------------------------------------------------ tasks
 
     /// `loop.create_task(coro, name=name)`: queue the task's first step.
-    pub fn new_task(&mut self, coro: Rc<Coroutine>, name: Option<Rc<str>>, hidden: bool) -> Rc<Future> {
+    pub fn new_task(
+        &mut self,
+        coro: Rc<Coroutine>,
+        name: Option<Rc<str>>,
+        hidden: bool,
+    ) -> Rc<Future> {
         let mut exec = ExecState::default();
         match coro.take_body() {
-            Some(CoroutineBody::Python(code, slots)) => self.push_frame(&mut exec, code, slots, Some(coro.clone())),
+            Some(CoroutineBody::Python(code, slots)) => {
+                self.push_frame(&mut exec, code, slots, Some(coro.clone()))
+            }
             Some(CoroutineBody::Native(native)) => exec.frames.push(Frame::Native(NativeFrame {
                 coro: native,
                 owner: Some(coro.clone()),
@@ -699,13 +745,17 @@ impl Interp {
                 super::Exit::Suspend(Suspend::Future(waiter)) => {
                     if !data.hidden && self.trace.enabled() {
                         match &waiter.kind {
-                            FutureKind::Plain(Waiting::Sleep(seconds)) => self.event(Event::Slept(*seconds)),
+                            FutureKind::Plain(Waiting::Sleep(seconds)) => {
+                                self.event(Event::Slept(*seconds))
+                            }
                             _ => self.event(Event::Awaited(waiter.describe())),
                         }
                     }
                     self.add_done_callback(&waiter, Callback::Wakeup(task.clone()));
                     *data.fut_waiter.borrow_mut() = Some(waiter.clone());
-                    if data.must_cancel.get() && self.future_cancel(&waiter, task.cancel_message.borrow().clone()) {
+                    if data.must_cancel.get()
+                        && self.future_cancel(&waiter, task.cancel_message.borrow().clone())
+                    {
                         data.must_cancel.set(false);
                     }
                 }
@@ -723,7 +773,9 @@ impl Interp {
                 self.require_loop()?;
                 Ok(self.new_task(coro, None, false))
             }
-            _ => Err(type_error("An asyncio.Future, a coroutine or an awaitable is required")),
+            _ => Err(type_error(
+                "An asyncio.Future, a coroutine or an awaitable is required",
+            )),
         }
     }
 
@@ -738,28 +790,38 @@ impl Interp {
 
     /// `asyncio.gather(*aws, return_exceptions=...)`
     pub fn gather(&mut self, args: Vec<Value>, return_exceptions: bool) -> PyResult<Value> {
-        let mut children: Vec<Rc<Future>> = Vec::new();
-        let mut seen: Vec<(Value, Rc<Future>)> = Vec::new();
+        // The same coroutine or future given twice is awaited once (CPython's arg_to_fut).
+        let mut children: Vec<Rc<Future>> = Vec::with_capacity(args.len());
+        let mut seen: FxHashMap<usize, Rc<Future>> = FxHashMap::default();
         for arg in args {
-            if let Some((_, future)) = seen.iter().find(|(a, _)| a.is(&arg)) {
+            let identity = match &arg {
+                Value::Coroutine(coro) => Some(Rc::as_ptr(coro) as *const () as usize),
+                Value::Future(future) => Some(Rc::as_ptr(future) as *const () as usize),
+                _ => None,
+            };
+            if let Some(future) = identity.and_then(|id| seen.get(&id)) {
                 children.push(future.clone());
                 continue;
             }
-            let future = self.ensure_future(arg.clone())?;
-            seen.push((arg, future.clone()));
+            let future = self.ensure_future(arg)?;
+            if let Some(id) = identity {
+                seen.insert(id, future.clone());
+            }
             children.push(future);
         }
-        Ok(Value::Future(self.gather_futures(children, return_exceptions)))
+        Ok(Value::Future(
+            self.gather_futures(children, return_exceptions),
+        ))
     }
 
     /// The outer future of a gather over `children` (which may repeat).
     fn gather_futures(&mut self, children: Vec<Rc<Future>>, return_exceptions: bool) -> Rc<Future> {
-        let mut unique: Vec<Rc<Future>> = Vec::new();
-        for child in &children {
-            if !unique.iter().any(|u| Rc::ptr_eq(u, child)) {
-                unique.push(child.clone());
-            }
-        }
+        let mut seen = FxHashSet::default();
+        let unique: Vec<Rc<Future>> = children
+            .iter()
+            .filter(|child| seen.insert(Rc::as_ptr(child)))
+            .cloned()
+            .collect();
         let outer = Future::new(
             0,
             FutureKind::Gather(GatherData {
@@ -781,7 +843,9 @@ impl Interp {
 
     /// gather's `_done_callback(fut)`
     fn gather_child_done(&mut self, outer: &Rc<Future>, child: &Rc<Future>) {
-        let FutureKind::Gather(gather) = &outer.kind else { return };
+        let FutureKind::Gather(gather) = &outer.kind else {
+            return;
+        };
         gather.nfinished.set(gather.nfinished.get() + 1);
         if outer.is_done() {
             return;
@@ -803,7 +867,11 @@ impl Interp {
                 .iter()
                 .map(|c| match c.state() {
                     FutureState::Cancelled => {
-                        let message = c.cancel_message.borrow().clone().unwrap_or_else(|| Value::str(""));
+                        let message = c
+                            .cancel_message
+                            .borrow()
+                            .clone()
+                            .unwrap_or_else(|| Value::str(""));
                         Value::Exception(Exception::new(ExcType::CancelledError, vec![message]))
                     }
                     FutureState::Exception(exc) => Value::Exception(exc),
@@ -825,7 +893,10 @@ impl Interp {
     /// `asyncio.as_completed(fs, timeout=...)`: a generator that sets up on first use.
     pub fn as_completed(&mut self, fs: Value, timeout: Option<f64>) -> PyResult<Value> {
         if matches!(fs, Value::Future(_) | Value::Coroutine(_)) {
-            return Err(type_error(format!("expect an iterable of futures, not {}", fs.type_name())));
+            return Err(type_error(format!(
+                "expect an iterable of futures, not {}",
+                fs.type_name()
+            )));
         }
         let items = self.collect_iterable(fs)?;
         Ok(Value::iterator(Iter::AsCompleted(Rc::new(AsCompleted {
@@ -844,9 +915,10 @@ impl Interp {
         let args = state.pending_args.borrow_mut().take();
         if let Some(args) = args {
             let mut todo: Vec<Rc<Future>> = Vec::new();
+            let mut seen = FxHashSet::default();
             for arg in args {
                 let future = self.ensure_future(arg)?;
-                if !todo.iter().any(|t| Rc::ptr_eq(t, &future)) {
+                if seen.insert(Rc::as_ptr(&future)) {
                     todo.push(future);
                 }
             }
@@ -856,7 +928,9 @@ impl Interp {
             if !todo.is_empty()
                 && let Some(timeout) = state.timeout
             {
-                let handle = self.sched.call_later(timeout, Handle::AsCompletedTimeout(state.clone()));
+                let handle = self
+                    .sched
+                    .call_later(timeout, Handle::AsCompletedTimeout(state.clone()));
                 state.timeout_handle.set(Some(handle));
             }
             state.remaining.set(todo.len());
@@ -916,7 +990,9 @@ impl Interp {
     /// A plain future that a timer completes after `delay` seconds (asyncio.sleep).
     pub fn sleep_future(&mut self, delay: f64, result: Value) -> (Rc<Future>, TimerId) {
         let future = Future::plain(Waiting::Sleep(delay));
-        let timer = self.sched.call_later(delay, Handle::SleepDone(future.clone(), result));
+        let timer = self
+            .sched
+            .call_later(delay, Handle::SleepDone(future.clone(), result));
         (future, timer)
     }
 }
@@ -941,10 +1017,17 @@ pub struct AsCompleted {
 /// Python implementation.
 pub enum NativeCoro {
     /// `asyncio.sleep(delay, result)`
-    Sleep { delay: f64, result: Value, state: SleepState },
+    Sleep {
+        delay: f64,
+        result: Value,
+        state: SleepState,
+    },
     WaitFor(Box<WaitFor>),
     /// as_completed's `_wait_for_one()`
-    WaitForOne { state: Rc<AsCompleted>, getter: Option<Rc<Future>> },
+    WaitForOne {
+        state: Rc<AsCompleted>,
+        getter: Option<Rc<Future>>,
+    },
     /// A coroutine that returns None at once (the loop's shutdown steps).
     Noop,
     /// A coroutine that raises at once.
@@ -973,17 +1056,36 @@ pub struct WaitFor {
 }
 
 enum WaitForState {
-    Start { awaitable: Value, timeout: Value },
+    Start {
+        awaitable: Value,
+        timeout: Value,
+    },
     /// `timeout is None`: `return await fut`.
     Delegating,
     /// `timeout <= 0`: in `_cancel_and_wait(fut)`.
-    CancelNow { fut: Rc<Future>, waiter: Rc<Future> },
+    CancelNow {
+        fut: Rc<Future>,
+        waiter: Rc<Future>,
+    },
     /// `await waiter` until the future is done or the timeout fires.
-    Waiting { fut: Rc<Future>, waiter: Rc<Future>, timeout: TimerId },
+    Waiting {
+        fut: Rc<Future>,
+        waiter: Rc<Future>,
+        timeout: TimerId,
+    },
     /// Cancelled while waiting: `_cancel_and_wait(fut)`, then re-raise.
-    CancelOnCancel { fut: Rc<Future>, waiter: Rc<Future>, timeout: TimerId, exc: Rc<Exception> },
+    CancelOnCancel {
+        fut: Rc<Future>,
+        waiter: Rc<Future>,
+        timeout: TimerId,
+        exc: Rc<Exception>,
+    },
     /// Timed out: `_cancel_and_wait(fut)`, then TimeoutError.
-    CancelOnTimeout { fut: Rc<Future>, waiter: Rc<Future>, timeout: TimerId },
+    CancelOnTimeout {
+        fut: Rc<Future>,
+        waiter: Rc<Future>,
+        timeout: TimerId,
+    },
     Finished,
 }
 
@@ -1016,12 +1118,17 @@ impl NativeCoro {
         match self {
             NativeCoro::Noop => NativeStep::Return(Value::None),
             NativeCoro::Fail(exc) => NativeStep::Raise(exc.clone()),
-            NativeCoro::Sleep { delay, result, state } => match std::mem::replace(state, SleepState::Start) {
+            NativeCoro::Sleep {
+                delay,
+                result,
+                state,
+            } => match std::mem::replace(state, SleepState::Start) {
                 SleepState::Start => {
                     if let Resume::Throw(exc) = input {
                         return NativeStep::Raise(exc);
                     }
-                    if !(*delay > 0.0) {
+                    // `if delay <= 0`: a NaN delay is a (zero-length) timer, as in CPython.
+                    if *delay <= 0.0 {
                         *state = SleepState::Yielded;
                         return NativeStep::Yield(Suspend::Bare);
                     }
@@ -1048,7 +1155,10 @@ impl NativeCoro {
                         // The getter's cleanup in Queue.get: cancel it, drop it, and pass
                         // the wake-up on if an item is there.
                         interp.future_cancel(&waiting, None);
-                        state.getters.borrow_mut().retain(|g| !Rc::ptr_eq(g, &waiting));
+                        state
+                            .getters
+                            .borrow_mut()
+                            .retain(|g| !Rc::ptr_eq(g, &waiting));
                         if !state.done.borrow().is_empty() && !waiting.is_cancelled() {
                             let next = state.getters.borrow_mut().pop_front();
                             if let Some(next) = next {
@@ -1063,7 +1173,9 @@ impl NativeCoro {
                 let item = state.done.borrow_mut().pop_front();
                 match item {
                     Some(Some(future)) => outcome(future.result()),
-                    Some(None) => NativeStep::Raise(Exception::new(ExcType::TimeoutError, Vec::new())),
+                    Some(None) => {
+                        NativeStep::Raise(Exception::new(ExcType::TimeoutError, Vec::new()))
+                    }
                     None => {
                         let waiting = Future::plain(Waiting::Other("as_completed".to_string()));
                         state.getters.borrow_mut().push_back(waiting.clone());
@@ -1104,7 +1216,10 @@ impl WaitFor {
                     if fut.is_done() {
                         return outcome(fut.result());
                     }
-                    let waiter = Future::plain(Waiting::WaitFor(format!("wait_for({}, timeout=0)", fut.describe())));
+                    let waiter = Future::plain(Waiting::WaitFor(format!(
+                        "wait_for({}, timeout=0)",
+                        fut.describe()
+                    )));
                     interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));
                     interp.future_cancel(&fut, None);
                     self.state = WaitForState::CancelNow {
@@ -1113,9 +1228,15 @@ impl WaitFor {
                     };
                     return NativeStep::Yield(Suspend::Future(waiter));
                 }
-                let label = format!("wait_for({}, timeout={})", fut.describe(), crate::trace::seconds_text(seconds));
+                let label = format!(
+                    "wait_for({}, timeout={})",
+                    fut.describe(),
+                    crate::trace::seconds_text(seconds)
+                );
                 let waiter = Future::plain(Waiting::WaitFor(label));
-                let timeout = interp.sched.call_later(seconds, Handle::ReleaseWaiter(waiter.clone()));
+                let timeout = interp
+                    .sched
+                    .call_later(seconds, Handle::ReleaseWaiter(waiter.clone()));
                 interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));
                 self.state = WaitForState::Waiting {
                     fut,
@@ -1134,53 +1255,68 @@ impl WaitFor {
                     return NativeStep::Raise(exc);
                 }
                 match fut.result() {
-                    Err(exc) if exc.ty == ExcType::CancelledError => NativeStep::Raise(timeout_from(exc)),
+                    Err(exc) if exc.ty == ExcType::CancelledError => {
+                        NativeStep::Raise(timeout_from(exc))
+                    }
                     result => outcome(result),
                 }
             }
-            WaitForState::Waiting { fut, waiter, timeout } => {
-                match input {
-                    Resume::Throw(exc) if exc.ty == ExcType::CancelledError => {
-                        if fut.is_done() {
-                            interp.sched.cancel(timeout);
-                            return outcome(fut.result());
-                        }
-                        interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
-                        let waiter = Future::plain(Waiting::Other(format!("the cancellation of {}", fut.describe())));
-                        interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));
-                        interp.future_cancel(&fut, None);
-                        self.state = WaitForState::CancelOnCancel {
-                            fut,
-                            waiter: waiter.clone(),
-                            timeout,
-                            exc,
-                        };
-                        NativeStep::Yield(Suspend::Future(waiter))
-                    }
-                    Resume::Throw(exc) => {
+            WaitForState::Waiting {
+                fut,
+                waiter,
+                timeout,
+            } => match input {
+                Resume::Throw(exc) if exc.ty == ExcType::CancelledError => {
+                    if fut.is_done() {
                         interp.sched.cancel(timeout);
-                        NativeStep::Raise(exc)
+                        return outcome(fut.result());
                     }
-                    Resume::Send(_) => {
-                        if fut.is_done() {
-                            interp.sched.cancel(timeout);
-                            return outcome(fut.result());
-                        }
-                        interp.event(Event::TimedOut);
-                        interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
-                        let waiter = Future::plain(Waiting::Other(format!("the cancellation of {}", fut.describe())));
-                        interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));
-                        interp.future_cancel(&fut, None);
-                        self.state = WaitForState::CancelOnTimeout {
-                            fut,
-                            waiter: waiter.clone(),
-                            timeout,
-                        };
-                        NativeStep::Yield(Suspend::Future(waiter))
-                    }
+                    interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
+                    let waiter = Future::plain(Waiting::Other(format!(
+                        "the cancellation of {}",
+                        fut.describe()
+                    )));
+                    interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));
+                    interp.future_cancel(&fut, None);
+                    self.state = WaitForState::CancelOnCancel {
+                        fut,
+                        waiter: waiter.clone(),
+                        timeout,
+                        exc,
+                    };
+                    NativeStep::Yield(Suspend::Future(waiter))
                 }
-            }
-            WaitForState::CancelOnCancel { fut, waiter, timeout, exc } => {
+                Resume::Throw(exc) => {
+                    interp.sched.cancel(timeout);
+                    NativeStep::Raise(exc)
+                }
+                Resume::Send(_) => {
+                    if fut.is_done() {
+                        interp.sched.cancel(timeout);
+                        return outcome(fut.result());
+                    }
+                    interp.event(Event::TimedOut);
+                    interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
+                    let waiter = Future::plain(Waiting::Other(format!(
+                        "the cancellation of {}",
+                        fut.describe()
+                    )));
+                    interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));
+                    interp.future_cancel(&fut, None);
+                    self.state = WaitForState::CancelOnTimeout {
+                        fut,
+                        waiter: waiter.clone(),
+                        timeout,
+                    };
+                    NativeStep::Yield(Suspend::Future(waiter))
+                }
+            },
+            WaitForState::CancelOnCancel {
+                fut,
+                waiter,
+                timeout,
+                exc,
+            } => {
                 interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
                 interp.sched.cancel(timeout);
                 match input {
@@ -1188,18 +1324,26 @@ impl WaitFor {
                     Resume::Send(_) => NativeStep::Raise(exc),
                 }
             }
-            WaitForState::CancelOnTimeout { fut, waiter, timeout } => {
+            WaitForState::CancelOnTimeout {
+                fut,
+                waiter,
+                timeout,
+            } => {
                 interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
                 interp.sched.cancel(timeout);
                 if let Resume::Throw(exc) = input {
                     return NativeStep::Raise(exc);
                 }
                 match fut.result() {
-                    Err(exc) if exc.ty == ExcType::CancelledError => NativeStep::Raise(timeout_from(exc)),
+                    Err(exc) if exc.ty == ExcType::CancelledError => {
+                        NativeStep::Raise(timeout_from(exc))
+                    }
                     result => outcome(result),
                 }
             }
-            WaitForState::Finished => NativeStep::Raise(runtime_error("wait_for() resumed after it finished")),
+            WaitForState::Finished => {
+                NativeStep::Raise(runtime_error("wait_for() resumed after it finished"))
+            }
         }
     }
 }

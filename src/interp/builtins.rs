@@ -14,13 +14,13 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
+use super::Interp;
 use super::exceptions::{
     ExcType, Exception, PyResult, index_error, overflow_error, type_error, value_error,
 };
-use super::ops::{int_to_float, isinstance, memory_error, MAX_ITEMS};
+use super::ops::{MAX_ITEMS, int_to_float, isinstance, memory_error};
 use super::symbol::{Sym, sym};
 use super::value::{DictMap, DictView, Iter, Key, Range, SetItems, Type, Value, values_equal};
-use super::Interp;
 use crate::pyfmt;
 
 macro_rules! builtins {
@@ -149,7 +149,10 @@ pub fn lookup(name: &str) -> Option<Value> {
                 "type" => Type::Type,
                 "slice" => Type::Slice,
                 "object" => Type::Object,
-                _ => return ExcType::builtin_named(name).map(|exc| Value::Type(Type::Exception(exc))),
+                _ => {
+                    return ExcType::builtin_named(name)
+                        .map(|exc| Value::Type(Type::Exception(exc)));
+                }
             };
             return Some(Value::Type(ty));
         }
@@ -159,7 +162,7 @@ pub fn lookup(name: &str) -> Option<Value> {
 
 /// Arguments matched to parameter names, CPython style.
 pub fn bind(
-    function: &str,
+    function: impl std::fmt::Display,
     args: Vec<Value>,
     kwargs: Vec<(Rc<str>, Value)>,
     params: &[&str],
@@ -169,12 +172,20 @@ pub fn bind(
         return Err(type_error(if params.len() == required {
             format!(
                 "{function}() takes {} argument{} ({} given)",
-                if required == 1 { "exactly one".to_string() } else { required.to_string() },
+                if required == 1 {
+                    "exactly one".to_string()
+                } else {
+                    required.to_string()
+                },
                 if required == 1 { "" } else { "s" },
                 args.len()
             )
         } else {
-            format!("{function}() takes at most {} arguments ({} given)", params.len(), args.len())
+            format!(
+                "{function}() takes at most {} arguments ({} given)",
+                params.len(),
+                args.len()
+            )
         }));
     }
     let mut bound: Vec<Option<Value>> = args.into_iter().map(Some).collect();
@@ -206,19 +217,33 @@ pub fn bind(
     Ok(bound)
 }
 
-fn no_kwargs(function: &str, kwargs: &[(Rc<str>, Value)]) -> PyResult<()> {
+fn no_kwargs(function: impl std::fmt::Display, kwargs: &[(Rc<str>, Value)]) -> PyResult<()> {
     if kwargs.is_empty() {
         Ok(())
     } else {
-        Err(type_error(format!("{function}() takes no keyword arguments")))
+        Err(type_error(format!(
+            "{function}() takes no keyword arguments"
+        )))
     }
 }
 
-fn exactly(function: &str, args: Vec<Value>, kwargs: &[(Rc<str>, Value)], n: usize) -> PyResult<Vec<Value>> {
-    no_kwargs(function, kwargs)?;
+fn exactly(
+    function: impl std::fmt::Display,
+    args: Vec<Value>,
+    kwargs: &[(Rc<str>, Value)],
+    n: usize,
+) -> PyResult<Vec<Value>> {
+    no_kwargs(&function, kwargs)?;
     if args.len() != n {
-        let expected = if n == 1 { "exactly one argument".to_string() } else { format!("exactly {n} arguments") };
-        return Err(type_error(format!("{function}() takes {expected} ({} given)", args.len())));
+        let expected = if n == 1 {
+            "exactly one argument".to_string()
+        } else {
+            format!("exactly {n} arguments")
+        };
+        return Err(type_error(format!(
+            "{function}() takes {expected} ({} given)",
+            args.len()
+        )));
     }
     Ok(args)
 }
@@ -227,7 +252,9 @@ fn exactly(function: &str, args: Vec<Value>, kwargs: &[(Rc<str>, Value)], n: usi
 pub fn index_arg(value: &Value) -> PyResult<i64> {
     match value {
         Value::Int(_) | Value::Bool(_) => Ok(value.as_i64().expect("an int")),
-        Value::BigInt(_) => Err(overflow_error("Python int too large to convert to C ssize_t")),
+        Value::BigInt(_) => Err(overflow_error(
+            "Python int too large to convert to C ssize_t",
+        )),
         _ => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             value.type_name()
@@ -246,11 +273,18 @@ fn float_to_int(x: f64) -> PyResult<Value> {
     if truncated.abs() < 9.2e18 {
         return Ok(Value::Int(truncated as i64));
     }
-    Ok(Value::from_bigint(super::value::big_from_integral_float(truncated)))
+    Ok(Value::from_bigint(super::value::big_from_integral_float(
+        truncated,
+    )))
 }
 
 impl Interp {
-    pub fn call_builtin(&mut self, builtin: Builtin, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+    pub fn call_builtin(
+        &mut self,
+        builtin: Builtin,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
         match builtin {
             Builtin::Print => self.print(args, kwargs),
             Builtin::Len => {
@@ -273,9 +307,16 @@ impl Interp {
                     Value::Float(f) => Ok(Value::Float(f.abs())),
                     Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
                         let negative = value.as_bigint().is_some_and(|b| b.is_negative());
-                        if negative { self.unary_op(crate::ast::UnaryOp::Neg, value) } else { self.unary_op(crate::ast::UnaryOp::Pos, value) }
+                        if negative {
+                            self.unary_op(crate::ast::UnaryOp::Neg, value)
+                        } else {
+                            self.unary_op(crate::ast::UnaryOp::Pos, value)
+                        }
                     }
-                    other => Err(type_error(format!("bad operand type for abs(): '{}'", other.type_name()))),
+                    other => Err(type_error(format!(
+                        "bad operand type for abs(): '{}'",
+                        other.type_name()
+                    ))),
                 }
             }
             Builtin::Min | Builtin::Max => self.min_max(builtin, args, kwargs),
@@ -284,7 +325,9 @@ impl Interp {
                 let items = self.collect_iterable(bound[0].clone().expect("required"))?;
                 let mut total = bound[1].clone().unwrap_or(Value::Int(0));
                 if let Value::Str(_) = total {
-                    return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+                    return Err(type_error(
+                        "sum() can't sum strings [use ''.join(seq) instead]",
+                    ));
                 }
                 for item in items {
                     total = self.binary_op(crate::ast::BinOp::Add, total, item, false)?;
@@ -299,15 +342,23 @@ impl Interp {
                 Ok(list)
             }
             Builtin::Reversed => {
-                let [value] = exactly("reversed", args, &kwargs, 1)?.try_into().expect("one");
+                let [value] = exactly("reversed", args, &kwargs, 1)?
+                    .try_into()
+                    .expect("one");
                 match &value {
                     Value::List(list) => {
                         let len = list.borrow().len();
-                        Ok(Value::iterator(Iter::Reversed { items: value.clone(), index: len }))
+                        Ok(Value::iterator(Iter::Reversed {
+                            items: value.clone(),
+                            index: len,
+                        }))
                     }
                     Value::Tuple(tuple) => {
                         let len = tuple.0.len();
-                        Ok(Value::iterator(Iter::Reversed { items: value.clone(), index: len }))
+                        Ok(Value::iterator(Iter::Reversed {
+                            items: value.clone(),
+                            index: len,
+                        }))
                     }
                     Value::Str(_) | Value::Range(_) | Value::Dict(_) => {
                         let mut items = self.collect_iterable(value.clone())?;
@@ -318,7 +369,10 @@ impl Interp {
                             index: len,
                         }))
                     }
-                    other => Err(type_error(format!("'{}' object is not reversible", other.type_name()))),
+                    other => Err(type_error(format!(
+                        "'{}' object is not reversible",
+                        other.type_name()
+                    ))),
                 }
             }
             Builtin::Enumerate => {
@@ -331,7 +385,10 @@ impl Interp {
                         start.type_name()
                     )));
                 }
-                Ok(Value::iterator(Iter::Enumerate { inner, count: start }))
+                Ok(Value::iterator(Iter::Enumerate {
+                    inner,
+                    count: start,
+                }))
             }
             Builtin::Zip => {
                 let mut strict = false;
@@ -339,7 +396,9 @@ impl Interp {
                     if &*name == "strict" {
                         strict = value.truthy();
                     } else {
-                        return Err(type_error(format!("zip() got an unexpected keyword argument '{name}'")));
+                        return Err(type_error(format!(
+                            "zip() got an unexpected keyword argument '{name}'"
+                        )));
                     }
                 }
                 let mut inners = Vec::new();
@@ -364,16 +423,22 @@ impl Interp {
                 }
                 let mut args = args.into_iter();
                 let func = args.next().expect("checked");
-                let inners = args.map(|a| self.get_iter(a)).collect::<PyResult<Vec<_>>>()?;
+                let inners = args
+                    .map(|a| self.get_iter(a))
+                    .collect::<PyResult<Vec<_>>>()?;
                 Ok(Value::iterator(Iter::Map { func, inners }))
             }
             Builtin::Filter => {
-                let [func, iterable] = exactly("filter", args, &kwargs, 2)?.try_into().expect("two");
+                let [func, iterable] = exactly("filter", args, &kwargs, 2)?
+                    .try_into()
+                    .expect("two");
                 let inner = self.get_iter(iterable)?;
                 Ok(Value::iterator(Iter::Filter { func, inner }))
             }
             Builtin::Any | Builtin::All => {
-                let [iterable] = exactly(builtin.name(), args, &kwargs, 1)?.try_into().expect("one");
+                let [iterable] = exactly(builtin.name(), args, &kwargs, 1)?
+                    .try_into()
+                    .expect("one");
                 let iterator = self.get_iter(iterable)?;
                 let want = builtin == Builtin::Any;
                 while let Some(item) = self.iter_next(&iterator)? {
@@ -384,11 +449,15 @@ impl Interp {
                 Ok(Value::Bool(!want))
             }
             Builtin::Isinstance => {
-                let [value, class] = exactly("isinstance", args, &kwargs, 2)?.try_into().expect("two");
+                let [value, class] = exactly("isinstance", args, &kwargs, 2)?
+                    .try_into()
+                    .expect("two");
                 Ok(Value::Bool(isinstance(&value, &class)?))
             }
             Builtin::Divmod => {
-                let [a, b] = exactly("divmod", args, &kwargs, 2)?.try_into().expect("two");
+                let [a, b] = exactly("divmod", args, &kwargs, 2)?
+                    .try_into()
+                    .expect("two");
                 if let (Value::Float(_), _) | (_, Value::Float(_)) = (&a, &b)
                     && a.is_number()
                     && b.is_number()
@@ -396,7 +465,8 @@ impl Interp {
                 {
                     return Err(super::exceptions::zero_division("float divmod()"));
                 }
-                let quotient = self.binary_op(crate::ast::BinOp::FloorDiv, a.clone(), b.clone(), false);
+                let quotient =
+                    self.binary_op(crate::ast::BinOp::FloorDiv, a.clone(), b.clone(), false);
                 let quotient = quotient.map_err(|e| {
                     if e.ty == ExcType::TypeError {
                         type_error(format!(
@@ -413,21 +483,35 @@ impl Interp {
             }
             Builtin::Pow => {
                 let bound = bind("pow", args, kwargs, &["base", "exp", "mod"], 2)?;
-                let (base, exp) = (bound[0].clone().expect("required"), bound[1].clone().expect("required"));
+                let (base, exp) = (
+                    bound[0].clone().expect("required"),
+                    bound[1].clone().expect("required"),
+                );
                 match bound[2].clone().filter(|m| !matches!(m, Value::None)) {
                     None => self.binary_op(crate::ast::BinOp::Pow, base, exp, false),
                     Some(modulus) => {
-                        let (Some(b), Some(e), Some(m)) = (base.as_bigint(), exp.as_bigint(), modulus.as_bigint()) else {
-                            return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+                        let (Some(b), Some(e), Some(m)) =
+                            (base.as_bigint(), exp.as_bigint(), modulus.as_bigint())
+                        else {
+                            return Err(type_error(
+                                "pow() 3rd argument not allowed unless all arguments are integers",
+                            ));
                         };
                         if m.is_zero() {
                             return Err(value_error("pow() 3rd argument cannot be 0"));
                         }
                         if e.is_negative() {
-                            return Err(value_error("base is not invertible for the given modulus"));
+                            return Err(value_error(
+                                "base is not invertible for the given modulus",
+                            ));
                         }
                         let result = b.modpow(&e, &m);
-                        let result = if !result.is_zero() && result.is_negative() != m.is_negative() { result + &m } else { result };
+                        let result = if !result.is_zero() && result.is_negative() != m.is_negative()
+                        {
+                            result + &m
+                        } else {
+                            result
+                        };
                         Ok(Value::from_bigint(result))
                     }
                 }
@@ -462,15 +546,21 @@ impl Interp {
             Builtin::Next => {
                 no_kwargs("next", &kwargs)?;
                 let mut args = args.into_iter();
-                let (Some(iterator), default, None) = (args.next(), args.next(), args.next()) else {
+                let (Some(iterator), default, None) = (args.next(), args.next(), args.next())
+                else {
                     return Err(type_error("next expected 1 or 2 arguments"));
                 };
                 if !matches!(iterator, Value::Iterator(_) | Value::Generator(_)) {
-                    return Err(type_error(format!("'{}' object is not an iterator", iterator.type_name())));
+                    return Err(type_error(format!(
+                        "'{}' object is not an iterator",
+                        iterator.type_name()
+                    )));
                 }
                 match self.iter_next(&iterator)? {
                     Some(item) => Ok(item),
-                    None => default.ok_or_else(|| Exception::new(ExcType::StopIteration, Vec::new())),
+                    None => {
+                        default.ok_or_else(|| Exception::new(ExcType::StopIteration, Vec::new()))
+                    }
                 }
             }
             Builtin::Hash => {
@@ -489,14 +579,18 @@ impl Interp {
                 })
             }
             Builtin::Callable => {
-                let [value] = exactly("callable", args, &kwargs, 1)?.try_into().expect("one");
+                let [value] = exactly("callable", args, &kwargs, 1)?
+                    .try_into()
+                    .expect("one");
                 Ok(Value::Bool(matches!(
                     value,
                     Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_)
                 )))
             }
             Builtin::Hex | Builtin::Oct | Builtin::Bin => {
-                let [value] = exactly(builtin.name(), args, &kwargs, 1)?.try_into().expect("one");
+                let [value] = exactly(builtin.name(), args, &kwargs, 1)?
+                    .try_into()
+                    .expect("one");
                 let Some(n) = value.as_bigint() else {
                     return Err(type_error(format!(
                         "'{}' object cannot be interpreted as an integer",
@@ -509,7 +603,9 @@ impl Interp {
                     _ => "#b",
                 };
                 let spec = pyfmt::parse_format_spec(spec).expect("a valid spec");
-                Ok(Value::str(pyfmt::format_int(&n, &spec).map_err(|e| value_error(e.message("int")))?))
+                Ok(Value::str(
+                    pyfmt::format_int(&n, &spec).map_err(|e| value_error(e.message("int")))?,
+                ))
             }
             Builtin::Format => {
                 let bound = bind("format", args, kwargs, &["value", "format_spec"], 1)?;
@@ -538,9 +634,15 @@ impl Interp {
                 ("flush", _) => {}
                 ("file", Value::None) => {}
                 ("file", _) => {
-                    return Err(type_error("print(file=...) is not supported: scenarios write to stdout"));
+                    return Err(type_error(
+                        "print(file=...) is not supported: scenarios write to stdout",
+                    ));
                 }
-                _ => return Err(type_error(format!("'{name}' is an invalid keyword argument for print()"))),
+                _ => {
+                    return Err(type_error(format!(
+                        "'{name}' is an invalid keyword argument for print()"
+                    )));
+                }
             }
         }
         let mut text = String::new();
@@ -564,7 +666,12 @@ impl Interp {
             Value::DictView(d, _) => d.borrow().len(),
             Value::Set(s) => s.items.borrow().len(),
             Value::Range(r) => r.len().max(0) as usize,
-            other => return Err(type_error(format!("object of type '{}' has no len()", other.type_name()))),
+            other => {
+                return Err(type_error(format!(
+                    "object of type '{}' has no len()",
+                    other.type_name()
+                )));
+            }
         })
     }
 
@@ -613,7 +720,12 @@ impl Interp {
         }
     }
 
-    fn min_max(&mut self, builtin: Builtin, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+    fn min_max(
+        &mut self,
+        builtin: Builtin,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
         let name = builtin.name();
         let mut key = None;
         let mut default = None;
@@ -621,11 +733,19 @@ impl Interp {
             match &*k {
                 "key" => key = Some(value).filter(|v| !matches!(v, Value::None)),
                 "default" => default = Some(value),
-                _ => return Err(type_error(format!("'{k}' is an invalid keyword argument for {name}()"))),
+                _ => {
+                    return Err(type_error(format!(
+                        "'{k}' is an invalid keyword argument for {name}()"
+                    )));
+                }
             }
         }
         let items = match args.len() {
-            0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
+            0 => {
+                return Err(type_error(format!(
+                    "{name} expected at least 1 argument, got 0"
+                )));
+            }
             1 => self.collect_iterable(args.into_iter().next().expect("one"))?,
             _ => {
                 if default.is_some() {
@@ -659,13 +779,22 @@ impl Interp {
         }
         match best {
             Some((item, _)) => Ok(item),
-            None => default.ok_or_else(|| value_error(format!("{name}() arg is an empty sequence"))),
+            None => {
+                default.ok_or_else(|| value_error(format!("{name}() arg is an empty sequence")))
+            }
         }
     }
 
     /// `list.sort(key=..., reverse=...)`, stable, with Python comparisons.
-    pub fn list_sort(&mut self, list: &Value, key: Option<Value>, reverse: Option<Value>) -> PyResult<()> {
-        let Value::List(cell) = list else { return Ok(()) };
+    pub fn list_sort(
+        &mut self,
+        list: &Value,
+        key: Option<Value>,
+        reverse: Option<Value>,
+    ) -> PyResult<()> {
+        let Value::List(cell) = list else {
+            return Ok(());
+        };
         let key = key.filter(|k| !matches!(k, Value::None));
         let reverse = reverse.is_some_and(|r| r.truthy());
         let items = std::mem::take(&mut *cell.borrow_mut());
@@ -691,7 +820,11 @@ impl Interp {
             if error.is_some() {
                 return Ordering::Equal;
             }
-            let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
+            let (x, y) = if reverse {
+                (&keys[b], &keys[a])
+            } else {
+                (&keys[a], &keys[b])
+            };
             match self.compare_op(crate::ast::CmpOp::Lt, x, y) {
                 Ok(less) if less.truthy() => Ordering::Less,
                 Ok(_) => match self.compare_op(crate::ast::CmpOp::Lt, y, x) {
@@ -722,7 +855,12 @@ impl Interp {
     }
 
     /// Calling a type: `int("5")`, `list(x)`, `ValueError("boom")`.
-    pub fn construct(&mut self, ty: Type, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+    pub fn construct(
+        &mut self,
+        ty: Type,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
         let name = ty.name();
         match ty {
             Type::Exception(exc) => {
@@ -731,7 +869,9 @@ impl Interp {
             }
             Type::Int => {
                 let bound = bind("int", args, kwargs, &["x", "base"], 0)?;
-                let Some(value) = bound[0].clone() else { return Ok(Value::Int(0)) };
+                let Some(value) = bound[0].clone() else {
+                    return Ok(Value::Int(0));
+                };
                 match (&value, &bound[1]) {
                     (Value::Str(s), base) => {
                         let base = match base {
@@ -741,14 +881,18 @@ impl Interp {
                         if !(base == 0 || (2..=36).contains(&base)) {
                             return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
                         }
-                        pyfmt::parse_int(s.as_str(), base as u32).map(Value::from_bigint).ok_or_else(|| {
-                            value_error(format!(
-                                "invalid literal for int() with base {base}: {}",
-                                pyfmt::str_repr(s.as_str())
-                            ))
-                        })
+                        pyfmt::parse_int(s.as_str(), base as u32)
+                            .map(Value::from_bigint)
+                            .ok_or_else(|| {
+                                value_error(format!(
+                                    "invalid literal for int() with base {base}: {}",
+                                    pyfmt::str_repr(s.as_str())
+                                ))
+                            })
                     }
-                    (_, Some(_)) => Err(type_error("int() can't convert non-string with explicit base")),
+                    (_, Some(_)) => Err(type_error(
+                        "int() can't convert non-string with explicit base",
+                    )),
                     (Value::Float(f), None) => float_to_int(*f),
                     (Value::Bool(b), None) => Ok(Value::Int(i64::from(*b))),
                     (Value::Int(_) | Value::BigInt(_), None) => Ok(value),
@@ -762,9 +906,14 @@ impl Interp {
                 let bound = bind("float", args, kwargs, &["x"], 0)?;
                 match bound[0].clone() {
                     None => Ok(Value::Float(0.0)),
-                    Some(Value::Str(s)) => pyfmt::parse_float(s.as_str()).map(Value::Float).ok_or_else(|| {
-                        value_error(format!("could not convert string to float: {}", pyfmt::str_repr(s.as_str())))
-                    }),
+                    Some(Value::Str(s)) => pyfmt::parse_float(s.as_str())
+                        .map(Value::Float)
+                        .ok_or_else(|| {
+                            value_error(format!(
+                                "could not convert string to float: {}",
+                                pyfmt::str_repr(s.as_str())
+                            ))
+                        }),
                     Some(value) if value.is_number() => Ok(Value::Float(int_to_float(&value)?)),
                     Some(other) => Err(type_error(format!(
                         "float() argument must be a string or a real number, not '{}'",
@@ -774,7 +923,9 @@ impl Interp {
             }
             Type::Str => {
                 let bound = bind("str", args, kwargs, &["object"], 0)?;
-                Ok(Value::str(bound[0].as_ref().map_or(String::new(), Value::to_str)))
+                Ok(Value::str(
+                    bound[0].as_ref().map_or(String::new(), Value::to_str),
+                ))
             }
             Type::Bool => {
                 let bound = bind("bool", args, kwargs, &["x"], 0)?;
@@ -784,8 +935,12 @@ impl Interp {
                 no_kwargs(name, &kwargs)?;
                 match args.len() {
                     0 => Ok(Value::list(Vec::new())),
-                    1 => Ok(Value::list(self.collect_iterable(args.into_iter().next().expect("one"))?)),
-                    n => Err(type_error(format!("list expected at most 1 argument, got {n}"))),
+                    1 => Ok(Value::list(
+                        self.collect_iterable(args.into_iter().next().expect("one"))?,
+                    )),
+                    n => Err(type_error(format!(
+                        "list expected at most 1 argument, got {n}"
+                    ))),
                 }
             }
             Type::Tuple => {
@@ -799,7 +954,9 @@ impl Interp {
                         }
                         Ok(Value::tuple(self.collect_iterable(value)?))
                     }
-                    n => Err(type_error(format!("tuple expected at most 1 argument, got {n}"))),
+                    n => Err(type_error(format!(
+                        "tuple expected at most 1 argument, got {n}"
+                    ))),
                 }
             }
             Type::Set | Type::FrozenSet => {
@@ -810,12 +967,17 @@ impl Interp {
                         let items = self.collect_iterable(args.into_iter().next().expect("one"))?;
                         self.make_set(items, ty == Type::FrozenSet)
                     }
-                    n => Err(type_error(format!("{name} expected at most 1 argument, got {n}"))),
+                    n => Err(type_error(format!(
+                        "{name} expected at most 1 argument, got {n}"
+                    ))),
                 }
             }
             Type::Dict => {
                 if args.len() > 1 {
-                    return Err(type_error(format!("dict expected at most 1 argument, got {}", args.len())));
+                    return Err(type_error(format!(
+                        "dict expected at most 1 argument, got {}",
+                        args.len()
+                    )));
                 }
                 let dict = Value::dict(DictMap::default());
                 if let Some(source) = args.into_iter().next() {
@@ -834,7 +996,12 @@ impl Interp {
                     [start, stop] => (*start, *stop, 1),
                     [start, stop, step] => (*start, *stop, *step),
                     [] => return Err(type_error("range expected at least 1 argument, got 0")),
-                    _ => return Err(type_error(format!("range expected at most 3 arguments, got {}", ints.len()))),
+                    _ => {
+                        return Err(type_error(format!(
+                            "range expected at most 3 arguments, got {}",
+                            ints.len()
+                        )));
+                    }
                 };
                 if step == 0 {
                     return Err(value_error("range() arg 3 must not be zero"));
@@ -845,7 +1012,9 @@ impl Interp {
                 no_kwargs(name, &kwargs)?;
                 match args.len() {
                     1 => Ok(Value::Type(args[0].type_of())),
-                    _ => Err(type_error("type() takes 1 argument (scenario has no classes)")),
+                    _ => Err(type_error(
+                        "type() takes 1 argument (scenario has no classes)",
+                    )),
                 }
             }
             Type::Slice => {
@@ -857,7 +1026,11 @@ impl Interp {
                     (Some(start), Some(stop), step) => (start, stop, step.unwrap_or(Value::None)),
                     _ => return Err(type_error("slice expected at least 1 argument, got 0")),
                 };
-                Ok(Value::Slice(Rc::new(super::value::Slice { start, stop, step })))
+                Ok(Value::Slice(Rc::new(super::value::Slice {
+                    start,
+                    stop,
+                    step,
+                })))
             }
             _ => Err(type_error(format!("cannot create '{name}' instances"))),
         }
@@ -894,15 +1067,58 @@ impl Interp {
         match receiver {
             Value::Str(_) => matches!(
                 name,
-                split | rsplit | splitlines | join | strip | lstrip | rstrip | replace | startswith | endswith
-                    | find | rfind | index | rindex | count | upper | lower | title | capitalize | swapcase
-                    | zfill | center | ljust | rjust | format | isdigit | isalpha | isalnum | isspace
-                    | isupper | islower | isnumeric | isdecimal | partition | rpartition | removeprefix
-                    | removesuffix | casefold
+                split
+                    | rsplit
+                    | splitlines
+                    | join
+                    | strip
+                    | lstrip
+                    | rstrip
+                    | replace
+                    | startswith
+                    | endswith
+                    | find
+                    | rfind
+                    | index
+                    | rindex
+                    | count
+                    | upper
+                    | lower
+                    | title
+                    | capitalize
+                    | swapcase
+                    | zfill
+                    | center
+                    | ljust
+                    | rjust
+                    | format
+                    | isdigit
+                    | isalpha
+                    | isalnum
+                    | isspace
+                    | isupper
+                    | islower
+                    | isnumeric
+                    | isdecimal
+                    | partition
+                    | rpartition
+                    | removeprefix
+                    | removesuffix
+                    | casefold
             ),
             Value::List(_) => matches!(
                 name,
-                append | extend | insert | pop | remove | index | count | sort | reverse | copy | clear
+                append
+                    | extend
+                    | insert
+                    | pop
+                    | remove
+                    | index
+                    | count
+                    | sort
+                    | reverse
+                    | copy
+                    | clear
             ),
             Value::Tuple(_) => matches!(name, index | count),
             Value::Dict(_) => matches!(
@@ -912,16 +1128,31 @@ impl Interp {
             Value::Set(set) => {
                 matches!(
                     name,
-                    union | intersection | difference | symmetric_difference | issubset | issuperset | isdisjoint | copy
+                    union
+                        | intersection
+                        | difference
+                        | symmetric_difference
+                        | issubset
+                        | issuperset
+                        | isdisjoint
+                        | copy
                 ) || (!set.frozen && matches!(name, add | discard | remove | pop | clear | update))
             }
-            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => matches!(name, bit_length | conjugate),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                matches!(name, bit_length | conjugate)
+            }
             Value::Float(_) => matches!(name, is_integer | conjugate),
             Value::Future(future) => {
                 matches!(
                     name,
-                    done | result | exception | cancelled | cancel | add_done_callback | remove_done_callback
-                ) || (future.is_task() && matches!(name, get_name | set_name | get_coro | cancelling | uncancel))
+                    done | result
+                        | exception
+                        | cancelled
+                        | cancel
+                        | add_done_callback
+                        | remove_done_callback
+                ) || (future.is_task()
+                    && matches!(name, get_name | set_name | get_coro | cancelling | uncancel))
             }
             Value::Loop => matches!(name, time | create_task),
             _ => false,
@@ -929,10 +1160,20 @@ impl Interp {
     }
 
     /// `receiver.name(*args, **kwargs)` for a built-in method.
-    pub fn call_method(&mut self, receiver: &Value, name: Sym, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+    pub fn call_method(
+        &mut self,
+        receiver: &Value,
+        name: Sym,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
         if !self.has_method(receiver, name) {
             return Err(match receiver {
-                Value::Module(_) | Value::Exception(_) | Value::Type(_) | Value::Function(_) | Value::Builtin(_) => {
+                Value::Module(_)
+                | Value::Exception(_)
+                | Value::Type(_)
+                | Value::Function(_)
+                | Value::Builtin(_) => {
                     // An attribute that is not a method, or a missing one: CPython calls it.
                     let attribute = self.get_attribute(receiver, name)?;
                     return self.call_with_kwargs(attribute, args, kwargs);
@@ -940,14 +1181,23 @@ impl Interp {
                 _ => self.no_attribute(receiver, name),
             });
         }
-        let method = format!("{}.{}", receiver.type_name(), self.symbols.name(name));
+        let method = MethodName {
+            type_name: receiver.type_name(),
+            name: self.symbols.name(name).clone(),
+        };
         match receiver {
             Value::Str(s) => super::strings::call(self, s, name, &method, args, kwargs),
             Value::List(_) => self.list_method(receiver, name, &method, args, kwargs),
             Value::Tuple(tuple) => {
                 let [item] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
                 match name {
-                    sym::count => Ok(Value::Int(tuple.0.iter().filter(|x| x.is(&item) || values_equal(x, &item)).count() as i64)),
+                    sym::count => Ok(Value::Int(
+                        tuple
+                            .0
+                            .iter()
+                            .filter(|x| x.is(&item) || values_equal(x, &item))
+                            .count() as i64,
+                    )),
                     _ => tuple
                         .0
                         .iter()
@@ -985,8 +1235,17 @@ impl Interp {
         }
     }
 
-    fn list_method(&mut self, list: &Value, name: Sym, method: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
-        let Value::List(cell) = list else { unreachable!("a list") };
+    fn list_method(
+        &mut self,
+        list: &Value,
+        name: Sym,
+        method: &MethodName,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
+        let Value::List(cell) = list else {
+            unreachable!("a list")
+        };
         match name {
             sym::append => {
                 let [item] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
@@ -1008,7 +1267,11 @@ impl Interp {
                 let index = index_arg(&index)?;
                 let mut items = cell.borrow_mut();
                 let len = items.len() as i64;
-                let at = if index < 0 { (index + len).max(0) } else { index.min(len) };
+                let at = if index < 0 {
+                    (index + len).max(0)
+                } else {
+                    index.min(len)
+                };
                 items.insert(at as usize, item);
                 Ok(Value::None)
             }
@@ -1017,7 +1280,12 @@ impl Interp {
                 let index = match args.as_slice() {
                     [] => -1,
                     [index] => index_arg(index)?,
-                    _ => return Err(type_error(format!("pop expected at most 1 argument, got {}", args.len()))),
+                    _ => {
+                        return Err(type_error(format!(
+                            "pop expected at most 1 argument, got {}",
+                            args.len()
+                        )));
+                    }
                 };
                 let mut items = cell.borrow_mut();
                 if items.is_empty() {
@@ -1032,7 +1300,10 @@ impl Interp {
             }
             sym::remove => {
                 let [item] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
-                let position = cell.borrow().iter().position(|x| x.is(&item) || values_equal(x, &item));
+                let position = cell
+                    .borrow()
+                    .iter()
+                    .position(|x| x.is(&item) || values_equal(x, &item));
                 match position {
                     Some(i) => {
                         cell.borrow_mut().remove(i);
@@ -1044,7 +1315,10 @@ impl Interp {
             sym::index => {
                 no_kwargs(method, &kwargs)?;
                 let Some(item) = args.first() else {
-                    return Err(type_error(format!("index expected at least 1 argument, got {}", args.len())));
+                    return Err(type_error(format!(
+                        "index expected at least 1 argument, got {}",
+                        args.len()
+                    )));
                 };
                 let items = cell.borrow();
                 let len = items.len() as i64;
@@ -1063,7 +1337,11 @@ impl Interp {
             }
             sym::count => {
                 let [item] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
-                let count = cell.borrow().iter().filter(|x| x.is(&item) || values_equal(x, &item)).count();
+                let count = cell
+                    .borrow()
+                    .iter()
+                    .filter(|x| x.is(&item) || values_equal(x, &item))
+                    .count();
                 Ok(Value::Int(count as i64))
             }
             sym::sort => {
@@ -1091,8 +1369,17 @@ impl Interp {
         }
     }
 
-    fn dict_method(&mut self, dict: &Value, name: Sym, method: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
-        let Value::Dict(cell) = dict else { unreachable!("a dict") };
+    fn dict_method(
+        &mut self,
+        dict: &Value,
+        name: Sym,
+        method: &MethodName,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
+        let Value::Dict(cell) = dict else {
+            unreachable!("a dict")
+        };
         match name {
             sym::get => {
                 no_kwargs(method, &kwargs)?;
@@ -1101,7 +1388,11 @@ impl Interp {
                     return Err(type_error("get expected at least 1 argument, got 0"));
                 };
                 let key = self.key(key)?;
-                Ok(cell.borrow().get(&key).cloned().unwrap_or(default.unwrap_or(Value::None)))
+                Ok(cell
+                    .borrow()
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or(default.unwrap_or(Value::None)))
             }
             sym::keys | sym::values | sym::items => {
                 exactly(method, args, &kwargs, 0)?;
@@ -1134,11 +1425,17 @@ impl Interp {
                 };
                 let hashed = self.key(key)?;
                 let mut map = cell.borrow_mut();
-                Ok(map.entry(hashed).or_insert(default.unwrap_or(Value::None)).clone())
+                Ok(map
+                    .entry(hashed)
+                    .or_insert(default.unwrap_or(Value::None))
+                    .clone())
             }
             sym::update => {
                 if args.len() > 1 {
-                    return Err(type_error(format!("update expected at most 1 argument, got {}", args.len())));
+                    return Err(type_error(format!(
+                        "update expected at most 1 argument, got {}",
+                        args.len()
+                    )));
                 }
                 if let Some(source) = args.into_iter().next() {
                     self.dict_update_from(dict, source)?;
@@ -1156,7 +1453,10 @@ impl Interp {
                 exactly(method, args, &kwargs, 0)?;
                 match cell.borrow_mut().pop() {
                     Some((key, value)) => Ok(Value::tuple(vec![key.0, value])),
-                    None => Err(Exception::msg(ExcType::KeyError, "popitem(): dictionary is empty")),
+                    None => Err(Exception::msg(
+                        ExcType::KeyError,
+                        "popitem(): dictionary is empty",
+                    )),
                 }
             }
             _ => {
@@ -1167,8 +1467,17 @@ impl Interp {
         }
     }
 
-    fn set_method(&mut self, set: &Value, name: Sym, method: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
-        let Value::Set(cell) = set else { unreachable!("a set") };
+    fn set_method(
+        &mut self,
+        set: &Value,
+        name: Sym,
+        method: &MethodName,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
+        let Value::Set(cell) = set else {
+            unreachable!("a set")
+        };
         no_kwargs(method, &kwargs)?;
         match name {
             sym::add | sym::discard | sym::remove => {
@@ -1193,7 +1502,9 @@ impl Interp {
             sym::pop => {
                 exactly(method, args, &kwargs, 0)?;
                 let first = cell.items.borrow_mut().shift_remove_index(0);
-                first.map(|k| k.0).ok_or_else(|| Exception::msg(ExcType::KeyError, "pop from an empty set"))
+                first
+                    .map(|k| k.0)
+                    .ok_or_else(|| Exception::msg(ExcType::KeyError, "pop from an empty set"))
             }
             sym::clear => {
                 cell.items.borrow_mut().clear();
@@ -1221,16 +1532,40 @@ impl Interp {
                 let mine = cell.items.borrow().clone();
                 let result = |items: SetItems| Value::set(items, cell.frozen);
                 Ok(match name {
-                    sym::union => result(others.iter().fold(mine, |acc, o| acc.union(o).cloned().collect())),
-                    sym::intersection => result(others.iter().fold(mine, |acc, o| acc.intersection(o).cloned().collect())),
-                    sym::difference => result(others.iter().fold(mine, |acc, o| acc.difference(o).cloned().collect())),
+                    sym::union => result(
+                        others
+                            .iter()
+                            .fold(mine, |acc, o| acc.union(o).cloned().collect()),
+                    ),
+                    sym::intersection => result(
+                        others
+                            .iter()
+                            .fold(mine, |acc, o| acc.intersection(o).cloned().collect()),
+                    ),
+                    sym::difference => result(
+                        others
+                            .iter()
+                            .fold(mine, |acc, o| acc.difference(o).cloned().collect()),
+                    ),
                     sym::symmetric_difference => {
                         let other = others.into_iter().next().unwrap_or_default();
                         result(mine.symmetric_difference(&other).cloned().collect())
                     }
-                    sym::issubset => Value::Bool(others.first().is_some_and(|o| mine.iter().all(|k| o.contains(k)))),
-                    sym::issuperset => Value::Bool(others.first().is_some_and(|o| o.iter().all(|k| mine.contains(k)))),
-                    _ => Value::Bool(others.first().is_some_and(|o| mine.iter().all(|k| !o.contains(k)))),
+                    sym::issubset => Value::Bool(
+                        others
+                            .first()
+                            .is_some_and(|o| mine.iter().all(|k| o.contains(k))),
+                    ),
+                    sym::issuperset => Value::Bool(
+                        others
+                            .first()
+                            .is_some_and(|o| o.iter().all(|k| mine.contains(k))),
+                    ),
+                    _ => Value::Bool(
+                        others
+                            .first()
+                            .is_some_and(|o| mine.iter().all(|k| !o.contains(k))),
+                    ),
                 })
             }
         }
@@ -1240,7 +1575,7 @@ impl Interp {
         &mut self,
         future: &Rc<super::asyncio::Future>,
         name: Sym,
-        method: &str,
+        method: &MethodName,
         args: Vec<Value>,
         kwargs: Vec<(Rc<str>, Value)>,
     ) -> PyResult<Value> {
@@ -1279,11 +1614,17 @@ impl Interp {
             }
             sym::get_coro => {
                 exactly(method, args, &kwargs, 0)?;
-                Ok(future.task().map_or(Value::None, |t| Value::Coroutine(t.coro.clone())))
+                Ok(future
+                    .task()
+                    .map_or(Value::None, |t| Value::Coroutine(t.coro.clone())))
             }
             sym::cancelling => {
                 exactly(method, args, &kwargs, 0)?;
-                Ok(Value::Int(future.task().map_or(0, |t| i64::from(t.num_cancels_requested.get()))))
+                Ok(Value::Int(
+                    future
+                        .task()
+                        .map_or(0, |t| i64::from(t.num_cancels_requested.get())),
+                ))
             }
             sym::uncancel => {
                 exactly(method, args, &kwargs, 0)?;
@@ -1300,10 +1641,23 @@ impl Interp {
             }
             _ => {
                 let [callback] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
-                let removed = self.remove_done_callback(future, &super::asyncio::Callback::Python(callback));
+                let removed =
+                    self.remove_done_callback(future, &super::asyncio::Callback::Python(callback));
                 Ok(Value::Int(removed as i64))
             }
         }
+    }
+}
+
+/// `type.method`, for messages; formatted only when an error needs it.
+pub struct MethodName {
+    pub type_name: &'static str,
+    pub name: Rc<str>,
+}
+
+impl std::fmt::Display for MethodName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.type_name, self.name)
     }
 }
 
@@ -1326,7 +1680,10 @@ pub fn int_arg(function: &str, value: &Value) -> PyResult<BigInt> {
 /// The float value of a numeric argument.
 pub fn float_arg(value: &Value) -> PyResult<f64> {
     if !value.is_number() {
-        return Err(type_error(format!("must be real number, not {}", value.type_name())));
+        return Err(type_error(format!(
+            "must be real number, not {}",
+            value.type_name()
+        )));
     }
     int_to_float(value)
 }

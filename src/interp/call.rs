@@ -7,11 +7,11 @@
 
 use std::rc::Rc;
 
+use super::Interp;
 use super::asyncio::Coroutine;
 use super::exceptions::{PyResult, type_error};
 use super::generator::Generator;
 use super::value::{DictMap, Function, Key, Value};
-use super::Interp;
 use crate::bytecode::{Code, CodeKind};
 
 /// What a call produced.
@@ -22,21 +22,38 @@ pub enum Callee {
 }
 
 impl Interp {
-    pub fn prepare_call(&mut self, func: Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Callee> {
+    pub fn prepare_call(
+        &mut self,
+        func: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Callee> {
         match func {
             Value::Function(function) => {
                 let slots = bind_arguments(&function, args, kwargs)?;
                 let code = function.code.clone();
                 Ok(match code.kind {
                     CodeKind::Function | CodeKind::Module => Callee::Frame(code, slots),
-                    CodeKind::Coroutine => Callee::Done(Value::Coroutine(Coroutine::python(code, slots))),
-                    CodeKind::Generator => Callee::Done(Value::Generator(Generator::new(code, slots))),
+                    CodeKind::Coroutine => {
+                        Callee::Done(Value::Coroutine(Coroutine::python(code, slots)))
+                    }
+                    CodeKind::Generator => {
+                        Callee::Done(Value::Generator(Generator::new(code, slots)))
+                    }
                 })
             }
             Value::Builtin(builtin) => Ok(Callee::Done(self.call_builtin(builtin, args, kwargs)?)),
-            Value::Method(method) => Ok(Callee::Done(self.call_method(&method.receiver, method.name, args, kwargs)?)),
+            Value::Method(method) => Ok(Callee::Done(self.call_method(
+                &method.receiver,
+                method.name,
+                args,
+                kwargs,
+            )?)),
             Value::Type(ty) => Ok(Callee::Done(self.construct(ty, args, kwargs)?)),
-            other => Err(type_error(format!("'{}' object is not callable", other.type_name()))),
+            other => Err(type_error(format!(
+                "'{}' object is not callable",
+                other.type_name()
+            ))),
         }
     }
 
@@ -60,7 +77,11 @@ impl Interp {
 }
 
 /// Bind call arguments to a function's slots; cells and free variables are set up too.
-pub fn bind_arguments(function: &Function, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Vec<Value>> {
+pub fn bind_arguments(
+    function: &Function,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> PyResult<Vec<Value>> {
     let code = &function.code;
     let nargs = code.argcount as usize;
     let nkwonly = code.kwonlycount as usize;
@@ -83,11 +104,15 @@ pub fn bind_arguments(function: &Function, args: Vec<Value>, kwargs: Vec<(Rc<str
     let mut extra_kwargs = code.has_varkw.then(DictMap::default);
 
     for (keyword, value) in kwargs {
-        let position = code.slot_names[..nargs + nkwonly].iter().position(|p| **p == *keyword);
+        let position = code.slot_names[..nargs + nkwonly]
+            .iter()
+            .position(|p| **p == *keyword);
         match position {
             Some(index) => {
                 if !matches!(slots[index], Value::Unbound) {
-                    return Err(type_error(format!("{name}() got multiple values for argument '{keyword}'")));
+                    return Err(type_error(format!(
+                        "{name}() got multiple values for argument '{keyword}'"
+                    )));
                 }
                 slots[index] = value;
             }
@@ -96,7 +121,9 @@ pub fn bind_arguments(function: &Function, args: Vec<Value>, kwargs: Vec<(Rc<str
                     extra.insert(Key(Value::str(&*keyword)), value);
                 }
                 None => {
-                    return Err(type_error(format!("{name}() got an unexpected keyword argument '{keyword}'")));
+                    return Err(type_error(format!(
+                        "{name}() got an unexpected keyword argument '{keyword}'"
+                    )));
                 }
             },
         }
@@ -107,10 +134,10 @@ pub fn bind_arguments(function: &Function, args: Vec<Value>, kwargs: Vec<(Rc<str
 
     let first_default = nargs - function.defaults.len();
     let mut missing = Vec::new();
-    for index in 0..nargs {
-        if matches!(slots[index], Value::Unbound) {
+    for (index, slot) in slots.iter_mut().enumerate().take(nargs) {
+        if matches!(slot, Value::Unbound) {
             if index >= first_default {
-                slots[index] = function.defaults[index - first_default].clone();
+                *slot = function.defaults[index - first_default].clone();
             } else {
                 missing.push(code.slot_names[index].clone());
             }
@@ -145,10 +172,18 @@ pub fn bind_arguments(function: &Function, args: Vec<Value>, kwargs: Vec<(Rc<str
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
-fn too_many_positional(function: &Function, given: usize, kwargs: &[(Rc<str>, Value)]) -> std::rc::Rc<super::exceptions::Exception> {
+fn too_many_positional(
+    function: &Function,
+    given: usize,
+    kwargs: &[(Rc<str>, Value)],
+) -> std::rc::Rc<super::exceptions::Exception> {
     let code = &function.code;
     let nargs = code.argcount as usize;
     let required = nargs - function.defaults.len();
@@ -159,7 +194,11 @@ fn too_many_positional(function: &Function, given: usize, kwargs: &[(Rc<str>, Va
     };
     let kwonly_given = kwargs
         .iter()
-        .filter(|(k, _)| code.slot_names[nargs..nargs + code.kwonlycount as usize].iter().any(|p| p == k))
+        .filter(|(k, _)| {
+            code.slot_names[nargs..nargs + code.kwonlycount as usize]
+                .iter()
+                .any(|p| p == k)
+        })
         .count();
     let was = if given == 1 { "was" } else { "were" };
     let message = if kwonly_given > 0 {
@@ -175,7 +214,11 @@ fn too_many_positional(function: &Function, given: usize, kwargs: &[(Rc<str>, Va
     type_error(message)
 }
 
-fn missing_arguments(name: &str, kind: &str, missing: &[Rc<str>]) -> std::rc::Rc<super::exceptions::Exception> {
+fn missing_arguments(
+    name: &str,
+    kind: &str,
+    missing: &[Rc<str>],
+) -> std::rc::Rc<super::exceptions::Exception> {
     let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
     let list = match quoted.as_slice() {
         [one] => one.clone(),

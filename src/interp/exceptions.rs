@@ -230,7 +230,10 @@ mod tests {
         assert!(ExcType::TimeoutError.is_subclass(ExcType::OSError));
         assert!(!ExcType::CancelledError.is_subclass(ExcType::Exception));
         assert!(ExcType::CancelledError.is_subclass(ExcType::BaseException));
-        assert_eq!(ExcType::builtin_named("ValueError"), Some(ExcType::ValueError));
+        assert_eq!(
+            ExcType::builtin_named("ValueError"),
+            Some(ExcType::ValueError)
+        );
         assert_eq!(ExcType::builtin_named("CancelledError"), None);
     }
 

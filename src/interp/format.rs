@@ -6,15 +6,17 @@
 
 use std::rc::Rc;
 
+use super::Interp;
 use super::exceptions::{ExcType, Exception, PyResult, index_error, type_error, value_error};
 use super::ops::int_to_float;
 use super::value::Value;
-use super::Interp;
 use crate::pyfmt::{self, FormatError, FormatSpec};
 
 fn format_error(error: FormatError, type_name: &str) -> Rc<Exception> {
     match error {
-        FormatError::Overflow(_) => Exception::msg(ExcType::OverflowError, error.message(type_name)),
+        FormatError::Overflow(_) => {
+            Exception::msg(ExcType::OverflowError, error.message(type_name))
+        }
         _ => value_error(error.message(type_name)),
     }
 }
@@ -35,7 +37,12 @@ fn ascii(text: &str) -> String {
 
 impl Interp {
     /// An f-string field: conversion (`r`, `s`, `a` or 0), then the spec.
-    pub fn format_value(&mut self, value: Value, conversion: u8, spec: Option<Value>) -> PyResult<Value> {
+    pub fn format_value(
+        &mut self,
+        value: Value,
+        conversion: u8,
+        spec: Option<Value>,
+    ) -> PyResult<Value> {
         let value = match conversion {
             b'r' => Value::str(value.repr()),
             b's' => Value::str(value.to_str()),
@@ -90,10 +97,16 @@ impl Interp {
     }
 
     /// `template.format(*args, **kwargs)`
-    pub fn str_format(&mut self, template: &str, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+    pub fn str_format(
+        &mut self,
+        template: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
         let mut next_auto = Some(0usize);
         let mut manual = false;
-        let text = self.expand_template(template, &args, &kwargs, &mut next_auto, &mut manual, 0)?;
+        let text =
+            self.expand_template(template, &args, &kwargs, &mut next_auto, &mut manual, 0)?;
         Ok(Value::str(text))
     }
 
@@ -186,7 +199,11 @@ impl Interp {
             match conversion {
                 Some(c @ ('r' | 's' | 'a')) => (c as u8, spec),
                 Some(c) => return Err(value_error(format!("Unknown conversion specifier {c}"))),
-                None => return Err(value_error("end of string while looking for conversion specifier")),
+                None => {
+                    return Err(value_error(
+                        "end of string while looking for conversion specifier",
+                    ));
+                }
             }
         } else {
             (0, rest.strip_prefix(':').unwrap_or(""))
@@ -203,7 +220,9 @@ impl Interp {
             let index = next_auto.expect("automatic numbering is on");
             *next_auto = Some(index + 1);
             args.get(index).cloned().ok_or_else(|| {
-                index_error(format!("Replacement index {index} out of range for positional args tuple"))
+                index_error(format!(
+                    "Replacement index {index} out of range for positional args tuple"
+                ))
             })?
         } else if let Ok(index) = first.parse::<usize>() {
             if next_auto.is_some_and(|n| n > 0) {
@@ -214,7 +233,9 @@ impl Interp {
             *manual = true;
             *next_auto = None;
             args.get(index).cloned().ok_or_else(|| {
-                index_error(format!("Replacement index {index} out of range for positional args tuple"))
+                index_error(format!(
+                    "Replacement index {index} out of range for positional args tuple"
+                ))
             })?
         } else {
             kwargs
@@ -241,7 +262,9 @@ impl Interp {
                 value = self.subscript(&value, &key)?;
                 accessors = &after[end + 1..];
             } else {
-                return Err(value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                return Err(value_error(
+                    "Only '.' or '[' may follow ']' in format field specifier",
+                ));
             }
         }
         let spec = if spec.contains('{') {
@@ -300,7 +323,10 @@ impl Interp {
             let mut take_number = |i: &mut usize| -> PyResult<Option<usize>> {
                 if chars.get(*i) == Some(&'*') {
                     *i += 1;
-                    let value = items.get(next).cloned().ok_or_else(|| type_error("not enough arguments for format string"))?;
+                    let value = items
+                        .get(next)
+                        .cloned()
+                        .ok_or_else(|| type_error("not enough arguments for format string"))?;
                     next += 1;
                     return Ok(Some(super::builtins::index_arg(&value)?.max(0) as usize));
                 }
@@ -308,7 +334,13 @@ impl Interp {
                 while chars.get(*i).is_some_and(char::is_ascii_digit) {
                     *i += 1;
                 }
-                Ok((*i > start).then(|| chars[start..*i].iter().collect::<String>().parse().unwrap_or(usize::MAX)))
+                Ok((*i > start).then(|| {
+                    chars[start..*i]
+                        .iter()
+                        .collect::<String>()
+                        .parse()
+                        .unwrap_or(usize::MAX)
+                }))
             };
             let width = take_number(&mut i)?;
             let precision = if chars.get(i) == Some(&'.') {
@@ -329,18 +361,23 @@ impl Interp {
                 continue;
             }
             let value = match (&key, mapping) {
-                (Some(key), Some(mapping)) => {
-                    self.subscript(mapping, &Value::str(key.as_str()))?
-                }
+                (Some(key), Some(mapping)) => self.subscript(mapping, &Value::str(key.as_str()))?,
                 (Some(_), None) => return Err(type_error("format requires a mapping")),
                 (None, _) => {
-                    let value = items.get(next).cloned().ok_or_else(|| type_error("not enough arguments for format string"))?;
+                    let value = items
+                        .get(next)
+                        .cloned()
+                        .ok_or_else(|| type_error("not enough arguments for format string"))?;
                     next += 1;
                     value
                 }
             };
             spec.width = width;
-            spec.align = Some(if left { pyfmt::Align::Left } else { pyfmt::Align::Right });
+            spec.align = Some(if left {
+                pyfmt::Align::Left
+            } else {
+                pyfmt::Align::Right
+            });
             let text = match kind {
                 's' | 'r' | 'a' => {
                     let text = match kind {
@@ -358,12 +395,18 @@ impl Interp {
                 }
                 'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                     let integer = match &value {
-                        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => value.as_bigint().expect("an int"),
+                        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                            value.as_bigint().expect("an int")
+                        }
                         Value::Float(f) if matches!(kind, 'd' | 'i' | 'u') => {
                             super::value::big_from_integral_float(f.trunc())
                         }
                         other => {
-                            let needs = if matches!(kind, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
+                            let needs = if matches!(kind, 'd' | 'i' | 'u') {
+                                "a real number"
+                            } else {
+                                "an integer"
+                            };
                             return Err(type_error(format!(
                                 "%{kind} format: {needs} is required, not {}",
                                 other.type_name()
@@ -380,22 +423,39 @@ impl Interp {
                         spec.zero_pad = true;
                         spec.align = None;
                     }
-                    let mut text = pyfmt::format_int(&integer, &spec).map_err(|e| format_error(e, "int"))?;
+                    let mut text =
+                        pyfmt::format_int(&integer, &spec).map_err(|e| format_error(e, "int"))?;
                     if let Some(p) = precision {
                         // %.3d pads the digits, not the field.
                         let negative = text.trim_start().starts_with('-');
-                        let digits: String = text.chars().filter(|c| c.is_ascii_hexdigit()).collect();
+                        let digits: String =
+                            text.chars().filter(|c| c.is_ascii_hexdigit()).collect();
                         if digits.len() < p {
-                            let padded = format!("{}{}{}", if negative { "-" } else { "" }, "0".repeat(p - digits.len()), digits);
-                            text = pyfmt::format_str(&padded, &FormatSpec { width, align: spec.align, ..FormatSpec::default() })
-                                .map_err(|e| format_error(e, "str"))?;
+                            let padded = format!(
+                                "{}{}{}",
+                                if negative { "-" } else { "" },
+                                "0".repeat(p - digits.len()),
+                                digits
+                            );
+                            text = pyfmt::format_str(
+                                &padded,
+                                &FormatSpec {
+                                    width,
+                                    align: spec.align,
+                                    ..FormatSpec::default()
+                                },
+                            )
+                            .map_err(|e| format_error(e, "str"))?;
                         }
                     }
                     text
                 }
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                     if !value.is_number() {
-                        return Err(type_error(format!("must be real number, not {}", value.type_name())));
+                        return Err(type_error(format!(
+                            "must be real number, not {}",
+                            value.type_name()
+                        )));
                     }
                     let number = int_to_float(&value)?;
                     spec.ty = Some(kind);
@@ -411,7 +471,12 @@ impl Interp {
                         Value::Str(s) if s.len() == 1 => s.as_str().to_string(),
                         Value::Int(i) => char::from_u32(*i as u32)
                             .map(|c| c.to_string())
-                            .ok_or_else(|| Exception::msg(ExcType::OverflowError, "%c arg not in range(0x110000)"))?,
+                            .ok_or_else(|| {
+                                Exception::msg(
+                                    ExcType::OverflowError,
+                                    "%c arg not in range(0x110000)",
+                                )
+                            })?,
                         _ => return Err(type_error("%c requires int or char")),
                     };
                     pyfmt::format_str(&c, &spec).map_err(|e| format_error(e, "str"))?
@@ -427,7 +492,9 @@ impl Interp {
             out.push_str(&text);
         }
         if mapping.is_none() && next < items.len() {
-            return Err(type_error("not all arguments converted during string formatting"));
+            return Err(type_error(
+                "not all arguments converted during string formatting",
+            ));
         }
         Ok(Value::str(out))
     }

@@ -152,6 +152,9 @@ pub enum Ending {
     Aborted(Abort),
 }
 
+/// A sink for program output as it is written.
+pub type Echo = Box<dyn FnMut(&str)>;
+
 /// The interpreter of one program run.
 pub struct Interp {
     pub symbols: Interner,
@@ -181,11 +184,16 @@ pub struct Interp {
     pub abort: Option<Abort>,
     pub options: Options,
     /// Where program output also goes as it is written (the CLI's stdout), if anywhere.
-    pub echo: Option<Box<dyn FnMut(&str)>>,
+    pub echo: Option<Echo>,
 }
 
 impl Interp {
-    pub fn new(source: Rc<Source>, symbols: Interner, program: &Program, options: Options) -> Interp {
+    pub fn new(
+        source: Rc<Source>,
+        symbols: Interner,
+        program: &Program,
+        options: Options,
+    ) -> Interp {
         let fallbacks = program
             .globals
             .iter()
@@ -193,11 +201,24 @@ impl Interp {
             .collect();
         let mut rng = PyRandom::new();
         rng.seed_i64(options.seed);
-        let clock = if options.real_clock { Clock::real() } else { Clock::virtual_clock() };
+        let clock = if options.real_clock {
+            Clock::real()
+        } else {
+            Clock::virtual_clock()
+        };
+        // The module runs as the main program.
+        let globals = program
+            .globals
+            .iter()
+            .map(|name| match &**name {
+                "__name__" => Value::str("__main__"),
+                _ => Value::Unbound,
+            })
+            .collect();
         Interp {
             symbols,
             source,
-            globals: vec![Value::Unbound; program.globals.len()],
+            globals,
             global_names: program.globals.clone(),
             fallbacks,
             stdout: String::new(),

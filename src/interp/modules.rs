@@ -12,13 +12,13 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 
+use super::Interp;
 use super::asyncio::{Coroutine, NativeCoro, SleepState, WaitFor};
 use super::builtins::{Builtin, bind, index_arg};
 use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error, value_error};
 use super::ops::int_to_float;
 use super::symbol::{Sym, sym};
 use super::value::{Module, Type, Value};
-use super::Interp;
 use crate::pyrandom::RandomError;
 use crate::trace::Event;
 
@@ -52,7 +52,11 @@ impl Interp {
         member(self, *module, name).ok_or_else(|| {
             Exception::msg(
                 ExcType::ImportError,
-                format!("cannot import name '{}' from '{}'", self.symbols.name(name), module.name()),
+                format!(
+                    "cannot import name '{}' from '{}'",
+                    self.symbols.name(name),
+                    module.name()
+                ),
             )
         })
     }
@@ -60,9 +64,27 @@ impl Interp {
 
 /// The names of `typing` a scenario can use in annotations.
 const TYPING_NAMES: &[&str] = &[
-    "Any", "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "Callable", "Coroutine",
-    "Dict", "FrozenSet", "Generator", "Iterable", "Iterator", "List", "Mapping", "NoReturn", "Optional",
-    "Sequence", "Set", "Tuple", "Type", "Union",
+    "Any",
+    "AsyncGenerator",
+    "AsyncIterable",
+    "AsyncIterator",
+    "Awaitable",
+    "Callable",
+    "Coroutine",
+    "Dict",
+    "FrozenSet",
+    "Generator",
+    "Iterable",
+    "Iterator",
+    "List",
+    "Mapping",
+    "NoReturn",
+    "Optional",
+    "Sequence",
+    "Set",
+    "Tuple",
+    "Type",
+    "Union",
 ];
 
 /// A module's attribute.
@@ -70,7 +92,10 @@ pub fn member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
     use sym::*;
     if module == Module::Typing {
         let text = interp.symbols.name(name);
-        return TYPING_NAMES.iter().find(|n| ***n == **text).map(|n| Value::Type(Type::Alias(n)));
+        return TYPING_NAMES
+            .iter()
+            .find(|n| ***n == **text)
+            .map(|n| Value::Type(Type::Alias(n)));
     }
     let builtin = match (module, name) {
         (Module::Asyncio, run) => Builtin::AsyncioRun,
@@ -85,9 +110,15 @@ pub fn member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
         (Module::Asyncio, current_task) => Builtin::AsyncioCurrentTask,
         (Module::Asyncio, all_tasks) => Builtin::AsyncioAllTasks,
         (Module::Asyncio, iscoroutine) => Builtin::AsyncioIscoroutine,
-        (Module::Asyncio, CancelledError) => return Some(Value::Type(Type::Exception(ExcType::CancelledError))),
-        (Module::Asyncio, TimeoutError) => return Some(Value::Type(Type::Exception(ExcType::TimeoutError))),
-        (Module::Asyncio, InvalidStateError) => return Some(Value::Type(Type::Exception(ExcType::InvalidStateError))),
+        (Module::Asyncio, CancelledError) => {
+            return Some(Value::Type(Type::Exception(ExcType::CancelledError)));
+        }
+        (Module::Asyncio, TimeoutError) => {
+            return Some(Value::Type(Type::Exception(ExcType::TimeoutError)));
+        }
+        (Module::Asyncio, InvalidStateError) => {
+            return Some(Value::Type(Type::Exception(ExcType::InvalidStateError)));
+        }
         (Module::Asyncio, Task) => return Some(Value::Type(Type::Task)),
         (Module::Asyncio, Future) => return Some(Value::Type(Type::Future)),
         (Module::Random, seed) => Builtin::RandomSeed,
@@ -129,7 +160,10 @@ fn random_error(error: RandomError) -> Rc<Exception> {
 
 fn number(value: &Value) -> PyResult<f64> {
     if !value.is_number() {
-        return Err(type_error(format!("must be real number, not {}", value.type_name())));
+        return Err(type_error(format!(
+            "must be real number, not {}",
+            value.type_name()
+        )));
     }
     int_to_float(value)
 }
@@ -157,7 +191,12 @@ fn round_to_int(x: f64) -> Value {
 }
 
 /// Call a module function.
-pub fn call(interp: &mut Interp, builtin: Builtin, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+pub fn call(
+    interp: &mut Interp,
+    builtin: Builtin,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> PyResult<Value> {
     let name = builtin.name();
     match builtin {
         // ---------------------------------------------------------------- asyncio
@@ -172,8 +211,14 @@ pub fn call(interp: &mut Interp, builtin: Builtin, args: Vec<Value>, kwargs: Vec
                 value if value.is_number() => int_to_float(value)?,
                 other => {
                     // CPython fails at `delay <= 0` when the coroutine first runs.
-                    let message = format!("'<=' not supported between instances of '{}' and 'int'", other.type_name());
-                    return Ok(Value::Coroutine(Coroutine::native("sleep", NativeCoro::Fail(type_error(message)))));
+                    let message = format!(
+                        "'<=' not supported between instances of '{}' and 'int'",
+                        other.type_name()
+                    );
+                    return Ok(Value::Coroutine(Coroutine::native(
+                        "sleep",
+                        NativeCoro::Fail(type_error(message)),
+                    )));
                 }
             };
             let result = bound[1].clone().unwrap_or(Value::None);
@@ -192,7 +237,9 @@ pub fn call(interp: &mut Interp, builtin: Builtin, args: Vec<Value>, kwargs: Vec
                 if &*key == "return_exceptions" {
                     return_exceptions = value.truthy();
                 } else {
-                    return Err(type_error(format!("gather() got an unexpected keyword argument '{key}'")));
+                    return Err(type_error(format!(
+                        "gather() got an unexpected keyword argument '{key}'"
+                    )));
                 }
             }
             interp.gather(args, return_exceptions)
@@ -202,14 +249,28 @@ pub fn call(interp: &mut Interp, builtin: Builtin, args: Vec<Value>, kwargs: Vec
             interp.require_loop()?;
             let coro = bound[0].clone().expect("required");
             let Value::Coroutine(coro) = coro else {
-                return Err(type_error(format!("a coroutine was expected, got {}", coro.repr())));
+                return Err(type_error(format!(
+                    "a coroutine was expected, got {}",
+                    coro.repr()
+                )));
             };
-            let task_name = bound[1].clone().filter(|n| !matches!(n, Value::None)).map(|n| Rc::from(n.to_str()));
+            let task_name = bound[1]
+                .clone()
+                .filter(|n| !matches!(n, Value::None))
+                .map(|n| Rc::from(n.to_str()));
             Ok(Value::Future(interp.new_task(coro, task_name, false)))
         }
         Builtin::AsyncioEnsureFuture => {
-            let bound = bind("ensure_future", args, kwargs, &["coro_or_future", "loop"], 1)?;
-            interp.ensure_future(bound[0].clone().expect("required")).map(Value::Future)
+            let bound = bind(
+                "ensure_future",
+                args,
+                kwargs,
+                &["coro_or_future", "loop"],
+                1,
+            )?;
+            interp
+                .ensure_future(bound[0].clone().expect("required"))
+                .map(Value::Future)
         }
         Builtin::AsyncioWaitFor => {
             let bound = bind("wait_for", args, kwargs, &["fut", "timeout"], 2)?;
@@ -231,18 +292,23 @@ pub fn call(interp: &mut Interp, builtin: Builtin, args: Vec<Value>, kwargs: Vec
         Builtin::AsyncioGetRunningLoop | Builtin::AsyncioGetEventLoop => {
             bind(name, args, kwargs, &[], 0)?;
             if interp.event_loop.is_none() {
-                return Err(runtime_error(if builtin == Builtin::AsyncioGetRunningLoop {
-                    "no running event loop"
-                } else {
-                    "There is no current event loop in thread 'MainThread'."
-                }));
+                return Err(runtime_error(
+                    if builtin == Builtin::AsyncioGetRunningLoop {
+                        "no running event loop"
+                    } else {
+                        "There is no current event loop in thread 'MainThread'."
+                    },
+                ));
             }
             Ok(Value::Loop)
         }
         Builtin::AsyncioCurrentTask => {
             bind(name, args, kwargs, &["loop"], 0)?;
             interp.require_loop()?;
-            Ok(interp.current_task.clone().map_or(Value::None, Value::Future))
+            Ok(interp
+                .current_task
+                .clone()
+                .map_or(Value::None, Value::Future))
         }
         Builtin::AsyncioAllTasks => {
             bind(name, args, kwargs, &["loop"], 0)?;
@@ -284,25 +350,44 @@ pub fn call(interp: &mut Interp, builtin: Builtin, args: Vec<Value>, kwargs: Vec
         }
         Builtin::RandomUniform => {
             let bound = bind(name, args, kwargs, &["a", "b"], 2)?;
-            let (a, b) = (number(bound[0].as_ref().expect("required"))?, number(bound[1].as_ref().expect("required"))?);
+            let (a, b) = (
+                number(bound[0].as_ref().expect("required"))?,
+                number(bound[1].as_ref().expect("required"))?,
+            );
             Ok(Value::Float(interp.rng.uniform(a, b)))
         }
         Builtin::RandomRandint => {
             let bound = bind(name, args, kwargs, &["a", "b"], 2)?;
-            let (a, b) = (bound[0].clone().expect("required"), bound[1].clone().expect("required"));
+            let (a, b) = (
+                bound[0].clone().expect("required"),
+                bound[1].clone().expect("required"),
+            );
             if let (Some(a), Some(b)) = (a.as_i64(), b.as_i64()) {
-                return interp.rng.randint_i64(a, b).map(Value::Int).map_err(random_error);
+                return interp
+                    .rng
+                    .randint_i64(a, b)
+                    .map(Value::Int)
+                    .map_err(random_error);
             }
             let start = range_arg(&a, crate::pyrandom::RangeArg::Start)?;
             let stop = match &b {
-                Value::Float(f) => range_arg(&Value::Float(f + 1.0), crate::pyrandom::RangeArg::Stop)? - 1,
+                Value::Float(f) => {
+                    range_arg(&Value::Float(f + 1.0), crate::pyrandom::RangeArg::Stop)? - 1
+                }
                 other => range_arg(other, crate::pyrandom::RangeArg::Stop)?,
             };
-            interp.rng.randint(&start, &stop).map(Value::from_bigint).map_err(random_error)
+            interp
+                .rng
+                .randint(&start, &stop)
+                .map(Value::from_bigint)
+                .map_err(random_error)
         }
         Builtin::RandomRandrange => {
             let bound = bind(name, args, kwargs, &["start", "stop", "step"], 1)?;
-            let start = range_arg(bound[0].as_ref().expect("required"), crate::pyrandom::RangeArg::Start)?;
+            let start = range_arg(
+                bound[0].as_ref().expect("required"),
+                crate::pyrandom::RangeArg::Start,
+            )?;
             let stop = match &bound[1] {
                 None | Some(Value::None) => None,
                 Some(v) => Some(range_arg(v, crate::pyrandom::RangeArg::Stop)?),
@@ -328,17 +413,26 @@ pub fn call(interp: &mut Interp, builtin: Builtin, args: Vec<Value>, kwargs: Vec
             interp.subscript(&sequence, &Value::Int(index as i64))
         }
         Builtin::RandomChoices => {
-            let bound = bind(name, args, kwargs, &["population", "weights", "cum_weights", "k"], 1)?;
+            let bound = bind(
+                name,
+                args,
+                kwargs,
+                &["population", "weights", "cum_weights", "k"],
+                1,
+            )?;
             let population = interp.collect_iterable(bound[0].clone().expect("required"))?;
-            let weights = |interp: &mut Interp, value: &Option<Value>| -> PyResult<Option<Vec<f64>>> {
-                match value {
-                    None | Some(Value::None) => Ok(None),
-                    Some(v) => {
-                        let items = interp.collect_iterable(v.clone())?;
-                        Ok(Some(items.iter().map(number).collect::<PyResult<Vec<f64>>>()?))
+            let weights =
+                |interp: &mut Interp, value: &Option<Value>| -> PyResult<Option<Vec<f64>>> {
+                    match value {
+                        None | Some(Value::None) => Ok(None),
+                        Some(v) => {
+                            let items = interp.collect_iterable(v.clone())?;
+                            Ok(Some(
+                                items.iter().map(number).collect::<PyResult<Vec<f64>>>()?,
+                            ))
+                        }
                     }
-                }
-            };
+                };
             let w = weights(interp, &bound[1])?;
             let cw = weights(interp, &bound[2])?;
             let k = match &bound[3] {
@@ -353,7 +447,12 @@ pub fn call(interp: &mut Interp, builtin: Builtin, args: Vec<Value>, kwargs: Vec
             for index in picks {
                 match population.get(index) {
                     Some(item) => chosen.push(item.clone()),
-                    None => return Err(Exception::msg(ExcType::IndexError, "list index out of range")),
+                    None => {
+                        return Err(Exception::msg(
+                            ExcType::IndexError,
+                            "list index out of range",
+                        ));
+                    }
                 }
             }
             Ok(Value::list(chosen))
@@ -374,7 +473,10 @@ pub fn call(interp: &mut Interp, builtin: Builtin, args: Vec<Value>, kwargs: Vec
         Builtin::RandomSample => {
             let bound = bind(name, args, kwargs, &["population", "k", "counts"], 2)?;
             let population = bound[0].clone().expect("required");
-            if !matches!(population, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_)) {
+            if !matches!(
+                population,
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_)
+            ) {
                 return Err(type_error(
                     "Population must be a sequence.  For dicts or sets, use sorted(d).",
                 ));
@@ -391,7 +493,9 @@ pub fn call(interp: &mut Interp, builtin: Builtin, args: Vec<Value>, kwargs: Vec
                 other => index_arg(other)?,
             };
             let picks = interp.rng.sample(items.len(), k).map_err(random_error)?;
-            Ok(Value::list(picks.into_iter().map(|i| items[i].clone()).collect()))
+            Ok(Value::list(
+                picks.into_iter().map(|i| items[i].clone()).collect(),
+            ))
         }
         Builtin::RandomGetrandbits => {
             let bound = bind(name, args, kwargs, &["k"], 1)?;
@@ -399,7 +503,11 @@ pub fn call(interp: &mut Interp, builtin: Builtin, args: Vec<Value>, kwargs: Vec
                 Value::BigInt(_) => i64::MAX,
                 other => index_arg(other)?,
             };
-            interp.rng.getrandbits(k).map(Value::from_bigint).map_err(random_error)
+            interp
+                .rng
+                .getrandbits(k)
+                .map(Value::from_bigint)
+                .map_err(random_error)
         }
         Builtin::RandomGauss | Builtin::RandomNormalvariate => {
             let bound = bind(name, args, kwargs, &["mu", "sigma"], 0)?;
@@ -414,7 +522,11 @@ pub fn call(interp: &mut Interp, builtin: Builtin, args: Vec<Value>, kwargs: Vec
         Builtin::RandomExpovariate => {
             let bound = bind(name, args, kwargs, &["lambd"], 0)?;
             let lambd = bound[0].as_ref().map_or(Ok(1.0), number)?;
-            interp.rng.expovariate(lambd).map(Value::Float).map_err(random_error)
+            interp
+                .rng
+                .expovariate(lambd)
+                .map(Value::Float)
+                .map_err(random_error)
         }
         Builtin::RandomTriangular => {
             let bound = bind(name, args, kwargs, &["low", "high", "mode"], 0)?;
@@ -430,12 +542,20 @@ pub fn call(interp: &mut Interp, builtin: Builtin, args: Vec<Value>, kwargs: Vec
         Builtin::TimeTime | Builtin::TimeMonotonic | Builtin::TimePerfCounter => {
             bind(name, args, kwargs, &[], 0)?;
             let now = interp.sched.clock.now_seconds();
-            Ok(Value::Float(if builtin == Builtin::TimeTime { EPOCH + now } else { now }))
+            Ok(Value::Float(if builtin == Builtin::TimeTime {
+                EPOCH + now
+            } else {
+                now
+            }))
         }
         Builtin::TimeTimeNs | Builtin::TimeMonotonicNs | Builtin::TimePerfCounterNs => {
             bind(name, args, kwargs, &[], 0)?;
             let now = interp.sched.clock.now_seconds();
-            let seconds = if builtin == Builtin::TimeTimeNs { EPOCH + now } else { now };
+            let seconds = if builtin == Builtin::TimeTimeNs {
+                EPOCH + now
+            } else {
+                now
+            };
             Ok(round_to_int(seconds * 1e9))
         }
         Builtin::TimeSleep => {

@@ -15,14 +15,16 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
+use super::Interp;
 use super::exceptions::{
-    ExcType, Exception, PyResult, attribute_error, index_error, overflow_error, type_error, value_error, zero_division,
+    ExcType, Exception, PyResult, attribute_error, index_error, overflow_error, type_error,
+    value_error, zero_division,
 };
 use super::symbol::{Sym, sym};
 use super::value::{
-    BoundMethod, DictMap, DictView, Iter, Key, Module, SetItems, Type, Value, numeric_cmp, values_equal,
+    BoundMethod, DictMap, DictView, Iter, Key, Module, SetItems, Type, Value, numeric_cmp,
+    values_equal,
 };
-use super::Interp;
 use crate::ast::{BinOp, CmpOp, UnaryOp};
 use crate::pyfmt;
 
@@ -47,9 +49,14 @@ pub fn int_to_float(value: &Value) -> PyResult<f64> {
     match value {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(f64::from(u8::from(*b))),
-        Value::BigInt(b) => pyfmt::int_to_f64(b).ok_or_else(|| overflow_error("int too large to convert to float")),
+        Value::BigInt(b) => {
+            pyfmt::int_to_f64(b).ok_or_else(|| overflow_error("int too large to convert to float"))
+        }
         Value::Float(f) => Ok(*f),
-        _ => Err(type_error(format!("must be real number, not {}", value.type_name()))),
+        _ => Err(type_error(format!(
+            "must be real number, not {}",
+            value.type_name()
+        ))),
     }
 }
 
@@ -101,14 +108,25 @@ fn int_true_div(a: &Value, b: &Value) -> PyResult<f64> {
     let negative = x.is_negative() != y.is_negative();
     let (x, y) = (x.abs(), y.abs());
     let shift = (y.bits() as i64) - (x.bits() as i64) + 66;
-    let (numerator, denominator) = if shift > 0 { (x << shift as usize, y) } else { (x, y << (-shift) as usize) };
+    let (numerator, denominator) = if shift > 0 {
+        (x << shift as usize, y)
+    } else {
+        (x, y << (-shift) as usize)
+    };
     let (quotient, remainder) = numerator.div_rem(&denominator);
-    let sticky = if remainder.is_zero() { quotient } else { (quotient << 1usize) | BigInt::from(1) };
+    let sticky = if remainder.is_zero() {
+        quotient
+    } else {
+        (quotient << 1usize) | BigInt::from(1)
+    };
     let extra = if remainder.is_zero() { 0 } else { 1 };
-    let mantissa = pyfmt::int_to_f64(&sticky).ok_or_else(|| overflow_error("integer division result too large for a float"))?;
+    let mantissa = pyfmt::int_to_f64(&sticky)
+        .ok_or_else(|| overflow_error("integer division result too large for a float"))?;
     let result = mantissa * 2f64.powi(-(shift as i32) - extra);
     if result.is_infinite() {
-        return Err(overflow_error("integer division result too large for a float"));
+        return Err(overflow_error(
+            "integer division result too large for a float",
+        ));
     }
     Ok(if negative { -result } else { result })
 }
@@ -118,13 +136,18 @@ fn float_pow(a: f64, b: f64) -> PyResult<Value> {
         return Err(zero_division("0.0 cannot be raised to a negative power"));
     }
     if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-        return Err(value_error("math domain error: a negative number cannot be raised to a fractional power (complex results are not supported)"));
+        return Err(value_error(
+            "math domain error: a negative number cannot be raised to a fractional power (complex results are not supported)",
+        ));
     }
     let result = a.powf(b);
     if result.is_infinite() && a.is_finite() && b.is_finite() {
         return Err(Exception::new(
             ExcType::OverflowError,
-            vec![Value::tuple(vec![Value::Int(34), Value::str("Numerical result out of range")])],
+            vec![Value::tuple(vec![
+                Value::Int(34),
+                Value::str("Numerical result out of range"),
+            ])],
         ));
     }
     Ok(Value::Float(result))
@@ -147,7 +170,9 @@ fn int_pow(a: &Value, b: &Value) -> PyResult<Value> {
             Value::Int(1)
         });
     }
-    let exponent = exponent.to_u32().filter(|e| (base.bits() as u64).saturating_mul(u64::from(*e)) < (1 << 33));
+    let exponent = exponent
+        .to_u32()
+        .filter(|e| base.bits().saturating_mul(u64::from(*e)) < (1 << 33));
     match exponent {
         Some(e) => Ok(Value::from_bigint(num_traits::pow(base, e as usize))),
         None => Err(memory_error()),
@@ -155,7 +180,13 @@ fn int_pow(a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 impl Interp {
-    pub fn binary_op(&mut self, op: BinOp, left: Value, right: Value, inplace: bool) -> PyResult<Value> {
+    pub fn binary_op(
+        &mut self,
+        op: BinOp,
+        left: Value,
+        right: Value,
+        inplace: bool,
+    ) -> PyResult<Value> {
         use Value::{Bool, Float};
         // Numbers.
         if left.is_number() && right.is_number() {
@@ -196,6 +227,22 @@ impl Interp {
                 }
             }
             if let (Some(a), Some(b)) = (left.as_i64(), right.as_i64()) {
+                // Floor division and modulo in i64 (Python rounds toward minus infinity).
+                match op {
+                    BinOp::Mod if b != 0 && b != -1 => {
+                        let r = a % b;
+                        return Ok(Value::Int(if r != 0 && (r ^ b) < 0 { r + b } else { r }));
+                    }
+                    BinOp::FloorDiv if b != 0 && b != -1 => {
+                        let q = a / b;
+                        return Ok(Value::Int(if a % b != 0 && (a < 0) != (b < 0) {
+                            q - 1
+                        } else {
+                            q
+                        }));
+                    }
+                    _ => {}
+                }
                 let (a, b) = (a as i128, b as i128);
                 let small = match op {
                     BinOp::Add => Some(a + b),
@@ -317,11 +364,12 @@ impl Interp {
             }
             (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), _)
             | (BinOp::Mul, _, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
-                let (sequence, count) = if matches!(left, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
-                    (&left, &right)
-                } else {
-                    (&right, &left)
-                };
+                let (sequence, count) =
+                    if matches!(left, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
+                        (&left, &right)
+                    } else {
+                        (&right, &left)
+                    };
                 let Some(count) = (match count {
                     Value::Int(_) | Value::Bool(_) => count.as_i64(),
                     Value::BigInt(b) => Some(if b.is_negative() { 0 } else { i64::MAX }),
@@ -335,8 +383,14 @@ impl Interp {
                 let count = count.max(0) as usize;
                 return self.repeat(sequence, count, inplace);
             }
-            (BinOp::Mod, Value::Str(format), _) => return self.percent_format(format.as_str(), &right),
-            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(a), Value::Set(b)) => {
+            (BinOp::Mod, Value::Str(format), _) => {
+                return self.percent_format(format.as_str(), &right);
+            }
+            (
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+                Value::Set(a),
+                Value::Set(b),
+            ) => {
                 let (a_items, b_items) = (a.items.borrow().clone(), b.items.borrow().clone());
                 let result: SetItems = match op {
                     BinOp::BitOr => a_items.union(&b_items).cloned().collect(),
@@ -352,7 +406,11 @@ impl Interp {
             }
             (BinOp::BitOr, Value::Dict(a), Value::Dict(b)) => {
                 if inplace {
-                    let entries: Vec<_> = b.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    let entries: Vec<_> = b
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
                     a.borrow_mut().extend(entries);
                     return Ok(left);
                 }
@@ -378,7 +436,13 @@ impl Interp {
         Ok(match sequence {
             Value::Str(s) => Value::str(s.as_str().repeat(count)),
             Value::List(list) => {
-                let items: Vec<Value> = list.borrow().iter().cloned().cycle().take(len * count).collect();
+                let items: Vec<Value> = list
+                    .borrow()
+                    .iter()
+                    .cloned()
+                    .cycle()
+                    .take(len * count)
+                    .collect();
                 if inplace {
                     *list.borrow_mut() = items;
                     sequence.clone()
@@ -386,7 +450,9 @@ impl Interp {
                     Value::list(items)
                 }
             }
-            Value::Tuple(tuple) => Value::tuple(tuple.0.iter().cloned().cycle().take(len * count).collect()),
+            Value::Tuple(tuple) => {
+                Value::tuple(tuple.0.iter().cloned().cycle().take(len * count).collect())
+            }
             _ => unreachable!("a sequence"),
         })
     }
@@ -445,7 +511,12 @@ impl Interp {
     }
 
     /// Order two values for `<` and friends (and sorting). `None` when unordered (NaN).
-    pub fn order(&mut self, left: &Value, right: &Value, symbol: &str) -> PyResult<Option<Ordering>> {
+    pub fn order(
+        &mut self,
+        left: &Value,
+        right: &Value,
+        symbol: &str,
+    ) -> PyResult<Option<Ordering>> {
         if left.is_number() && right.is_number() {
             return Ok(numeric_cmp(left, right));
         }
@@ -478,7 +549,12 @@ impl Interp {
         }
     }
 
-    fn order_sequences(&mut self, a: &[Value], b: &[Value], symbol: &str) -> PyResult<Option<Ordering>> {
+    fn order_sequences(
+        &mut self,
+        a: &[Value],
+        b: &[Value],
+        symbol: &str,
+    ) -> PyResult<Option<Ordering>> {
         for (x, y) in a.iter().zip(b) {
             if x.is(y) || values_equal(x, y) {
                 continue;
@@ -514,20 +590,29 @@ impl Interp {
             Value::Range(range) => Ok(match item.as_i64() {
                 Some(i) => {
                     let (start, stop, step) = (range.start, range.stop, range.step);
-                    let inside = if step > 0 { i >= start && i < stop } else { i <= start && i > stop };
+                    let inside = if step > 0 {
+                        i >= start && i < stop
+                    } else {
+                        i <= start && i > stop
+                    };
                     inside && (i - start) % step == 0
                 }
                 None => false,
             }),
             Value::DictView(dict, view) => {
-                let entries: Vec<(Value, Value)> =
-                    dict.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+                let entries: Vec<(Value, Value)> = dict
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.0.clone(), v.clone()))
+                    .collect();
                 Ok(match view {
                     DictView::Keys => {
                         let key = self.key(item.clone())?;
                         dict.borrow().contains_key(&key)
                     }
-                    DictView::Values => entries.iter().any(|(_, v)| v.is(item) || values_equal(v, item)),
+                    DictView::Values => entries
+                        .iter()
+                        .any(|(_, v)| v.is(item) || values_equal(v, item)),
                     DictView::Items => entries
                         .into_iter()
                         .any(|(k, v)| values_equal(&Value::tuple(vec![k, v]), item)),
@@ -602,7 +687,9 @@ impl Interp {
                 if let Value::Slice(slice) = index {
                     let indices: Vec<usize> = slice_indices(slice, len as usize)?.collect();
                     let step = slice_step(slice)?;
-                    let start = indices.first().map_or(range.start, |&i| range.get(i as i64));
+                    let start = indices
+                        .first()
+                        .map_or(range.start, |&i| range.get(i as i64));
                     let count = indices.len() as i64;
                     let new_step = range.step * step;
                     return Ok(Value::Range(Rc::new(super::value::Range {
@@ -615,7 +702,10 @@ impl Interp {
                 Ok(Value::Int(range.get(i as i64)))
             }
             Value::Type(_) => Ok(object.clone()), // list[int] and friends: a generic alias
-            _ => Err(type_error(format!("'{}' object is not subscriptable", object.type_name()))),
+            _ => Err(type_error(format!(
+                "'{}' object is not subscriptable",
+                object.type_name()
+            ))),
         }
     }
 
@@ -711,7 +801,10 @@ impl Interp {
 
     pub fn get_iter(&mut self, iterable: Value) -> PyResult<Value> {
         Ok(match iterable {
-            Value::List(_) | Value::Tuple(_) => Value::iterator(Iter::Seq { items: iterable, index: 0 }),
+            Value::List(_) | Value::Tuple(_) => Value::iterator(Iter::Seq {
+                items: iterable,
+                index: 0,
+            }),
             Value::Range(range) => Value::iterator(Iter::Range {
                 next: range.start,
                 stop: range.stop,
@@ -734,9 +827,19 @@ impl Interp {
             Value::Iterator(_) | Value::Generator(_) => iterable,
             Value::DictView(dict, view) => {
                 let len = dict.borrow().len();
-                Value::iterator(Iter::Dict { dict, index: 0, len, view })
+                Value::iterator(Iter::Dict {
+                    dict,
+                    index: 0,
+                    len,
+                    view,
+                })
             }
-            other => return Err(type_error(format!("'{}' object is not iterable", other.type_name()))),
+            other => {
+                return Err(type_error(format!(
+                    "'{}' object is not iterable",
+                    other.type_name()
+                )));
+            }
         })
     }
 
@@ -745,7 +848,12 @@ impl Interp {
         let cell = match iterator {
             Value::Iterator(cell) => cell.clone(),
             Value::Generator(generator) => return self.generator_next(generator),
-            other => return Err(type_error(format!("'{}' object is not an iterator", other.type_name()))),
+            other => {
+                return Err(type_error(format!(
+                    "'{}' object is not an iterator",
+                    other.type_name()
+                )));
+            }
         };
         let mut iter = cell.borrow_mut();
         let changed = || runtime_changed("dictionary");
@@ -777,7 +885,12 @@ impl Interp {
                     Value::str(c.to_string())
                 })
             }
-            Iter::Dict { dict, index, len, view } => {
+            Iter::Dict {
+                dict,
+                index,
+                len,
+                view,
+            } => {
                 let map = dict.borrow();
                 if map.len() != *len {
                     *len = usize::MAX;
@@ -826,7 +939,8 @@ impl Interp {
                 match self.iter_next(&inner)? {
                     None => None,
                     Some(item) => {
-                        let next = self.binary_op(BinOp::Add, current.clone(), Value::Int(1), false)?;
+                        let next =
+                            self.binary_op(BinOp::Add, current.clone(), Value::Int(1), false)?;
                         if let Iter::Enumerate { count, .. } = &mut *cell.borrow_mut() {
                             *count = next;
                         }
@@ -848,13 +962,27 @@ impl Interp {
                         return Ok(None);
                     }
                     // strict=True: every argument must run out together.
-                    let arguments = |n: usize| if n == 1 { "argument 1".to_string() } else { format!("arguments 1-{n}") };
+                    let arguments = |n: usize| {
+                        if n == 1 {
+                            "argument 1".to_string()
+                        } else {
+                            format!("arguments 1-{n}")
+                        }
+                    };
                     if i > 0 {
-                        return Err(value_error(format!("zip() argument {} is shorter than {}", i + 1, arguments(i))));
+                        return Err(value_error(format!(
+                            "zip() argument {} is shorter than {}",
+                            i + 1,
+                            arguments(i)
+                        )));
                     }
                     for (j, other) in inners.iter().enumerate().skip(1) {
                         if self.iter_next(other)?.is_some() {
-                            return Err(value_error(format!("zip() argument {} is longer than {}", j + 1, arguments(j))));
+                            return Err(value_error(format!(
+                                "zip() argument {} is longer than {}",
+                                j + 1,
+                                arguments(j)
+                            )));
                         }
                     }
                     return Ok(None);
@@ -921,8 +1049,15 @@ impl Interp {
     pub fn collect_iterable_for_unpacking(&mut self, iterable: Value) -> PyResult<Vec<Value>> {
         if !matches!(
             iterable,
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::Range(_)
-                | Value::Iterator(_) | Value::Generator(_) | Value::DictView(..)
+            Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Dict(_)
+                | Value::Set(_)
+                | Value::Range(_)
+                | Value::Iterator(_)
+                | Value::Generator(_)
+                | Value::DictView(..)
         ) {
             return Err(type_error(format!(
                 "Value after * must be an iterable, not {}",
@@ -941,7 +1076,9 @@ impl Interp {
         let items = self.unpackable(sequence)?;
         match items.len().cmp(&n) {
             Ordering::Equal => Ok(items),
-            Ordering::Greater => Err(value_error(format!("too many values to unpack (expected {n})"))),
+            Ordering::Greater => Err(value_error(format!(
+                "too many values to unpack (expected {n})"
+            ))),
             Ordering::Less => Err(value_error(format!(
                 "not enough values to unpack (expected {n}, got {})",
                 items.len()
@@ -949,7 +1086,12 @@ impl Interp {
         }
     }
 
-    pub fn unpack_ex(&mut self, sequence: Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
+    pub fn unpack_ex(
+        &mut self,
+        sequence: Value,
+        before: usize,
+        after: usize,
+    ) -> PyResult<Vec<Value>> {
         let mut items = self.unpackable(sequence)?;
         if items.len() < before + after {
             return Err(value_error(format!(
@@ -968,8 +1110,15 @@ impl Interp {
     fn unpackable(&mut self, sequence: Value) -> PyResult<Vec<Value>> {
         if !matches!(
             sequence,
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::Range(_)
-                | Value::Iterator(_) | Value::Generator(_) | Value::DictView(..)
+            Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Dict(_)
+                | Value::Set(_)
+                | Value::Range(_)
+                | Value::Iterator(_)
+                | Value::Generator(_)
+                | Value::DictView(..)
         ) {
             return Err(type_error(format!(
                 "cannot unpack non-iterable {} object",
@@ -1008,9 +1157,16 @@ impl Interp {
     /// `{**mapping}` into `dict`.
     pub fn dict_merge(&mut self, dict: &Value, mapping: Value) -> PyResult<()> {
         let Value::Dict(source) = &mapping else {
-            return Err(type_error(format!("'{}' object is not a mapping", mapping.type_name())));
+            return Err(type_error(format!(
+                "'{}' object is not a mapping",
+                mapping.type_name()
+            )));
         };
-        let entries: Vec<_> = source.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let entries: Vec<_> = source
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         if let Value::Dict(target) = dict {
             target.borrow_mut().extend(entries);
         }
@@ -1027,8 +1183,16 @@ impl Interp {
             Value::Module(module) => self.module_attribute(*module, name),
             Value::Exception(exc) => match name {
                 sym::args => Ok(Value::tuple(exc.args.clone())),
-                sym::__cause__ => Ok(exc.cause.borrow().clone().map_or(Value::None, Value::Exception)),
-                sym::__context__ => Ok(exc.context.borrow().clone().map_or(Value::None, Value::Exception)),
+                sym::__cause__ => Ok(exc
+                    .cause
+                    .borrow()
+                    .clone()
+                    .map_or(Value::None, Value::Exception)),
+                sym::__context__ => Ok(exc
+                    .context
+                    .borrow()
+                    .clone()
+                    .map_or(Value::None, Value::Exception)),
                 sym::with_traceback | sym::add_note => Ok(self.bound_method(object, name)),
                 _ => Err(self.no_attribute(object, name)),
             },
@@ -1036,7 +1200,11 @@ impl Interp {
                 sym::__name__ | sym::__qualname__ => Ok(Value::str(ty.name())),
                 _ => Err(Exception::msg(
                     ExcType::AttributeError,
-                    format!("type object '{}' has no attribute '{}'", ty.name(), self.symbols.name(name)),
+                    format!(
+                        "type object '{}' has no attribute '{}'",
+                        ty.name(),
+                        self.symbols.name(name)
+                    ),
                 )),
             },
             Value::Function(function) => match name {
@@ -1048,11 +1216,15 @@ impl Interp {
                 sym::__name__ | sym::__qualname__ => Ok(Value::str(builtin.name())),
                 _ => Err(self.no_attribute(object, name)),
             },
-            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) if name == sym::real => Ok(match object {
-                Value::Bool(b) => Value::Int(i64::from(*b)),
-                other => other.clone(),
-            }),
-            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) if name == sym::imag => Ok(Value::Int(0)),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) if name == sym::real => {
+                Ok(match object {
+                    Value::Bool(b) => Value::Int(i64::from(*b)),
+                    other => other.clone(),
+                })
+            }
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) if name == sym::imag => {
+                Ok(Value::Int(0))
+            }
             Value::Float(_) if name == sym::real => Ok(object.clone()),
             Value::Float(_) if name == sym::imag => Ok(Value::Float(0.0)),
             _ => {
@@ -1102,7 +1274,11 @@ impl Interp {
         super::modules::member(self, module, name).ok_or_else(|| {
             Exception::msg(
                 ExcType::AttributeError,
-                format!("module '{}' has no attribute '{}'", module.name(), self.symbols.name(name)),
+                format!(
+                    "module '{}' has no attribute '{}'",
+                    module.name(),
+                    self.symbols.name(name)
+                ),
             )
         })
     }
@@ -1116,9 +1292,15 @@ fn runtime_changed(what: &str) -> Rc<Exception> {
 pub fn sequence_index(index: &Value, len: usize, what: &str) -> PyResult<usize> {
     let i = match index {
         Value::Int(_) | Value::Bool(_) => index.as_i64().expect("an int"),
-        Value::BigInt(_) => return Err(index_error(format!("cannot fit 'int' into an index-sized integer"))),
+        Value::BigInt(_) => {
+            return Err(index_error("cannot fit 'int' into an index-sized integer"));
+        }
         _ => {
-            let noun = if what == "string" { "string" } else { what.trim_end_matches(" object") };
+            let noun = if what == "string" {
+                "string"
+            } else {
+                what.trim_end_matches(" object")
+            };
             return Err(type_error(format!(
                 "{noun} indices must be integers or slices, not {}",
                 index.type_name()
@@ -1136,7 +1318,11 @@ fn slice_part(value: &Value) -> PyResult<Option<i64>> {
     match value {
         Value::None => Ok(None),
         Value::Int(_) | Value::Bool(_) => Ok(value.as_i64()),
-        Value::BigInt(b) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
+        Value::BigInt(b) => Ok(Some(if b.is_negative() {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        })),
         _ => Err(type_error(
             "slice indices must be integers or None or have an __index__ method",
         )),
@@ -1155,12 +1341,19 @@ pub fn slice_step(slice: &super::value::Slice) -> PyResult<i64> {
 fn slice_start_for_assignment(slice: &super::value::Slice, len: usize) -> PyResult<usize> {
     let len = len as i64;
     let start = slice_part(&slice.start)?.unwrap_or(0);
-    let start = if start < 0 { (start + len).max(0) } else { start.min(len) };
+    let start = if start < 0 {
+        (start + len).max(0)
+    } else {
+        start.min(len)
+    };
     Ok(start as usize)
 }
 
 /// The indices a slice selects from a sequence of `len` items, in order.
-pub fn slice_indices(slice: &super::value::Slice, len: usize) -> PyResult<impl Iterator<Item = usize>> {
+pub fn slice_indices(
+    slice: &super::value::Slice,
+    len: usize,
+) -> PyResult<impl Iterator<Item = usize>> {
     let step = slice_step(slice)?;
     let len = len as i64;
     let clamp = |value: Option<i64>, default: i64| -> i64 {
@@ -1185,12 +1378,22 @@ pub fn slice_indices(slice: &super::value::Slice, len: usize) -> PyResult<impl I
         }
     };
     let (start, stop) = if step > 0 {
-        (clamp(slice_part(&slice.start)?, 0), clamp(slice_part(&slice.stop)?, len))
+        (
+            clamp(slice_part(&slice.start)?, 0),
+            clamp(slice_part(&slice.stop)?, len),
+        )
     } else {
-        (clamp(slice_part(&slice.start)?, len - 1), clamp(slice_part(&slice.stop)?, -1))
+        (
+            clamp(slice_part(&slice.start)?, len - 1),
+            clamp(slice_part(&slice.stop)?, -1),
+        )
     };
     let count = if step > 0 {
-        if start < stop { (stop - start + step - 1) / step } else { 0 }
+        if start < stop {
+            (stop - start + step - 1) / step
+        } else {
+            0
+        }
     } else if start > stop {
         (start - stop - step - 1) / -step
     } else {
@@ -1202,7 +1405,8 @@ pub fn slice_indices(slice: &super::value::Slice, len: usize) -> PyResult<impl I
 /// Whether a value is an instance of a type (or any in a tuple).
 pub fn isinstance(value: &Value, class: &Value) -> PyResult<bool> {
     match class {
-        Value::Type(ty) => Ok(value.type_of().is_subtype(*ty) || matches!((value, ty), (Value::Future(_), Type::Future))),
+        Value::Type(ty) => Ok(value.type_of().is_subtype(*ty)
+            || matches!((value, ty), (Value::Future(_), Type::Future))),
         Value::Tuple(classes) => {
             for class in &classes.0 {
                 if isinstance(value, class)? {

@@ -8,11 +8,11 @@
 
 use std::rc::Rc;
 
-use super::builtins::{bind, index_arg};
+use super::Interp;
+use super::builtins::{MethodName, bind, index_arg};
 use super::exceptions::{PyResult, type_error, value_error};
 use super::symbol::{Sym, sym};
 use super::value::{PyStr, Value};
-use super::Interp;
 
 fn text_arg(method: &str, value: &Value, what: &str) -> PyResult<Rc<PyStr>> {
     match value {
@@ -25,7 +25,11 @@ fn text_arg(method: &str, value: &Value, what: &str) -> PyResult<Rc<PyStr>> {
 }
 
 /// The byte range of the characters `start..end` (Python slice bounds, clamped).
-fn char_range(s: &PyStr, start: Option<&Value>, end: Option<&Value>) -> PyResult<(usize, usize, usize)> {
+fn char_range(
+    s: &PyStr,
+    start: Option<&Value>,
+    end: Option<&Value>,
+) -> PyResult<(usize, usize, usize)> {
     let len = s.len() as i64;
     let clamp = |value: Option<&Value>, default: i64| -> PyResult<i64> {
         let i = match value {
@@ -39,7 +43,10 @@ fn char_range(s: &PyStr, start: Option<&Value>, end: Option<&Value>) -> PyResult
         if s.is_ascii() {
             chars as usize
         } else {
-            s.text.char_indices().nth(chars as usize).map_or(s.text.len(), |(i, _)| i)
+            s.text
+                .char_indices()
+                .nth(chars as usize)
+                .map_or(s.text.len(), |(i, _)| i)
         }
     };
     Ok((byte(start), byte(end.max(start)), start as usize))
@@ -76,7 +83,9 @@ fn rsplit_whitespace(text: &str, maxsplit: i64) -> Vec<Value> {
             parts.push(Value::str(rest));
             break;
         }
-        let start = rest.rfind(is_py_space).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+        let start = rest.rfind(is_py_space).map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
         parts.push(Value::str(&rest[start..]));
         rest = rest[..start].trim_end_matches(is_py_space);
     }
@@ -124,12 +133,12 @@ pub fn call(
     interp: &mut Interp,
     s: &Rc<PyStr>,
     name: Sym,
-    method: &str,
+    method: &MethodName,
     args: Vec<Value>,
     kwargs: Vec<(Rc<str>, Value)>,
 ) -> PyResult<Value> {
     let text = s.as_str();
-    let short = method.strip_prefix("str.").unwrap_or(method);
+    let short: &str = &method.name;
     match name {
         sym::format => return interp.str_format(text, args, kwargs),
         sym::split | sym::rsplit => {
@@ -151,11 +160,16 @@ pub fn call(
                     if sep.is_empty() {
                         return Err(value_error("empty separator"));
                     }
-                    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize + 1 };
+                    let limit = if maxsplit < 0 {
+                        usize::MAX
+                    } else {
+                        maxsplit as usize + 1
+                    };
                     if name == sym::split {
                         text.splitn(limit, sep.as_str()).map(Value::str).collect()
                     } else {
-                        let mut parts: Vec<Value> = text.rsplitn(limit, sep.as_str()).map(Value::str).collect();
+                        let mut parts: Vec<Value> =
+                            text.rsplitn(limit, sep.as_str()).map(Value::str).collect();
                         parts.reverse();
                         parts
                     }
@@ -172,11 +186,23 @@ pub fn call(
     let count_args = |min: usize, max: usize| -> PyResult<()> {
         if args.len() < min || args.len() > max {
             let expected = if min == max {
-                format!("{short}() takes exactly {} argument{} ({} given)", min, if min == 1 { "" } else { "s" }, args.len())
+                format!(
+                    "{short}() takes exactly {} argument{} ({} given)",
+                    min,
+                    if min == 1 { "" } else { "s" },
+                    args.len()
+                )
             } else if args.len() < min {
-                format!("{short} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
+                format!(
+                    "{short} expected at least {min} argument{}, got {}",
+                    if min == 1 { "" } else { "s" },
+                    args.len()
+                )
             } else {
-                format!("{short} expected at most {max} arguments, got {}", args.len())
+                format!(
+                    "{short} expected at most {max} arguments, got {}",
+                    args.len()
+                )
             };
             return Err(type_error(expected));
         }
@@ -193,13 +219,28 @@ pub fn call(
             while i < text.len() {
                 let c = text[i..].chars().next().expect("in range");
                 let width = c.len_utf8();
-                let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+                let is_break = matches!(
+                    c,
+                    '\n' | '\r'
+                        | '\x0b'
+                        | '\x0c'
+                        | '\x1c'
+                        | '\x1d'
+                        | '\x1e'
+                        | '\u{85}'
+                        | '\u{2028}'
+                        | '\u{2029}'
+                );
                 if is_break {
                     let mut end = i + width;
                     if c == '\r' && bytes.get(end) == Some(&b'\n') {
                         end += 1;
                     }
-                    lines.push(Value::str(if keepends { &text[start..end] } else { &text[start..i] }));
+                    lines.push(Value::str(if keepends {
+                        &text[start..end]
+                    } else {
+                        &text[start..i]
+                    }));
                     start = end;
                     i = end;
                 } else {
@@ -333,7 +374,9 @@ pub fn call(
             };
             match found {
                 Some(byte) => Value::Int((char_start + char_offset(window, byte)) as i64),
-                None if matches!(name, sym::index | sym::rindex) => return Err(value_error("substring not found")),
+                None if matches!(name, sym::index | sym::rindex) => {
+                    return Err(value_error("substring not found"));
+                }
                 None => Value::Int(-1),
             }
         }
@@ -353,7 +396,10 @@ pub fn call(
             count_args(0, 0)?;
             let mut chars = text.chars();
             Value::str(match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars.as_str().to_lowercase().chars()).collect::<String>(),
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.as_str().to_lowercase().chars())
+                    .collect::<String>(),
                 None => String::new(),
             })
         }
@@ -398,7 +444,11 @@ pub fn call(
             let fill = match arg(1) {
                 None => ' ',
                 Some(Value::Str(f)) if f.len() == 1 => f.char_at(0),
-                Some(_) => return Err(type_error("The fill character must be exactly one character long")),
+                Some(_) => {
+                    return Err(type_error(
+                        "The fill character must be exactly one character long",
+                    ));
+                }
             };
             let align = match name {
                 sym::center => '^',
@@ -425,10 +475,19 @@ pub fn call(
         }
         sym::isupper | sym::islower => {
             count_args(0, 0)?;
-            let cased: Vec<char> = text.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).collect();
+            let cased: Vec<char> = text
+                .chars()
+                .filter(|c| c.is_uppercase() || c.is_lowercase())
+                .collect();
             Value::Bool(
                 !cased.is_empty()
-                    && cased.iter().all(|c| if name == sym::isupper { c.is_uppercase() } else { c.is_lowercase() }),
+                    && cased.iter().all(|c| {
+                        if name == sym::isupper {
+                            c.is_uppercase()
+                        } else {
+                            c.is_lowercase()
+                        }
+                    }),
             )
         }
         sym::partition | sym::rpartition => {
@@ -437,7 +496,11 @@ pub fn call(
             if sep.is_empty() {
                 return Err(value_error("empty separator"));
             }
-            let found = if name == sym::partition { text.find(sep.as_str()) } else { text.rfind(sep.as_str()) };
+            let found = if name == sym::partition {
+                text.find(sep.as_str())
+            } else {
+                text.rfind(sep.as_str())
+            };
             let parts = match found {
                 Some(i) => [&text[..i], sep.as_str(), &text[i + sep.text.len()..]],
                 None if name == sym::partition => [text, "", ""],

@@ -24,7 +24,12 @@ pub fn render(source: &Source, exc: &Rc<Exception>) -> String {
     out
 }
 
-fn render_chain(source: &Source, exc: &Rc<Exception>, out: &mut String, seen: &mut Vec<*const Exception>) {
+fn render_chain(
+    source: &Source,
+    exc: &Rc<Exception>,
+    out: &mut String,
+    seen: &mut Vec<*const Exception>,
+) {
     if seen.contains(&Rc::as_ptr(exc)) {
         return;
     }
@@ -42,9 +47,17 @@ fn render_chain(source: &Source, exc: &Rc<Exception>, out: &mut String, seen: &m
     if !traceback.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         for entry in traceback.iter().rev() {
-            let span = entry.code.spans.get(entry.pc as usize).copied().unwrap_or(entry.code.span);
+            let span = entry
+                .code
+                .spans
+                .get(entry.pc as usize)
+                .copied()
+                .unwrap_or(entry.code.span);
             let line = source.line_of(span.start);
-            out.push_str(&format!("  File \"{}\", line {line}, in {}\n", source.name, entry.code.name));
+            out.push_str(&format!(
+                "  File \"{}\", line {line}, in {}\n",
+                source.name, entry.code.name
+            ));
             let text = source.line_text(line).trim();
             if !text.is_empty() {
                 out.push_str(&format!("    {text}\n"));

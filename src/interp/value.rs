@@ -79,7 +79,11 @@ pub struct PyStr {
 impl PyStr {
     pub fn new(text: impl Into<Box<str>>) -> PyStr {
         let text = text.into();
-        let chars = if text.is_ascii() { text.len() } else { text.chars().count() };
+        let chars = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
         PyStr {
             text,
             chars: chars as u32,
@@ -108,7 +112,10 @@ impl PyStr {
         if self.is_ascii() {
             self.text.as_bytes()[index] as char
         } else {
-            self.text.chars().nth(index).expect("index checked by the caller")
+            self.text
+                .chars()
+                .nth(index)
+                .expect("index checked by the caller")
         }
     }
 
@@ -117,7 +124,11 @@ impl PyStr {
         if self.is_ascii() {
             return &self.text[start..stop];
         }
-        let mut indices = self.text.char_indices().map(|(i, _)| i).chain([self.text.len()]);
+        let mut indices = self
+            .text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([self.text.len()]);
         let from = indices.nth(start).unwrap_or(self.text.len());
         let to = if stop > start {
             indices.nth(stop - start - 1).unwrap_or(self.text.len())
@@ -158,6 +169,10 @@ impl Range {
             0
         };
         len as i64
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     pub fn get(&self, index: i64) -> i64 {
@@ -290,16 +305,50 @@ impl Type {
 
 /// The state of an iterator over a built-in container or a lazy built-in.
 pub enum Iter {
-    Seq { items: Value, index: usize },
-    Range { next: i64, stop: i64, step: i64 },
-    Str { text: Rc<PyStr>, byte: usize },
-    Dict { dict: Rc<Dict>, index: usize, len: usize, view: DictView },
-    Set { set: Rc<Set>, index: usize, len: usize },
-    Reversed { items: Value, index: usize },
-    Enumerate { inner: Value, count: Value },
-    Zip { inners: Vec<Value>, strict: bool },
-    Map { func: Value, inners: Vec<Value> },
-    Filter { func: Value, inner: Value },
+    Seq {
+        items: Value,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Str {
+        text: Rc<PyStr>,
+        byte: usize,
+    },
+    Dict {
+        dict: Rc<Dict>,
+        index: usize,
+        len: usize,
+        view: DictView,
+    },
+    Set {
+        set: Rc<Set>,
+        index: usize,
+        len: usize,
+    },
+    Reversed {
+        items: Value,
+        index: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: Value,
+    },
+    Zip {
+        inners: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
     /// `asyncio.as_completed(...)`: a generator of awaitables in CPython.
     AsCompleted(Rc<super::asyncio::AsCompleted>),
     Exhausted,
@@ -332,9 +381,18 @@ impl Iter {
             },
             Iter::Range { .. } => "range_iterator",
             Iter::Str { .. } => "str_ascii_iterator",
-            Iter::Dict { view: DictView::Keys, .. } => "dict_keyiterator",
-            Iter::Dict { view: DictView::Values, .. } => "dict_valueiterator",
-            Iter::Dict { view: DictView::Items, .. } => "dict_itemiterator",
+            Iter::Dict {
+                view: DictView::Keys,
+                ..
+            } => "dict_keyiterator",
+            Iter::Dict {
+                view: DictView::Values,
+                ..
+            } => "dict_valueiterator",
+            Iter::Dict {
+                view: DictView::Items,
+                ..
+            } => "dict_itemiterator",
             Iter::Set { .. } => "set_iterator",
             Iter::Reversed { .. } => "list_reverseiterator",
             Iter::Enumerate { .. } => "enumerate",
@@ -457,7 +515,7 @@ impl Value {
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Set(s) => !s.items.borrow().is_empty(),
             Value::DictView(d, _) => !d.borrow().is_empty(),
-            Value::Range(r) => r.len() > 0,
+            Value::Range(r) => !r.is_empty(),
             _ => true,
         }
     }
@@ -495,14 +553,20 @@ impl Value {
     /// Identity (`is`).
     pub fn is(&self, other: &Value) -> bool {
         match (self, other) {
-            (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) | (Value::Loop, Value::Loop) => true,
+            (Value::None, Value::None)
+            | (Value::Ellipsis, Value::Ellipsis)
+            | (Value::Loop, Value::Loop) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
             // Small ints are cached in CPython; so are equal ints here.
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::BigInt(a), Value::BigInt(b)) => Rc::ptr_eq(a, b),
-            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a.text == b.text),
-            (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b) || (a.0.is_empty() && b.0.is_empty()),
+            (Value::Str(a), Value::Str(b)) => {
+                Rc::ptr_eq(a, b) || (a.len() <= 1 && a.text == b.text)
+            }
+            (Value::Tuple(a), Value::Tuple(b)) => {
+                Rc::ptr_eq(a, b) || (a.0.is_empty() && b.0.is_empty())
+            }
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
             (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
             (Value::Set(a), Value::Set(b)) => Rc::ptr_eq(a, b),
@@ -594,8 +658,11 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
             }
             seen.push(id);
             out.push('{');
-            let entries: Vec<(Value, Value)> =
-                dict.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+            let entries: Vec<(Value, Value)> = dict
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.0.clone(), v.clone()))
+                .collect();
             for (i, (key, item)) in entries.iter().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
@@ -645,13 +712,22 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
             out.push(')');
         }
         Value::Function(f) => {
-            let _ = write!(out, "<function {} at {}>", f.code.qualname, fake_address(Rc::as_ptr(f) as *const ()));
+            let _ = write!(
+                out,
+                "<function {} at {}>",
+                f.code.qualname,
+                fake_address(Rc::as_ptr(f) as *const ())
+            );
         }
         Value::Builtin(b) => {
             let _ = write!(out, "<built-in function {}>", b.name());
         }
         Value::Method(m) => {
-            let _ = write!(out, "<built-in method of {} object>", m.receiver.type_name());
+            let _ = write!(
+                out,
+                "<built-in method of {} object>",
+                m.receiver.type_name()
+            );
         }
         Value::Type(t) => match t {
             Type::Exception(exc) if exc.module() != "builtins" => {
@@ -672,14 +748,29 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
             let _ = write!(out, "<module '{}'>", m.name());
         }
         Value::Coroutine(c) => {
-            let _ = write!(out, "<coroutine object {} at {}>", c.qualname(), fake_address(Rc::as_ptr(c) as *const ()));
+            let _ = write!(
+                out,
+                "<coroutine object {} at {}>",
+                c.qualname(),
+                fake_address(Rc::as_ptr(c) as *const ())
+            );
         }
         Value::Future(f) => out.push_str(&f.repr()),
         Value::Iterator(it) => {
-            let _ = write!(out, "<{} object at {}>", it.borrow().type_name(), fake_address(Rc::as_ptr(it) as *const ()));
+            let _ = write!(
+                out,
+                "<{} object at {}>",
+                it.borrow().type_name(),
+                fake_address(Rc::as_ptr(it) as *const ())
+            );
         }
         Value::Generator(g) => {
-            let _ = write!(out, "<generator object {} at {}>", g.qualname(), fake_address(Rc::as_ptr(g) as *const ()));
+            let _ = write!(
+                out,
+                "<generator object {} at {}>",
+                g.qualname(),
+                fake_address(Rc::as_ptr(g) as *const ())
+            );
         }
         Value::DictView(dict, view) => {
             let entries: Vec<Value> = dict
@@ -696,7 +787,9 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
             write_repr(out, &Value::list(entries), seen);
             out.push(')');
         }
-        Value::Loop => out.push_str("<_UnixSelectorEventLoop running=True closed=False debug=False>"),
+        Value::Loop => {
+            out.push_str("<_UnixSelectorEventLoop running=True closed=False debug=False>")
+        }
         Value::Ellipsis => out.push_str("Ellipsis"),
         Value::Unbound => out.push_str("<unbound>"),
         Value::Cell(_) => out.push_str("<cell>"),
@@ -824,7 +917,8 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
             }
             let (x, y) = (x.borrow(), y.borrow());
             x.len() == y.len()
-                && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| values_equal(v, w)))
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| values_equal(v, w)))
         }
         (Value::Set(x), Value::Set(y)) => {
             let (x, y) = (x.items.borrow(), y.items.borrow());
@@ -837,7 +931,9 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         _ => match numeric_cmp(a, b) {
             Some(ordering) => ordering == std::cmp::Ordering::Equal,
             None => match (a, b) {
-                (Value::Float(_), _) | (_, Value::Float(_)) if a.is_number() && b.is_number() => false,
+                (Value::Float(_), _) | (_, Value::Float(_)) if a.is_number() && b.is_number() => {
+                    false
+                }
                 _ => a.is(b),
             },
         },
@@ -850,7 +946,10 @@ fn sequences_equal(a: &[Value], b: &[Value]) -> bool {
 
 impl Value {
     pub fn is_number(&self) -> bool {
-        matches!(self, Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_))
+        matches!(
+            self,
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+        )
     }
 }
 
@@ -883,12 +982,20 @@ fn float_int_cmp(x: f64, y: &BigInt) -> Option<std::cmp::Ordering> {
         return None;
     }
     if x.is_infinite() {
-        return Some(if x > 0.0 { Ordering::Greater } else { Ordering::Less });
+        return Some(if x > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
     }
     // Compare floor(x) with y first, then the fraction breaks a tie.
     let floor = x.floor();
     let whole = BigInt::from(floor as i128);
-    let whole = if floor.abs() < 1e38 { whole } else { big_from_integral_float(floor) };
+    let whole = if floor.abs() < 1e38 {
+        whole
+    } else {
+        big_from_integral_float(floor)
+    };
     match whole.cmp(y) {
         Ordering::Equal if x > floor => Some(Ordering::Greater),
         ordering => Some(ordering),

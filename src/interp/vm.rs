@@ -12,7 +12,9 @@ use std::rc::Rc;
 use super::asyncio::{Coroutine, CoroutineBody, NativeStep};
 use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error};
 use super::value::{Function, Iter, Value};
-use super::{ExecState, Exit, Frame, Handler, Interp, NativeFrame, RECURSION_LIMIT, Resume, Suspend};
+use super::{
+    ExecState, Exit, Frame, Handler, Interp, NativeFrame, RECURSION_LIMIT, Resume, Suspend,
+};
 use crate::bytecode::{CodeKind, Instr};
 
 /// What the outer loop of `run` does next.
@@ -74,7 +76,9 @@ impl Interp {
         let Some(Frame::Native(native)) = state.frames.last_mut() else {
             unreachable!("the top frame is native")
         };
-        let step = native.coro.resume(self, input.unwrap_or(Resume::Send(Value::None)));
+        let step = native
+            .coro
+            .resume(self, input.unwrap_or(Resume::Send(Value::None)));
         match step {
             NativeStep::Yield(suspend) => Flow::Exit(Exit::Suspend(suspend)),
             NativeStep::Return(value) => {
@@ -96,7 +100,10 @@ impl Interp {
     }
 
     fn pop_native(&mut self, state: &mut ExecState) {
-        if let Some(Frame::Native(NativeFrame { owner: Some(owner), .. })) = state.frames.pop() {
+        if let Some(Frame::Native(NativeFrame {
+            owner: Some(owner), ..
+        })) = state.frames.pop()
+        {
             owner.finish();
         }
     }
@@ -145,7 +152,11 @@ impl Interp {
                         Err(exc) => AwaitStart::Error(exc),
                     };
                 }
-                if self.current_task.as_ref().is_some_and(|task| Rc::ptr_eq(task, &future)) {
+                if self
+                    .current_task
+                    .as_ref()
+                    .is_some_and(|task| Rc::ptr_eq(task, &future))
+                {
                     return AwaitStart::Error(runtime_error(format!(
                         "Task cannot await on itself: {}",
                         future.repr()
@@ -325,7 +336,9 @@ impl Interp {
                         let len = state.stack.len();
                         state.stack.insert(len - 2, value);
                     }
-                    Instr::LoadConst(index) => state.stack.push(code.consts[index as usize].clone()),
+                    Instr::LoadConst(index) => {
+                        state.stack.push(code.consts[index as usize].clone())
+                    }
                     Instr::LoadNone => state.stack.push(Value::None),
                     Instr::LoadLocal(slot) => {
                         let value = &state.stack[base + slot as usize];
@@ -347,7 +360,10 @@ impl Interp {
                         state.stack[base + slot as usize] = value;
                     }
                     Instr::DeleteLocal(slot) => {
-                        let old = std::mem::replace(&mut state.stack[base + slot as usize], Value::Unbound);
+                        let old = std::mem::replace(
+                            &mut state.stack[base + slot as usize],
+                            Value::Unbound,
+                        );
                         if let Value::Unbound = old {
                             raise!(Exception::msg(
                                 ExcType::UnboundLocalError,
@@ -406,7 +422,10 @@ impl Interp {
                             Value::Unbound => match &self.fallbacks[slot as usize] {
                                 Value::Unbound => {
                                     let name = self.global_names[slot as usize].clone();
-                                    raise!(Exception::msg(ExcType::NameError, format!("name '{name}' is not defined")));
+                                    raise!(Exception::msg(
+                                        ExcType::NameError,
+                                        format!("name '{name}' is not defined")
+                                    ));
                                 }
                                 builtin => builtin.clone(),
                             },
@@ -419,10 +438,14 @@ impl Interp {
                         self.globals[slot as usize] = value;
                     }
                     Instr::DeleteGlobal(slot) => {
-                        let old = std::mem::replace(&mut self.globals[slot as usize], Value::Unbound);
+                        let old =
+                            std::mem::replace(&mut self.globals[slot as usize], Value::Unbound);
                         if let Value::Unbound = old {
                             let name = self.global_names[slot as usize].clone();
-                            raise!(Exception::msg(ExcType::NameError, format!("name '{name}' is not defined")));
+                            raise!(Exception::msg(
+                                ExcType::NameError,
+                                format!("name '{name}' is not defined")
+                            ));
                         }
                     }
                     Instr::LoadAttr(name) => {
@@ -436,7 +459,9 @@ impl Interp {
                         let _value = pop!();
                         raise!(self.store_attribute_error(&object, name));
                     }
-                    Instr::LoadAssertionError => state.stack.push(Value::Type(super::value::Type::Exception(ExcType::AssertionError))),
+                    Instr::LoadAssertionError => state.stack.push(Value::Type(
+                        super::value::Type::Exception(ExcType::AssertionError),
+                    )),
                     Instr::Subscr => {
                         let index = pop!();
                         let object = pop!();
@@ -568,9 +593,15 @@ impl Interp {
                         if let Some(Value::Iterator(iterator)) = state.stack.last() {
                             let mut iter = iterator.borrow_mut();
                             match &mut *iter {
-                                Iter::Range { next, stop: end, step } => {
+                                Iter::Range {
+                                    next,
+                                    stop: end,
+                                    step,
+                                } => {
                                     let current = *next;
-                                    if (*step > 0 && current < *end) || (*step < 0 && current > *end) {
+                                    if (*step > 0 && current < *end)
+                                        || (*step < 0 && current > *end)
+                                    {
                                         *next = current.wrapping_add(*step);
                                         drop(iter);
                                         state.stack.push(Value::Int(current));
@@ -700,7 +731,10 @@ impl Interp {
                         };
                         state.stack.push(Value::tuple(items));
                     }
-                    Instr::FormatValue { conversion, has_spec } => {
+                    Instr::FormatValue {
+                        conversion,
+                        has_spec,
+                    } => {
                         let spec = if has_spec { Some(pop!()) } else { None };
                         let value = pop!();
                         save_pc!();
@@ -720,16 +754,30 @@ impl Interp {
                         state.stack.extend(items.into_iter().rev());
                     }
                     Instr::MakeFunction { code: index, flags } => {
-                        let closure = if flags & 4 != 0 { tuple_items(pop!()) } else { Vec::new() };
+                        let closure = if flags & 4 != 0 {
+                            tuple_items(pop!())
+                        } else {
+                            Vec::new()
+                        };
                         let kwdefaults = if flags & 2 != 0 {
                             tuple_items(pop!())
                                 .into_iter()
-                                .map(|v| if let Value::Unbound = v { None } else { Some(v) })
+                                .map(|v| {
+                                    if let Value::Unbound = v {
+                                        None
+                                    } else {
+                                        Some(v)
+                                    }
+                                })
                                 .collect()
                         } else {
                             Vec::new()
                         };
-                        let defaults = if flags & 1 != 0 { tuple_items(pop!()) } else { Vec::new() };
+                        let defaults = if flags & 1 != 0 {
+                            tuple_items(pop!())
+                        } else {
+                            Vec::new()
+                        };
                         state.stack.push(Value::Function(Rc::new(Function {
                             code: code.codes[index as usize].clone(),
                             defaults,
@@ -780,7 +828,9 @@ impl Interp {
                         let kwargs = names
                             .into_iter()
                             .zip(keyword_values)
-                            .map(|(name, value)| (Rc::from(name.as_str().unwrap_or_default()), value))
+                            .map(|(name, value)| {
+                                (Rc::from(name.as_str().unwrap_or_default()), value)
+                            })
                             .collect();
                         match tri!(self.prepare_call(func, args, kwargs)) {
                             super::call::Callee::Done(value) => state.stack.push(value),
@@ -796,7 +846,11 @@ impl Interp {
                     Instr::CallEx { has_kwargs } => {
                         step!();
                         save_pc!();
-                        let kwargs = if has_kwargs { tri!(self.kwargs_from_dict(pop!())) } else { Vec::new() };
+                        let kwargs = if has_kwargs {
+                            tri!(self.kwargs_from_dict(pop!()))
+                        } else {
+                            Vec::new()
+                        };
                         let args = tuple_items(pop!());
                         let func = pop!();
                         match tri!(self.prepare_call(func, args, kwargs)) {
@@ -813,21 +867,29 @@ impl Interp {
                     Instr::CallMethod { name, argc } | Instr::CallMethodKw { name, argc } => {
                         step!();
                         save_pc!();
-                        let names = if let Instr::CallMethodKw { .. } = instr { tuple_items(pop!()) } else { Vec::new() };
+                        let names = if let Instr::CallMethodKw { .. } = instr {
+                            tuple_items(pop!())
+                        } else {
+                            Vec::new()
+                        };
                         let mut args = state.stack.split_off(state.stack.len() - argc as usize);
                         let receiver = pop!();
                         let keyword_values = args.split_off(args.len() - names.len());
                         let kwargs: Vec<(Rc<str>, Value)> = names
                             .into_iter()
                             .zip(keyword_values)
-                            .map(|(name, value)| (Rc::from(name.as_str().unwrap_or_default()), value))
+                            .map(|(name, value)| {
+                                (Rc::from(name.as_str().unwrap_or_default()), value)
+                            })
                             .collect();
                         let callee = match &receiver {
                             Value::Module(_) => {
                                 let func = tri!(self.get_attribute(&receiver, name));
                                 tri!(self.prepare_call(func, args, kwargs))
                             }
-                            _ => super::call::Callee::Done(tri!(self.call_method(&receiver, name, args, kwargs))),
+                            _ => super::call::Callee::Done(tri!(
+                                self.call_method(&receiver, name, args, kwargs)
+                            )),
                         };
                         match callee {
                             super::call::Callee::Done(value) => state.stack.push(value),
@@ -862,7 +924,9 @@ impl Interp {
                             AwaitStart::Native => return Flow::Resume(Resume::Send(Value::None)),
                             AwaitStart::Ready(value) => state.stack.push(value),
                             AwaitStart::Error(exc) => raise!(exc),
-                            AwaitStart::Suspend(suspend) => return Flow::Exit(Exit::Suspend(suspend)),
+                            AwaitStart::Suspend(suspend) => {
+                                return Flow::Exit(Exit::Suspend(suspend));
+                            }
                         }
                     }
                     Instr::Yield => {
@@ -917,9 +981,11 @@ impl Interp {
                                 let exc = tri!(self.exception_from(exc));
                                 let cause = match cause {
                                     Value::None => None,
-                                    other => Some(tri!(self.exception_from(other).map_err(|_| type_error(
-                                        "exception causes must derive from BaseException"
-                                    )))),
+                                    other => Some(tri!(self.exception_from(other).map_err(|_| {
+                                        type_error(
+                                            "exception causes must derive from BaseException",
+                                        )
+                                    }))),
                                 };
                                 *exc.cause.borrow_mut() = cause;
                                 exc.suppress_context.set(true);
@@ -954,7 +1020,9 @@ impl Interp {
     fn enter_function(&mut self, state: &mut ExecState, function: &Rc<Function>, func_at: usize) {
         let code = function.code.clone();
         let base = func_at + 1;
-        state.stack.resize(base + code.nlocals as usize, Value::Unbound);
+        state
+            .stack
+            .resize(base + code.nlocals as usize, Value::Unbound);
         for &cell in &code.cells {
             let slot = &mut state.stack[base + cell as usize];
             let value = std::mem::replace(slot, Value::Unbound);
@@ -982,7 +1050,12 @@ impl Interp {
         self.call_with_kwargs(func, args, Vec::new())
     }
 
-    pub fn call_with_kwargs(&mut self, func: Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+    pub fn call_with_kwargs(
+        &mut self,
+        func: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
         match self.prepare_call(func, args, kwargs)? {
             super::call::Callee::Done(value) => Ok(value),
             super::call::Callee::Frame(code, locals) => {
@@ -997,7 +1070,9 @@ impl Interp {
                 match exit {
                     Exit::Return(value) => Ok(value),
                     Exit::Raise(exc) => Err(exc),
-                    Exit::Suspend(_) | Exit::Yield(_) => Err(runtime_error("a function called from a built-in cannot await")),
+                    Exit::Suspend(_) | Exit::Yield(_) => Err(runtime_error(
+                        "a function called from a built-in cannot await",
+                    )),
                 }
             }
         }
@@ -1042,7 +1117,9 @@ fn exception_matches(exc: &Value, kind: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
+        _ => Err(type_error(
+            "catching classes that do not inherit from BaseException is not allowed",
+        )),
     }
 }
 

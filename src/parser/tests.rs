@@ -24,53 +24,121 @@ fn stmt(s: &Stmt) -> String {
             let targets: Vec<_> = targets.iter().map(expr).collect();
             format!("(= {} {})", targets.join(" "), expr(value))
         }
-        StmtKind::AugAssign { target, op, value } => format!("({}= {} {})", op.symbol(), expr(target), expr(value)),
-        StmtKind::AnnAssign { target, annotation, value } => format!(
+        StmtKind::AugAssign { target, op, value } => {
+            format!("({}= {} {})", op.symbol(), expr(target), expr(value))
+        }
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+        } => format!(
             "(: {} {}{})",
             expr(target),
             expr(annotation),
-            value.as_ref().map_or(String::new(), |v| format!(" {}", expr(v)))
+            value
+                .as_ref()
+                .map_or(String::new(), |v| format!(" {}", expr(v)))
         ),
         StmtKind::FunctionDef(f) => function(f),
-        StmtKind::Return(v) => format!("(return{})", v.as_ref().map_or(String::new(), |v| format!(" {}", expr(v)))),
-        StmtKind::If { test, body, orelse } => format!("(if {} ({}) ({}))", expr(test), block(body), block(orelse)),
-        StmtKind::While { test, body, orelse } => format!("(while {} ({}) ({}))", expr(test), block(body), block(orelse)),
-        StmtKind::For { target, iter, body, orelse, .. } => {
-            format!("(for {} {} ({}) ({}))", expr(target), expr(iter), block(body), block(orelse))
+        StmtKind::Return(v) => format!(
+            "(return{})",
+            v.as_ref()
+                .map_or(String::new(), |v| format!(" {}", expr(v)))
+        ),
+        StmtKind::If { test, body, orelse } => {
+            format!("(if {} ({}) ({}))", expr(test), block(body), block(orelse))
+        }
+        StmtKind::While { test, body, orelse } => format!(
+            "(while {} ({}) ({}))",
+            expr(test),
+            block(body),
+            block(orelse)
+        ),
+        StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+            ..
+        } => {
+            format!(
+                "(for {} {} ({}) ({}))",
+                expr(target),
+                expr(iter),
+                block(body),
+                block(orelse)
+            )
         }
         StmtKind::Break => "break".into(),
         StmtKind::Continue => "continue".into(),
         StmtKind::Pass => "pass".into(),
-        StmtKind::Try { body, handlers, orelse, finalbody } => {
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
             let handlers: Vec<_> = handlers
                 .iter()
                 .map(|h| {
                     format!(
                         "(except{}{} ({}))",
-                        h.kind.as_ref().map_or(String::new(), |k| format!(" {}", expr(k))),
-                        h.name.as_ref().map_or(String::new(), |n| format!(" as {}", n.id)),
+                        h.kind
+                            .as_ref()
+                            .map_or(String::new(), |k| format!(" {}", expr(k))),
+                        h.name
+                            .as_ref()
+                            .map_or(String::new(), |n| format!(" as {}", n.id)),
                         block(&h.body)
                     )
                 })
                 .collect();
-            format!("(try ({}) {} ({}) ({}))", block(body), handlers.join(" "), block(orelse), block(finalbody))
+            format!(
+                "(try ({}) {} ({}) ({}))",
+                block(body),
+                handlers.join(" "),
+                block(orelse),
+                block(finalbody)
+            )
         }
         StmtKind::Raise { exc, cause } => format!(
             "(raise{}{})",
-            exc.as_ref().map_or(String::new(), |e| format!(" {}", expr(e))),
-            cause.as_ref().map_or(String::new(), |e| format!(" from {}", expr(e)))
+            exc.as_ref()
+                .map_or(String::new(), |e| format!(" {}", expr(e))),
+            cause
+                .as_ref()
+                .map_or(String::new(), |e| format!(" from {}", expr(e)))
         ),
         StmtKind::Import(names) => format!("(import {})", import_names(names)),
-        StmtKind::ImportFrom { module, level, names } => {
-            format!("(from {}{} {})", ".".repeat(*level), module.id, import_names(names))
+        StmtKind::ImportFrom {
+            module,
+            level,
+            names,
+        } => {
+            format!(
+                "(from {}{} {})",
+                ".".repeat(*level),
+                module.id,
+                import_names(names)
+            )
         }
-        StmtKind::Global(names) => format!("(global {})", names.iter().map(|n| &*n.id).collect::<Vec<_>>().join(" ")),
-        StmtKind::Nonlocal(names) => format!("(nonlocal {})", names.iter().map(|n| &*n.id).collect::<Vec<_>>().join(" ")),
-        StmtKind::Del(targets) => format!("(del {})", targets.iter().map(expr).collect::<Vec<_>>().join(" ")),
+        StmtKind::Global(names) => format!(
+            "(global {})",
+            names.iter().map(|n| &*n.id).collect::<Vec<_>>().join(" ")
+        ),
+        StmtKind::Nonlocal(names) => format!(
+            "(nonlocal {})",
+            names.iter().map(|n| &*n.id).collect::<Vec<_>>().join(" ")
+        ),
+        StmtKind::Del(targets) => format!(
+            "(del {})",
+            targets.iter().map(expr).collect::<Vec<_>>().join(" ")
+        ),
         StmtKind::Assert { test, msg } => format!(
             "(assert {}{})",
             expr(test),
-            msg.as_ref().map_or(String::new(), |m| format!(" {}", expr(m)))
+            msg.as_ref()
+                .map_or(String::new(), |m| format!(" {}", expr(m)))
         ),
         StmtKind::Unsupported(c) => format!("(unsupported {c:?})"),
     }
@@ -152,14 +220,21 @@ fn expr(e: &Expr) -> String {
             format!("(dict {})", entries.join(" "))
         }
         ExprKind::Starred(inner) => format!("*{}", expr(inner)),
-        ExprKind::BinOp { op, left, right } => format!("({} {} {})", op.symbol(), expr(left), expr(right)),
+        ExprKind::BinOp { op, left, right } => {
+            format!("({} {} {})", op.symbol(), expr(left), expr(right))
+        }
         ExprKind::UnaryOp { op, operand } => format!("({:?} {})", op, expr(operand)),
         ExprKind::BoolOp { op, values } => format!("({:?} {})", op, exprs(values)),
         ExprKind::Compare { left, ops } => {
-            let ops: Vec<_> = ops.iter().map(|(op, right)| format!("{} {}", op.symbol(), expr(right))).collect();
+            let ops: Vec<_> = ops
+                .iter()
+                .map(|(op, right)| format!("{} {}", op.symbol(), expr(right)))
+                .collect();
             format!("(cmp {} {})", expr(left), ops.join(" "))
         }
-        ExprKind::IfExp { test, body, orelse } => format!("(ifexp {} {} {})", expr(test), expr(body), expr(orelse)),
+        ExprKind::IfExp { test, body, orelse } => {
+            format!("(ifexp {} {} {})", expr(test), expr(body), expr(orelse))
+        }
         ExprKind::Lambda(f) => function(f),
         ExprKind::Call { func, args } => {
             let args: Vec<_> = args
@@ -171,7 +246,12 @@ fn expr(e: &Expr) -> String {
                     Arg::DoubleStarred(e) => format!("**{}", expr(e)),
                 })
                 .collect();
-            format!("(call {}{}{})", expr(func), if args.is_empty() { "" } else { " " }, args.join(" "))
+            format!(
+                "(call {}{}{})",
+                expr(func),
+                if args.is_empty() { "" } else { " " },
+                args.join(" ")
+            )
         }
         ExprKind::Attribute { value, attr } => format!("(. {} {})", expr(value), attr.id),
         ExprKind::Subscript { value, index } => format!("([] {} {})", expr(value), expr(index)),
@@ -180,12 +260,27 @@ fn expr(e: &Expr) -> String {
             format!("(slice {} {} {})", part(lower), part(upper), part(step))
         }
         ExprKind::Await(inner) => format!("(await {})", expr(inner)),
-        ExprKind::ListComp { elt, generators } => format!("(listcomp {} {})", expr(elt), comprehensions(generators)),
-        ExprKind::SetComp { elt, generators } => format!("(setcomp {} {})", expr(elt), comprehensions(generators)),
-        ExprKind::DictComp { key, value, generators } => {
-            format!("(dictcomp {}:{} {})", expr(key), expr(value), comprehensions(generators))
+        ExprKind::ListComp { elt, generators } => {
+            format!("(listcomp {} {})", expr(elt), comprehensions(generators))
         }
-        ExprKind::GeneratorExp { elt, generators } => format!("(genexp {} {})", expr(elt), comprehensions(generators)),
+        ExprKind::SetComp { elt, generators } => {
+            format!("(setcomp {} {})", expr(elt), comprehensions(generators))
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            format!(
+                "(dictcomp {}:{} {})",
+                expr(key),
+                expr(value),
+                comprehensions(generators)
+            )
+        }
+        ExprKind::GeneratorExp { elt, generators } => {
+            format!("(genexp {} {})", expr(elt), comprehensions(generators))
+        }
         ExprKind::Unsupported(c) => format!("(unsupported {c:?})"),
     }
 }
@@ -195,11 +290,19 @@ fn fparts(parts: &[FStringPart]) -> String {
         .iter()
         .map(|p| match p {
             FStringPart::Literal(s) => format!("{s:?}"),
-            FStringPart::Field { value, conversion, spec } => format!(
+            FStringPart::Field {
+                value,
+                conversion,
+                spec,
+            } => format!(
                 "{{{}{}{}}}",
                 expr(value),
                 conversion.map_or(String::new(), |c| format!("!{c}")),
-                if spec.is_empty() { String::new() } else { format!(":{}", fparts(spec)) }
+                if spec.is_empty() {
+                    String::new()
+                } else {
+                    format!(":{}", fparts(spec))
+                }
             ),
         })
         .collect();
@@ -211,7 +314,12 @@ fn comprehensions(generators: &[Comprehension]) -> String {
         .iter()
         .map(|g| {
             let ifs: Vec<_> = g.ifs.iter().map(|i| format!(" if {}", expr(i))).collect();
-            format!("for {} in {}{}", expr(&g.target), expr(&g.iter), ifs.concat())
+            format!(
+                "for {} in {}{}",
+                expr(&g.target),
+                expr(&g.iter),
+                ifs.concat()
+            )
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -230,7 +338,10 @@ fn precedence_follows_python() {
     check("await f() ** 2", "(** (await (call f)) 2)");
     check("-await x", "(Neg (await x))");
     check("a if b else c if d else e", "(ifexp b a (ifexp d c e))");
-    check("lambda x, y=1: x + y", "(def <lambda> (x y=1) ((return (+ x y))))");
+    check(
+        "lambda x, y=1: x + y",
+        "(def <lambda> (x y=1) ((return (+ x y))))",
+    );
     check("a // b % c / d", "(/ (% (// a b) c) d)");
 }
 
@@ -259,12 +370,21 @@ fn statements() {
         "try:\n    f()\nexcept (ValueError, KeyError) as e:\n    raise RuntimeError('x') from e\nexcept:\n    raise\nelse:\n    pass\nfinally:\n    g()",
         "(try ((call f)) (except (tuple ValueError KeyError) as e ((raise (call RuntimeError \"x\") from e))) (except ((raise))) (pass) ((call g)))",
     );
-    check("import asyncio, random as r", "(import asyncio, random as r)");
-    check("from asyncio import sleep, gather as g", "(from asyncio sleep, gather as g)");
+    check(
+        "import asyncio, random as r",
+        "(import asyncio, random as r)",
+    );
+    check(
+        "from asyncio import sleep, gather as g",
+        "(from asyncio sleep, gather as g)",
+    );
     check("from . import x", "(from . x)");
     check("from a.b import *", "(from a.b *)");
     check("del a[0], b", "(del ([] a 0) b)");
-    check("assert x > 0, 'positive'", "(assert (cmp x > 0) \"positive\")");
+    check(
+        "assert x > 0, 'positive'",
+        "(assert (cmp x > 0) \"positive\")",
+    );
     check("global a, b", "(global a b)");
 }
 
@@ -276,11 +396,23 @@ fn displays_and_comprehensions() {
     check("{}", "(dict )");
     check("{'a': 1, **d}", "(dict \"a\":1 **d)");
     check("{1, 2}", "(set 1 2)");
-    check("[x * 2 for x in range(3) if x for y in z]", "(listcomp (* x 2) for x in (call range 3) if x for y in z)");
-    check("{k: v for k, v in d.items()}", "(dictcomp k:v for (tuple k v) in (call (. d items)))");
-    check("gather(*(f(u) for u in urls))", "(call gather *(genexp (call f u) for u in urls))");
+    check(
+        "[x * 2 for x in range(3) if x for y in z]",
+        "(listcomp (* x 2) for x in (call range 3) if x for y in z)",
+    );
+    check(
+        "{k: v for k, v in d.items()}",
+        "(dictcomp k:v for (tuple k v) in (call (. d items)))",
+    );
+    check(
+        "gather(*(f(u) for u in urls))",
+        "(call gather *(genexp (call f u) for u in urls))",
+    );
     check("sum(x for x in y)", "(call sum (genexp x for x in y))");
-    check("a[1:2], a[::2], a[:], a[i, j]", "(tuple ([] a (slice 1 2 _)) ([] a (slice _ _ 2)) ([] a (slice _ _ _)) ([] a (tuple i j)))");
+    check(
+        "a[1:2], a[::2], a[:], a[i, j]",
+        "(tuple ([] a (slice 1 2 _)) ([] a (slice _ _ 2)) ([] a (slice _ _ _)) ([] a (tuple i j)))",
+    );
     check("f(a, *b, c=1, **d)", "(call f a *b c=1 **d)");
 }
 
@@ -291,7 +423,10 @@ fn literals() {
     check(r#"'a\tb' "c" '\x41\u00e9\101'"#, r#""a\tbcAéA""#);
     check(r#"r'\d+' "\q""#, r#""\\d+\\q""#);
     check("'''multi\nline'''", r#""multi\nline""#);
-    check("f'{x!r:>{w}} and {{literal}}'", "(f {x!r:\">\" {w}} \" and {literal}\")");
+    check(
+        "f'{x!r:>{w}} and {{literal}}'",
+        "(f {x!r:\">\" {w}} \" and {literal}\")",
+    );
     check("f'{a}{b}' 'tail'", "(f {a} {b} \"tail\")");
     check("f'{x=}'", "(f \"x=\" {x!r})");
     check("f\"{d['k']}\"", "(f {([] d \"k\")})");
@@ -302,13 +437,22 @@ fn literals() {
 fn unsupported_constructs_parse() {
     check("class A:\n    pass", "(unsupported ClassDef)");
     check("@dec\ndef f(): pass", "(unsupported Decorator)");
-    check("match x:\n    case [1, *rest] | {'k': v} if v:\n        pass\n    case Point(x=0):\n        pass", "(unsupported Match)");
+    check(
+        "match x:\n    case [1, *rest] | {'k': v} if v:\n        pass\n    case Point(x=0):\n        pass",
+        "(unsupported Match)",
+    );
     check("match = 1", "(= match 1)");
     check("with open(p) as f, g:\n    pass", "(unsupported With)");
-    check("if (n := 10) > 5: pass", "(if (cmp (unsupported Walrus) > 5) (pass) ())");
+    check(
+        "if (n := 10) > 5: pass",
+        "(if (cmp (unsupported Walrus) > 5) (pass) ())",
+    );
     check("x = 1j", "(= x (unsupported Complex))");
     check("x = yield 1", "(= x (unsupported Yield))");
-    check("try:\n    pass\nexcept* E:\n    pass", "(unsupported ExceptStar)");
+    check(
+        "try:\n    pass\nexcept* E:\n    pass",
+        "(unsupported ExceptStar)",
+    );
 }
 
 #[test]
@@ -325,15 +469,42 @@ fn syntax_errors_read_like_cpython() {
         "async def f():\nreturn 1\n",
         "t.py:2:1: IndentationError: expected an indented block after function definition on line 1\n2 | return 1\n  | ^",
     );
-    check("x = 1\n    y = 2\n", "t.py:2:5: IndentationError: unexpected indent\n2 |     y = 2\n  |     ^");
-    check("x = = 1\n", "t.py:1:5: SyntaxError: invalid syntax\n1 | x = = 1\n  |     ^");
-    check("f() = 1\n", "t.py:1:1: SyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?\n1 | f() = 1\n  | ^^^");
-    check("None = 1\n", "t.py:1:1: SyntaxError: cannot assign to None\n1 | None = 1\n  | ^^^^");
-    check("def f(a=1, b): pass\n", "t.py:1:12: SyntaxError: non-default argument follows default argument\n1 | def f(a=1, b): pass\n  |            ^");
-    check("f(a=1, b)\n", "t.py:1:8: SyntaxError: positional argument follows keyword argument\n1 | f(a=1, b)\n  |        ^");
-    check("x = €\n", "t.py:1:5: SyntaxError: invalid character '€' (U+20AC)\n1 | x = €\n  |     ^");
-    check("f'{}'\n", "t.py:1:4: SyntaxError: f-string: empty expression not allowed\n1 | f'{}'\n  |    ^");
-    check("f'{x'\n", "t.py:1:3: SyntaxError: f-string: expecting '}'\n1 | f'{x'\n  |   ^");
+    check(
+        "x = 1\n    y = 2\n",
+        "t.py:2:5: IndentationError: unexpected indent\n2 |     y = 2\n  |     ^",
+    );
+    check(
+        "x = = 1\n",
+        "t.py:1:5: SyntaxError: invalid syntax\n1 | x = = 1\n  |     ^",
+    );
+    check(
+        "f() = 1\n",
+        "t.py:1:1: SyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?\n1 | f() = 1\n  | ^^^",
+    );
+    check(
+        "None = 1\n",
+        "t.py:1:1: SyntaxError: cannot assign to None\n1 | None = 1\n  | ^^^^",
+    );
+    check(
+        "def f(a=1, b): pass\n",
+        "t.py:1:12: SyntaxError: non-default argument follows default argument\n1 | def f(a=1, b): pass\n  |            ^",
+    );
+    check(
+        "f(a=1, b)\n",
+        "t.py:1:8: SyntaxError: positional argument follows keyword argument\n1 | f(a=1, b)\n  |        ^",
+    );
+    check(
+        "x = €\n",
+        "t.py:1:5: SyntaxError: invalid character '€' (U+20AC)\n1 | x = €\n  |     ^",
+    );
+    check(
+        "f'{}'\n",
+        "t.py:1:4: SyntaxError: f-string: empty expression not allowed\n1 | f'{}'\n  |    ^",
+    );
+    check(
+        "f'{x'\n",
+        "t.py:1:3: SyntaxError: f-string: expecting '}'\n1 | f'{x'\n  |   ^",
+    );
 }
 
 #[test]
