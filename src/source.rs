@@ -98,27 +98,18 @@ impl Source {
             Err(error) => {
                 let bad = error.utf8_error().valid_up_to();
                 let bytes = error.into_bytes();
-                let byte = bytes[bad];
                 // Show the valid prefix so that the caret lands on the right line.
                 let text = String::from_utf8_lossy(&bytes[..bad]).into_owned();
-                let reason = if (0x80..0xc0).contains(&byte) || byte >= 0xf8 {
-                    "invalid start byte"
-                } else {
-                    "invalid continuation byte"
-                };
-                let message = format!(
-                    "(unicode error) 'utf-8' codec can't decode byte 0x{byte:02x} in position {bad}: {reason}"
-                );
                 let source = Source::new(name, text);
                 let at = source.text.len();
-                (
-                    source,
-                    Some(Diagnostic::new(
-                        ErrorKind::Syntax,
-                        message,
-                        Span::new(at, at),
-                    )),
-                )
+                let line = source.line_of(at as u32);
+                let message = format!(
+                    "Non-UTF-8 code starting with '\\x{:02x}' on line {line}, but no encoding declared",
+                    bytes[bad]
+                );
+                let diagnostic = Diagnostic::new(ErrorKind::Syntax, message, Span::new(at, at))
+                    .with_help("save the file as UTF-8");
+                (source, Some(diagnostic))
             }
         }
     }

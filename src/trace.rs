@@ -95,12 +95,20 @@ pub fn seconds_text(seconds: f64) -> String {
     text.strip_suffix(".0").map_or(text.clone(), str::to_string)
 }
 
+/// Who did something: top-level code, a task, or a done callback run by the loop.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Actor {
+    Module,
+    Task(u32),
+    /// A callback given to `add_done_callback`, by its function's name.
+    Callback(std::rc::Rc<str>),
+}
+
 /// One recorded event.
 #[derive(Clone, Debug)]
 pub struct Record {
     pub time_ns: u64,
-    /// The task's id (`None` for the module's top-level code).
-    pub task: Option<u32>,
+    pub actor: Actor,
     pub event: Event,
 }
 
@@ -110,6 +118,19 @@ pub struct TaskInfo {
     pub id: u32,
     pub name: String,
     pub coroutine: String,
+    /// Names given later: (index of the first record with the new name, name).
+    pub renames: Vec<(usize, String)>,
+}
+
+impl TaskInfo {
+    /// The task's name at a record.
+    fn name_at(&self, record: usize) -> &str {
+        self.renames
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= record)
+            .map_or(self.name.as_str(), |(_, name)| name.as_str())
+    }
 }
 
 /// How the run ended, as the trace's last line shows it.
@@ -189,11 +210,11 @@ impl Trace {
         self.enabled
     }
 
-    pub fn push(&mut self, time_ns: u64, task: Option<u32>, event: Event) {
+    pub fn push(&mut self, time_ns: u64, actor: Actor, event: Event) {
         if self.enabled {
             self.records.push(Record {
                 time_ns,
-                task,
+                actor,
                 event,
             });
         }
@@ -205,7 +226,24 @@ impl Trace {
                 id,
                 name: name.to_string(),
                 coroutine: coroutine.to_string(),
+                renames: Vec::new(),
             });
+        }
+    }
+
+    /// A task's new name: shown for all its events, or for those from now on.
+    pub fn rename_task(&mut self, id: u32, name: &str, from_creation: bool) {
+        if !self.enabled {
+            return;
+        }
+        let at = self.records.len();
+        if let Ok(index) = self.tasks.binary_search_by_key(&id, |t| t.id) {
+            let task = &mut self.tasks[index];
+            if from_creation {
+                task.name = name.to_string();
+            } else {
+                task.renames.push((at, name.to_string()));
+            }
         }
     }
 
@@ -229,10 +267,14 @@ impl Trace {
             header.file,
             header.seed
         );
-        let who = |record: &Record| -> (&str, &str) {
-            match record.task.and_then(|id| self.task(id)) {
-                Some(task) => (task.name.as_str(), task.coroutine.as_str()),
-                None => ("-", "<module>"),
+        let who = |index: usize, record: &Record| -> (String, String) {
+            match &record.actor {
+                Actor::Task(id) => match self.task(*id) {
+                    Some(task) => (task.name_at(index).to_string(), task.coroutine.clone()),
+                    None => (format!("task {id}"), String::new()),
+                },
+                Actor::Module => ("-".to_string(), "<module>".to_string()),
+                Actor::Callback(name) => ("-".to_string(), format!("callback {name}")),
             }
         };
         let time_width = self
@@ -245,13 +287,15 @@ impl Trace {
         let task_width = self
             .records
             .iter()
-            .map(|r| who(r).0.len())
+            .enumerate()
+            .map(|(i, r)| who(i, r).0.len())
             .max()
             .unwrap_or(0);
         let coroutine_width = self
             .records
             .iter()
-            .map(|r| who(r).1.len())
+            .enumerate()
+            .map(|(i, r)| who(i, r).1.len())
             .max()
             .unwrap_or(0);
         let event_width = self
@@ -260,8 +304,8 @@ impl Trace {
             .map(|r| r.event.name().len())
             .max()
             .unwrap_or(0);
-        for record in &self.records {
-            let (task, coroutine) = who(record);
+        for (index, record) in self.records.iter().enumerate() {
+            let (task, coroutine) = who(index, record);
             let detail = record.event.detail();
             let line = format!(
                 "{:>time_width$}  {task:<task_width$}  {coroutine:<coroutine_width$}  {:<event_width$}  {detail}",
@@ -289,10 +333,10 @@ mod tests {
         let mut trace = Trace::new(true);
         trace.add_task(1, "Task-1", "main");
         trace.add_task(2, "worker-long-name", "fetch");
-        trace.push(0, Some(1), Event::Created(None));
-        trace.push(0, Some(1), Event::Printed("hi\n".into()));
-        trace.push(1_500_000_000, Some(2), Event::Slept(1.5));
-        trace.push(12_000_000_000, None, Event::Printed("end".into()));
+        trace.push(0, Actor::Task(1), Event::Created(None));
+        trace.push(0, Actor::Task(1), Event::Printed("hi\n".into()));
+        trace.push(1_500_000_000, Actor::Task(2), Event::Slept(1.5));
+        trace.push(12_000_000_000, Actor::Module, Event::Printed("end".into()));
         let header = Header {
             file: "demo.py".into(),
             seed: 0,

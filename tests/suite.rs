@@ -58,7 +58,9 @@ fn test_name(path: &Path) -> String {
 
 /// The reason given on a `# divergence:` first line, if any.
 fn divergence(path: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(path).ok()?;
+    // The rest of the file may not even be UTF-8 (that can be the point of the scenario).
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
     let first = text.lines().next()?;
     first
         .strip_prefix("# divergence:")

@@ -566,7 +566,7 @@ impl<'a> Compiler<'a, '_> {
             let span = handler.kind.as_ref().map_or(handler.span, |k| k.span);
             let next = match &handler.kind {
                 Some(kind) => {
-                    self.emit(Instr::Dup);
+                    // CheckExcMatch leaves the exception below its answer.
                     self.expr(kind)?;
                     self.at(span, |c| c.emit(Instr::CheckExcMatch));
                     Some(self.emit(Instr::PopJumpIfFalse(0)))

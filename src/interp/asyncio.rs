@@ -24,7 +24,7 @@ use super::value::{Iter, Value};
 use super::{Abort, ExecState, Frame, Interp, NativeFrame, Resume, Suspend};
 use crate::bytecode::Code;
 use crate::runtime::{Iteration, TimerId};
-use crate::trace::Event;
+use crate::trace::{Actor, Event};
 
 // ---------------------------------------------------------------------------- coroutines
 
@@ -521,7 +521,15 @@ impl Interp {
             }
             Callback::AsCompleted(state) => self.as_completed_on_completion(&state, future),
             Callback::Python(func) => {
-                if let Err(exc) = self.call(func.clone(), vec![Value::Future(future.clone())]) {
+                let name: Rc<str> = match &func {
+                    Value::Function(f) => f.code.name.clone(),
+                    Value::Builtin(b) => Rc::from(b.name()),
+                    other => Rc::from(other.type_name()),
+                };
+                let outer = self.callback.replace(name);
+                let result = self.call(func.clone(), vec![Value::Future(future.clone())]);
+                self.callback = outer;
+                if let Err(exc) = result {
                     if self.abort.is_some() {
                         return;
                     }
@@ -578,9 +586,7 @@ impl Interp {
                 }
                 task.num_cancels_requested
                     .set(task.num_cancels_requested.get() + 1);
-                if task.started.get() || task.fut_waiter.borrow().is_some() {
-                    self.trace_task(future, Event::CancelRequested);
-                }
+                self.trace_task(future, Event::CancelRequested);
                 let waiter = task.fut_waiter.borrow().clone();
                 if let Some(waiter) = waiter
                     && self.future_cancel(&waiter, message.clone())
@@ -677,11 +683,20 @@ impl Interp {
         task
     }
 
+    /// Give a task a new name: in the trace, from its creation (a name given by
+    /// `create_task`) or from now on (`set_name`).
+    pub fn rename_task(&mut self, task: &Rc<Future>, name: Rc<str>, from_creation: bool) {
+        if let Some(data) = task.task() {
+            *data.name.borrow_mut() = name.clone();
+            self.trace.rename_task(task.id, &name, from_creation);
+        }
+    }
+
     /// Record an event for a task other than (or the same as) the current one.
     pub fn trace_task(&mut self, task: &Rc<Future>, event: Event) {
         if self.trace.enabled() && !task.task().is_some_and(|t| t.hidden) {
             let now = self.sched.clock.now_ns();
-            self.trace.push(now, Some(task.id), event);
+            self.trace.push(now, Actor::Task(task.id), event);
         }
     }
 
@@ -1216,10 +1231,12 @@ impl WaitFor {
                     if fut.is_done() {
                         return outcome(fut.result());
                     }
-                    let waiter = Future::plain(Waiting::WaitFor(format!(
-                        "wait_for({}, timeout=0)",
-                        fut.describe()
-                    )));
+                    let label = format!(
+                        "wait_for({}, timeout={})",
+                        fut.describe(),
+                        crate::trace::seconds_text(seconds)
+                    );
+                    let waiter = Future::plain(Waiting::WaitFor(label));
                     interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));
                     interp.future_cancel(&fut, None);
                     self.state = WaitForState::CancelNow {

@@ -1229,7 +1229,19 @@ impl Interp {
                     exactly(&method, args, &kwargs, 0)?;
                     Ok(Value::Float(self.sched.clock.now_seconds()))
                 }
-                _ => super::modules::call(self, Builtin::AsyncioCreateTask, args, kwargs),
+                _ => {
+                    // loop.create_task(coro, name=...) names the task directly.
+                    let bound = bind("create_task", args, kwargs, &["coro", "name", "context"], 1)?;
+                    let Some(Value::Coroutine(coro)) = bound[0].clone() else {
+                        let given = bound[0].as_ref().map_or_else(String::new, Value::repr);
+                        return Err(type_error(format!("a coroutine was expected, got {given}")));
+                    };
+                    let name = bound[1]
+                        .clone()
+                        .filter(|n| !matches!(n, Value::None))
+                        .map(|n| Rc::from(n.to_str()));
+                    Ok(Value::Future(self.new_task(coro, name, false)))
+                }
             },
             _ => Err(self.no_attribute(receiver, name)),
         }
@@ -1607,9 +1619,7 @@ impl Interp {
             }
             sym::set_name => {
                 let [value] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
-                if let Some(task) = future.task() {
-                    *task.name.borrow_mut() = Rc::from(value.to_str());
-                }
+                self.rename_task(future, Rc::from(value.to_str()), false);
                 Ok(Value::None)
             }
             sym::get_coro => {

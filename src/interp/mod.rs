@@ -35,7 +35,7 @@ use crate::compiler::Program;
 use crate::pyrandom::PyRandom;
 use crate::runtime::{Clock, Scheduler};
 use crate::source::Source;
-use crate::trace::{Event, Trace};
+use crate::trace::{Actor, Event, Trace};
 use asyncio::{Future, Handle, LoopState, NativeCoro};
 use exceptions::{ExcType, Exception, PyResult};
 use symbol::Interner;
@@ -185,6 +185,8 @@ pub struct Interp {
     pub options: Options,
     /// Where program output also goes as it is written (the CLI's stdout), if anywhere.
     pub echo: Option<Echo>,
+    /// The done callback the loop is running, if any (for the trace).
+    pub callback: Option<Rc<str>>,
 }
 
 impl Interp {
@@ -237,6 +239,7 @@ impl Interp {
             abort: None,
             options,
             echo: None,
+            callback: None,
         }
     }
 
@@ -282,9 +285,13 @@ impl Interp {
     /// Record a trace event for the current task (or the module).
     pub fn event(&mut self, event: Event) {
         if self.trace.enabled() {
-            let task = self.current_task.as_ref().map(|t| t.id);
+            let actor = match (&self.current_task, &self.callback) {
+                (Some(task), _) => Actor::Task(task.id),
+                (None, Some(name)) => Actor::Callback(name.clone()),
+                (None, None) => Actor::Module,
+            };
             let now = self.sched.clock.now_ns();
-            self.trace.push(now, task, event);
+            self.trace.push(now, actor, event);
         }
     }
 

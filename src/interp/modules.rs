@@ -254,11 +254,13 @@ pub fn call(
                     coro.repr()
                 )));
             };
-            let task_name = bound[1]
-                .clone()
-                .filter(|n| !matches!(n, Value::None))
-                .map(|n| Rc::from(n.to_str()));
-            Ok(Value::Future(interp.new_task(coro, task_name, false)))
+            // asyncio.create_task makes the task unnamed (using up a Task-N number), then
+            // renames it, as CPython 3.11 does.
+            let task = interp.new_task(coro, None, false);
+            if let Some(name) = bound[1].clone().filter(|n| !matches!(n, Value::None)) {
+                interp.rename_task(&task, Rc::from(name.to_str()), true);
+            }
+            Ok(Value::Future(task))
         }
         Builtin::AsyncioEnsureFuture => {
             let bound = bind(

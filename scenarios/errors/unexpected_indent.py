@@ -1,0 +1,5 @@
+# divergence: syntax errors exit 2 in scenario (CPython exits 1); the message is CPython's
+import asyncio
+
+x = 1
+    y = 2

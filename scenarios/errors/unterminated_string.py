@@ -1,0 +1,2 @@
+# divergence: syntax errors exit 2 in scenario (CPython exits 1); the message is CPython's
+print("hello)
