@@ -25,6 +25,8 @@ pub mod trace;
 use std::rc::Rc;
 
 use diagnostic::Diagnostic;
+use interp::exceptions::ExcType;
+use interp::value::Value;
 use interp::{Abort, Ending, Interp, Options};
 use source::{Source, Span};
 use trace::{Header, Outcome};
@@ -183,11 +185,29 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
     let ending = interp.run_module(program.module.clone());
     let outcome = match ending {
         Ending::Finished => Outcome::Exit(0),
+        Ending::Uncaught(exc) if exc.ty == ExcType::SystemExit => {
+            // `raise SystemExit(code)`: the exit code, or a message and 1, as CPython does.
+            match exc.args.first() {
+                None | Some(Value::None) => Outcome::Exit(0),
+                Some(code) if code.is_int() => {
+                    let code = code.as_i64().map_or(1, |c| (c & 0xff) as i32);
+                    Outcome::Exit(code)
+                }
+                Some(message) => {
+                    interp.stderr.push_str(&format!("{}\n", message.to_str()));
+                    Outcome::Exit(1)
+                }
+            }
+        }
         Ending::Uncaught(exc) => {
             interp
                 .stderr
                 .push_str(&interp::traceback::render(&source, &exc));
-            Outcome::Uncaught(exc.summary())
+            if exc.ty == ExcType::KeyboardInterrupt {
+                Outcome::Interrupted
+            } else {
+                Outcome::Uncaught(exc.summary())
+            }
         }
         Ending::Aborted(Abort::Deadlock(blocked)) => Outcome::Deadlock(blocked),
         Ending::Aborted(Abort::StepLimit(steps)) => Outcome::StepLimit(steps),

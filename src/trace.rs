@@ -138,6 +138,8 @@ impl TaskInfo {
 pub enum Outcome {
     Exit(i32),
     Uncaught(String),
+    /// An uncaught KeyboardInterrupt (exit 130, as CPython's).
+    Interrupted,
     Deadlock(Vec<(String, String)>),
     StepLimit(u64),
     TimeLimit(u64),
@@ -148,6 +150,7 @@ impl Outcome {
         match self {
             Outcome::Exit(code) => *code,
             Outcome::Uncaught(_) => 1,
+            Outcome::Interrupted => 130,
             Outcome::Deadlock(_) | Outcome::StepLimit(_) | Outcome::TimeLimit(_) => 3,
         }
     }
@@ -156,6 +159,7 @@ impl Outcome {
         match self {
             Outcome::Exit(code) => format!("exit {code}"),
             Outcome::Uncaught(summary) => format!("exit 1, uncaught {summary}"),
+            Outcome::Interrupted => "exit 130, uncaught KeyboardInterrupt".to_string(),
             Outcome::Deadlock(blocked) => {
                 let waits: Vec<String> = blocked
                     .iter()

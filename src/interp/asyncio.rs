@@ -352,6 +352,11 @@ pub struct LoopState {
     pub stopping: bool,
 }
 
+/// SystemExit and KeyboardInterrupt are not kept in a task: they stop the loop.
+fn escapes_the_loop(exc: &Exception) -> bool {
+    matches!(exc.ty, ExcType::SystemExit | ExcType::KeyboardInterrupt)
+}
+
 /// The shape of an abort unwinding through Python code: it is never caught.
 fn abort_marker() -> Rc<Exception> {
     Exception::new(ExcType::SystemExit, Vec::new())
@@ -442,6 +447,9 @@ impl Interp {
                         if self.abort.is_some() {
                             return Err(abort_marker());
                         }
+                        if let Some(exc) = self.escaping.take() {
+                            return Err(exc);
+                        }
                     }
                 }
                 Iteration::Idle => {
@@ -531,6 +539,10 @@ impl Interp {
                 self.callback = outer;
                 if let Err(exc) = result {
                     if self.abort.is_some() {
+                        return;
+                    }
+                    if escapes_the_loop(&exc) {
+                        self.escaping = Some(exc);
                         return;
                     }
                     let report = format!(
@@ -748,6 +760,9 @@ impl Interp {
                 super::Exit::Raise(exc) => {
                     if self.trace.enabled() {
                         self.event(Event::Raised(exc.summary()));
+                    }
+                    if escapes_the_loop(&exc) {
+                        self.escaping = Some(exc.clone());
                     }
                     self.future_set_exception(task, exc);
                 }

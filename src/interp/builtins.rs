@@ -500,11 +500,16 @@ impl Interp {
                         if m.is_zero() {
                             return Err(value_error("pow() 3rd argument cannot be 0"));
                         }
-                        if e.is_negative() {
-                            return Err(value_error(
-                                "base is not invertible for the given modulus",
-                            ));
-                        }
+                        let (b, e) = if e.is_negative() {
+                            // pow(b, -e, m) is pow(inverse of b, e, m), when the inverse exists.
+                            let modulus = m.abs();
+                            let inverse = modular_inverse(&b, &modulus).ok_or_else(|| {
+                                value_error("base is not invertible for the given modulus")
+                            })?;
+                            (inverse, -e)
+                        } else {
+                            (b, e)
+                        };
                         let result = b.modpow(&e, &m);
                         let result = if !result.is_zero() && result.is_negative() != m.is_negative()
                         {
@@ -1105,6 +1110,7 @@ impl Interp {
                     | removeprefix
                     | removesuffix
                     | casefold
+                    | expandtabs
             ),
             Value::List(_) => matches!(
                 name,
@@ -1123,7 +1129,16 @@ impl Interp {
             Value::Tuple(_) => matches!(name, index | count),
             Value::Dict(_) => matches!(
                 name,
-                get | items | keys | values | pop | setdefault | update | copy | clear | popitem
+                get | items
+                    | keys
+                    | values
+                    | pop
+                    | setdefault
+                    | update
+                    | copy
+                    | clear
+                    | popitem
+                    | fromkeys
             ),
             Value::Set(set) => {
                 matches!(
@@ -1167,6 +1182,11 @@ impl Interp {
         args: Vec<Value>,
         kwargs: Vec<(Rc<str>, Value)>,
     ) -> PyResult<Value> {
+        if let Value::Type(ty) = receiver
+            && type_has_method(self, *ty, name)
+        {
+            return self.call_unbound_method(*ty, name, args, kwargs);
+        }
         if !self.has_method(receiver, name) {
             return Err(match receiver {
                 Value::Module(_)
@@ -1205,6 +1225,9 @@ impl Interp {
                         .map(|i| Value::Int(i as i64))
                         .ok_or_else(|| value_error("tuple.index(x): x not in tuple")),
                 }
+            }
+            Value::Dict(_) if name == sym::fromkeys => {
+                self.call_unbound_method(Type::Dict, name, args, kwargs)
             }
             Value::Dict(_) => self.dict_method(receiver, name, &method, args, kwargs),
             Value::Set(_) => self.set_method(receiver, name, &method, args, kwargs),
@@ -1245,6 +1268,45 @@ impl Interp {
             },
             _ => Err(self.no_attribute(receiver, name)),
         }
+    }
+
+    /// `str.lower(s)`, `dict.fromkeys(keys)`: a method looked up on its type.
+    fn call_unbound_method(
+        &mut self,
+        ty: Type,
+        name: Sym,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
+        let method = MethodName {
+            type_name: ty.name(),
+            name: self.symbols.name(name).clone(),
+        };
+        if name == sym::fromkeys {
+            let bound = bind(&method, args, kwargs, &["iterable", "value"], 1)?;
+            let keys = self.collect_iterable(bound[0].clone().expect("required"))?;
+            let value = bound[1].clone().unwrap_or(Value::None);
+            let dict = Value::dict(DictMap::default());
+            for key in keys {
+                self.store_subscript(&dict, key, value.clone())?;
+            }
+            return Ok(dict);
+        }
+        let mut args = args.into_iter();
+        let Some(receiver) = args.next() else {
+            return Err(type_error(format!(
+                "unbound method {method}() needs an argument"
+            )));
+        };
+        if !isinstance(&receiver, &Value::Type(ty))? {
+            return Err(type_error(format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                method.name,
+                ty.name(),
+                receiver.type_name()
+            )));
+        }
+        self.call_method(&receiver, name, args.collect(), kwargs)
     }
 
     fn list_method(
@@ -1657,6 +1719,36 @@ impl Interp {
             }
         }
     }
+}
+
+/// Whether `ty.name` is a method of the built-in type `ty` (for `str.lower` and friends).
+pub fn type_has_method(interp: &Interp, ty: Type, name: Sym) -> bool {
+    let example = match ty {
+        Type::Str => Value::str(""),
+        Type::List => Value::list(Vec::new()),
+        Type::Tuple => Value::tuple(Vec::new()),
+        Type::Dict => Value::dict(DictMap::default()),
+        Type::Set => Value::set(SetItems::default(), false),
+        Type::FrozenSet => Value::set(SetItems::default(), true),
+        Type::Int | Type::Bool => Value::Int(0),
+        Type::Float => Value::Float(0.0),
+        _ => return false,
+    };
+    interp.has_method(&example, name)
+}
+
+/// The inverse of `b` modulo `m` (m > 0), if `b` and `m` are coprime.
+fn modular_inverse(b: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let (mut old_r, mut r) = (num_integer::Integer::mod_floor(b, m), m.clone());
+    let (mut old_s, mut s) = (BigInt::from(1), BigInt::from(0));
+    while !r.is_zero() {
+        let q = &old_r / &r;
+        let next_r = &old_r - &q * &r;
+        old_r = std::mem::replace(&mut r, next_r);
+        let next_s = &old_s - &q * &s;
+        old_s = std::mem::replace(&mut s, next_s);
+    }
+    (old_r == BigInt::from(1)).then(|| num_integer::Integer::mod_floor(&old_s, m))
 }
 
 /// `type.method`, for messages; formatted only when an error needs it.

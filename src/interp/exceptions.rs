@@ -72,7 +72,20 @@ exceptions! {
     NameError: "NameError" < Exception in "builtins",
     UnboundLocalError: "UnboundLocalError" < NameError in "builtins",
     OSError: "OSError" < Exception in "builtins",
+        BlockingIOError: "BlockingIOError" < OSError in "builtins",
+    ChildProcessError: "ChildProcessError" < OSError in "builtins",
     ConnectionError: "ConnectionError" < OSError in "builtins",
+    BrokenPipeError: "BrokenPipeError" < ConnectionError in "builtins",
+    ConnectionAbortedError: "ConnectionAbortedError" < ConnectionError in "builtins",
+    ConnectionRefusedError: "ConnectionRefusedError" < ConnectionError in "builtins",
+    ConnectionResetError: "ConnectionResetError" < ConnectionError in "builtins",
+    FileExistsError: "FileExistsError" < OSError in "builtins",
+    FileNotFoundError: "FileNotFoundError" < OSError in "builtins",
+    InterruptedError: "InterruptedError" < OSError in "builtins",
+    IsADirectoryError: "IsADirectoryError" < OSError in "builtins",
+    NotADirectoryError: "NotADirectoryError" < OSError in "builtins",
+    PermissionError: "PermissionError" < OSError in "builtins",
+    ProcessLookupError: "ProcessLookupError" < OSError in "builtins",
     TimeoutError: "TimeoutError" < OSError in "builtins",
     ReferenceError: "ReferenceError" < Exception in "builtins",
     RuntimeError: "RuntimeError" < Exception in "builtins",
@@ -80,6 +93,9 @@ exceptions! {
     RecursionError: "RecursionError" < RuntimeError in "builtins",
     StopAsyncIteration: "StopAsyncIteration" < Exception in "builtins",
     StopIteration: "StopIteration" < Exception in "builtins",
+        SyntaxError: "SyntaxError" < Exception in "builtins",
+    IndentationError: "IndentationError" < SyntaxError in "builtins",
+    TabError: "TabError" < IndentationError in "builtins",
     SystemError: "SystemError" < Exception in "builtins",
     TypeError: "TypeError" < Exception in "builtins",
     ValueError: "ValueError" < Exception in "builtins",
@@ -88,7 +104,11 @@ exceptions! {
     Warning: "Warning" < Exception in "builtins",
     DeprecationWarning: "DeprecationWarning" < Warning in "builtins",
     RuntimeWarning: "RuntimeWarning" < Warning in "builtins",
-    UserWarning: "UserWarning" < Warning in "builtins",
+        UserWarning: "UserWarning" < Warning in "builtins",
+    FutureWarning: "FutureWarning" < Warning in "builtins",
+    PendingDeprecationWarning: "PendingDeprecationWarning" < Warning in "builtins",
+    SyntaxWarning: "SyntaxWarning" < Warning in "builtins",
+    ResourceWarning: "ResourceWarning" < Warning in "builtins",
 }
 
 impl ExcType {
@@ -109,6 +129,9 @@ impl ExcType {
     /// The class a program names with `name`, if it is a built-in one (the asyncio ones are
     /// reached through the asyncio module instead).
     pub fn builtin_named(name: &str) -> Option<ExcType> {
+        if matches!(name, "EnvironmentError" | "IOError") {
+            return Some(ExcType::OSError);
+        }
         ExcType::ALL
             .iter()
             .copied()

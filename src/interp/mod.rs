@@ -187,6 +187,9 @@ pub struct Interp {
     pub echo: Option<Echo>,
     /// The done callback the loop is running, if any (for the trace).
     pub callback: Option<Rc<str>>,
+    /// A SystemExit or KeyboardInterrupt raised in a task or callback: it stops the loop
+    /// and propagates out of `asyncio.run`, as CPython re-raises them from `Task.__step`.
+    pub escaping: Option<Rc<Exception>>,
 }
 
 impl Interp {
@@ -240,6 +243,7 @@ impl Interp {
             options,
             echo: None,
             callback: None,
+            escaping: None,
         }
     }
 

@@ -1198,6 +1198,10 @@ impl Interp {
             },
             Value::Type(ty) => match name {
                 sym::__name__ | sym::__qualname__ => Ok(Value::str(ty.name())),
+                // `str.lower`: a method of the type, called with the instance first.
+                _ if super::builtins::type_has_method(self, *ty, name) => {
+                    Ok(self.bound_method(object, name))
+                }
                 _ => Err(Exception::msg(
                     ExcType::AttributeError,
                     format!(

@@ -93,6 +93,55 @@ fn rsplit_whitespace(text: &str, maxsplit: i64) -> Vec<Value> {
     parts
 }
 
+/// Full Unicode case folding for the characters where it differs from lowercasing
+/// (German sharp s, ligatures, final sigma, ...), lowercasing for the rest.
+fn casefold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'ς' => out.push('σ'),
+            'ſ' => out.push('s'),
+            'µ' => out.push('μ'),
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// `str.expandtabs(tabsize)`: tabs to spaces up to the next multiple of tabsize,
+/// counting columns from the last line break.
+fn expand_tabs(text: &str, tabsize: i64) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0i64;
+    for c in text.chars() {
+        match c {
+            '\t' => {
+                if tabsize > 0 {
+                    let spaces = tabsize - column % tabsize;
+                    out.extend(std::iter::repeat_n(' ', spaces as usize));
+                    column += spaces;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                column = 0;
+            }
+            _ => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
 fn title(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut previous_cased = false;
@@ -384,9 +433,21 @@ pub fn call(
             count_args(0, 0)?;
             Value::str(text.to_uppercase())
         }
-        sym::lower | sym::casefold => {
+        sym::lower => {
             count_args(0, 0)?;
             Value::str(text.to_lowercase())
+        }
+        sym::casefold => {
+            count_args(0, 0)?;
+            Value::str(casefold(text))
+        }
+        sym::expandtabs => {
+            let bound = bind(short, args.clone(), kwargs.clone(), &["tabsize"], 0)?;
+            let tabsize = match &bound[0] {
+                Some(v) => index_arg(v)?,
+                None => 8,
+            };
+            Value::str(expand_tabs(text, tabsize))
         }
         sym::title => {
             count_args(0, 0)?;

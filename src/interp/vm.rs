@@ -172,7 +172,7 @@ impl Interp {
     }
 
     /// Propagate an exception from the top frame of `state`.
-    fn unwind(&mut self, state: &mut ExecState, exc: Rc<Exception>, stop: usize) -> Unwound {
+    fn unwind(&mut self, state: &mut ExecState, mut exc: Rc<Exception>, stop: usize) -> Unwound {
         loop {
             match state.frames.last_mut() {
                 Some(Frame::Py(frame)) => {
@@ -194,7 +194,14 @@ impl Interp {
                         frame.pc = handler.target;
                         return Unwound::Handled;
                     }
-                    self.pop_py_frame(state);
+                    if self.pop_py_frame(state) && exc.ty == ExcType::StopIteration {
+                        // PEP 479: StopIteration cannot escape a coroutine.
+                        let error = runtime_error("coroutine raised StopIteration");
+                        *error.cause.borrow_mut() = Some(exc.clone());
+                        *error.context.borrow_mut() = Some(exc);
+                        error.suppress_context.set(true);
+                        exc = error;
+                    }
                 }
                 Some(Frame::Native(_)) => return Unwound::Native(exc),
                 None => return Unwound::Exit(exc),
@@ -208,15 +215,18 @@ impl Interp {
         }
     }
 
-    fn pop_py_frame(&mut self, state: &mut ExecState) {
+    /// Pop the top (Python) frame; whether it was a coroutine's body.
+    fn pop_py_frame(&mut self, state: &mut ExecState) -> bool {
         if let Some(Frame::Py(frame)) = state.frames.pop() {
             state.stack.truncate(frame.floor as usize);
             state.handlers.truncate(frame.handler_base as usize);
             state.exc_info.truncate(frame.exc_base as usize);
             if let Some(coroutine) = frame.coroutine {
                 coroutine.finish();
+                return true;
             }
         }
+        false
     }
 
     /// Set `__context__` of a newly raised exception to the one being handled.
