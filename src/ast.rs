@@ -375,6 +375,8 @@ pub enum Construct {
     AsyncComprehension,
     PositionalOnly,
     NamedEscape,
+    StarAnnotation,
+    Surrogate,
 }
 
 impl Construct {
@@ -396,6 +398,8 @@ impl Construct {
             Construct::AsyncComprehension => "asynchronous comprehensions are not supported yet",
             Construct::PositionalOnly => "positional-only parameters (/) are not supported",
             Construct::NamedEscape => "\\N{...} escapes in strings are not supported",
+            Construct::StarAnnotation => "starred annotations (*args: *Ts) are not supported",
+            Construct::Surrogate => "lone surrogate characters in strings are not supported",
         }
     }
 

@@ -603,10 +603,17 @@ impl<'a> Builder<'a> {
                     seen_star = true;
                     if let Some(name) = parts.next() {
                         let name = self.name(name);
-                        let annotation = parts
-                            .next()
-                            .map(|a| self.expression(Parts::of(a).expect()))
-                            .transpose()?;
+                        let annotation = match parts.next() {
+                            Some(a) if a.as_rule() == Rule::star_annotation => {
+                                return Err(Diagnostic::new(
+                                    ErrorKind::Unsupported,
+                                    Construct::StarAnnotation.describe(),
+                                    self.span(&a),
+                                ));
+                            }
+                            Some(a) => Some(self.expression(Parts::of(a).expect())?),
+                            None => None,
+                        };
                         self.check_duplicate(&mut names, &name)?;
                         params.vararg = Some(Param {
                             name,
@@ -1202,14 +1209,14 @@ impl<'a> Builder<'a> {
                         self.expression(Parts::of(child).expect())?,
                     ));
                 }
-                Rule::star_expr => {
+                Rule::star_arg => {
                     if seen_double_star {
                         return Err(Diagnostic::syntax(
                             "iterable argument unpacking follows keyword argument unpacking",
                             span,
                         ));
                     }
-                    let inner = self.arith(Parts::of(child).expect())?;
+                    let inner = self.expression(Parts::of(child).expect())?;
                     args.push(Arg::Starred(inner));
                 }
                 _ => {
@@ -1579,6 +1586,14 @@ impl<'a> Builder<'a> {
                     }
                     match char::from_u32(value) {
                         Some(c) => out.push(c),
+                        // Python strings can hold lone surrogates; Rust strings cannot.
+                        None if (0xd800..0xe000).contains(&value) => {
+                            return Err(Diagnostic::new(
+                                ErrorKind::Unsupported,
+                                Construct::Surrogate.describe(),
+                                Span::new(at + i, at + i + len + 2),
+                            ));
+                        }
                         None => {
                             return Err(Diagnostic::syntax(
                                 format!(
@@ -1965,6 +1980,25 @@ fn syntax_error(error: &pest::error::Error<Rule>, layout: &Layout) -> Diagnostic
         return Diagnostic::syntax(
             format!("invalid character '{c}' (U+{:04X})", c as u32),
             span,
+        );
+    }
+
+    // Python 2's print statement, as CPython 3.11 words it.
+    let line_start = text[..position]
+        .rfind([NEWLINE, INDENT, DEDENT, '\n'])
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let before = text[line_start..position].trim();
+    if matches!(before, "print" | "exec") && !matches!(here, None | Some(NEWLINE | '(')) {
+        let word = line_start
+            + (text[line_start..position].len() - text[line_start..position].trim_start().len());
+        return Diagnostic::syntax(
+            format!("Missing parentheses in call to '{before}'. Did you mean {before}(...)?"),
+            Span::new(
+                layout.source_offset(word),
+                layout.source_offset(word + before.len()),
+            ),
         );
     }
 

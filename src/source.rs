@@ -107,8 +107,16 @@ impl Source {
                     "Non-UTF-8 code starting with '\\x{:02x}' on line {line}, but no encoding declared",
                     bytes[bad]
                 );
-                let diagnostic = Diagnostic::new(ErrorKind::Syntax, message, Span::new(at, at))
-                    .with_help("save the file as UTF-8");
+                let diagnostic = match declared_encoding(&bytes) {
+                    // PEP 263: `# -*- coding: latin-1 -*-` in the first two lines.
+                    Some(encoding) => Diagnostic::new(
+                        ErrorKind::Unsupported,
+                        format!("source encoding '{encoding}' is not supported"),
+                        Span::new(at, at),
+                    ),
+                    None => Diagnostic::new(ErrorKind::Syntax, message, Span::new(at, at)),
+                }
+                .with_help("save the file as UTF-8");
                 (source, Some(diagnostic))
             }
         }
@@ -156,6 +164,33 @@ impl Source {
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
+}
+
+/// The encoding a PEP 263 comment declares in the first two lines, if any.
+fn declared_encoding(bytes: &[u8]) -> Option<String> {
+    for line in bytes.split(|&b| b == b'\n').take(2) {
+        let line = String::from_utf8_lossy(line);
+        let comment = line.trim_start();
+        if !comment.starts_with('#') {
+            continue;
+        }
+        let Some(at) = comment.find("coding") else {
+            continue;
+        };
+        let rest = &comment[at + "coding".len()..];
+        let Some(rest) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('=')) else {
+            continue;
+        };
+        let name: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .collect();
+        if !name.is_empty() {
+            return Some(name);
+        }
+    }
+    None
 }
 
 fn line_starts(text: &str) -> Vec<u32> {

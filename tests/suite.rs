@@ -370,7 +370,7 @@ fn main() {
             golden(&golden_path)
         }));
         match divergence(&path) {
-            Some(reason) => excluded.push(format!("{name} ({reason})")),
+            Some(reason) => excluded.push((name, reason)),
             None => trials.push(Trial::test(format!("cpython::{name}"), move || {
                 cpython(&path)
             })),
@@ -387,10 +387,18 @@ fn main() {
         );
     }
     if !excluded.is_empty() && !arguments.list {
-        eprintln!(
-            "notice: not compared with CPython (documented divergences): {}",
-            excluded.join(", ")
-        );
+        // One line per documented reason, naming the scenarios it covers.
+        let mut reasons: Vec<(String, Vec<String>)> = Vec::new();
+        for (name, reason) in excluded {
+            match reasons.iter_mut().find(|(r, _)| *r == reason) {
+                Some((_, names)) => names.push(name),
+                None => reasons.push((reason, vec![name])),
+            }
+        }
+        eprintln!("notice: not compared with CPython (documented divergences):");
+        for (reason, names) in reasons {
+            eprintln!("  {reason}: {}", names.join(", "));
+        }
     }
     libtest_mimic::run(&arguments, trials).exit();
 }

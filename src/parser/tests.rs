@@ -414,6 +414,7 @@ fn displays_and_comprehensions() {
         "(tuple ([] a (slice 1 2 _)) ([] a (slice _ _ 2)) ([] a (slice _ _ _)) ([] a (tuple i j)))",
     );
     check("f(a, *b, c=1, **d)", "(call f a *b c=1 **d)");
+    check("f(*a or b)", "(call f *(Or a b))");
 }
 
 #[test]
@@ -452,6 +453,10 @@ fn unsupported_constructs_parse() {
     check(
         "try:\n    pass\nexcept* E:\n    pass",
         "(unsupported ExceptStar)",
+    );
+    check(
+        "match x, (y := 1):\n    case [a, b] as p, c:\n        pass",
+        "(unsupported Match)",
     );
 }
 
@@ -504,6 +509,14 @@ fn syntax_errors_read_like_cpython() {
     check(
         "f'{x'\n",
         "t.py:1:3: SyntaxError: f-string: expecting '}'\n1 | f'{x'\n  |   ^",
+    );
+    check(
+        "# py2\nprint 'hello'\n",
+        "t.py:2:1: SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?\n2 | print 'hello'\n  | ^^^^^",
+    );
+    check(
+        "s = '\\ud800'\n",
+        "t.py:1:6: unsupported: lone surrogate characters in strings are not supported\n1 | s = '\\ud800'\n  |      ^^^^^^",
     );
 }
 
