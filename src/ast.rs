@@ -146,6 +146,28 @@ pub struct Params {
     pub kwarg: Option<Param>,
 }
 
+impl Params {
+    /// Every parameter, in source order.
+    pub fn all(&self) -> impl Iterator<Item = &Param> {
+        self.posonly
+            .iter()
+            .chain(&self.args)
+            .chain(&self.vararg)
+            .chain(&self.kwonly)
+            .chain(&self.kwarg)
+    }
+
+    /// Every parameter in frame-slot order: positional, keyword-only, `*args`, `**kwargs`.
+    pub fn in_slot_order(&self) -> impl Iterator<Item = &Param> {
+        self.posonly
+            .iter()
+            .chain(&self.args)
+            .chain(&self.kwonly)
+            .chain(&self.vararg)
+            .chain(&self.kwarg)
+    }
+}
+
 #[derive(Debug)]
 pub struct Param {
     pub name: Name,

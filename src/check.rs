@@ -199,15 +199,7 @@ fn collect_bindings(
             }
             StmtKind::FunctionDef(def) => {
                 bound.insert(def.name.id.clone());
-                let params = &def.params;
-                for param in params
-                    .posonly
-                    .iter()
-                    .chain(&params.args)
-                    .chain(&params.vararg)
-                    .chain(&params.kwonly)
-                    .chain(&params.kwarg)
-                {
+                for param in def.params.all() {
                     bound.insert(param.name.id.clone());
                 }
                 collect_bindings(&def.body, bound, aliases);
@@ -450,15 +442,7 @@ impl Checker {
     }
 
     fn function(&mut self, def: &FunctionDef, context: Context) {
-        let params = &def.params;
-        for param in params
-            .posonly
-            .iter()
-            .chain(&params.args)
-            .chain(&params.vararg)
-            .chain(&params.kwonly)
-            .chain(&params.kwarg)
-        {
+        for param in def.params.all() {
             if let Some(default) = &param.default {
                 self.expr(default, context);
             }

@@ -743,12 +743,8 @@ impl<'a> Compiler<'a, '_> {
         }
         // Annotations are evaluated when the function is defined (3.11 without
         // `from __future__ import annotations`), then dropped.
-        let annotated = positional
-            .iter()
-            .copied()
-            .chain(&params.vararg)
-            .chain(&params.kwonly)
-            .chain(&params.kwarg)
+        let annotated = params
+            .all()
             .filter_map(|p| p.annotation.as_ref())
             .chain(&def.returns);
         for annotation in annotated {

@@ -335,14 +335,7 @@ impl Collector {
                 self.expr(default)?;
             }
         }
-        let all = params
-            .posonly
-            .iter()
-            .chain(&params.args)
-            .chain(&params.vararg)
-            .chain(&params.kwonly)
-            .chain(&params.kwarg);
-        for param in all {
+        for param in params.all() {
             if let Some(annotation) = &param.annotation {
                 self.expr(annotation)?;
             }
@@ -356,14 +349,7 @@ impl Collector {
     fn function_body(&mut self, def: &FunctionDef) -> Result<(), Diagnostic> {
         let previous = self.enter(function_key(def), ScopeKind::Function);
         let params = &def.params;
-        let ordered = params
-            .posonly
-            .iter()
-            .chain(&params.args)
-            .chain(&params.kwonly)
-            .chain(&params.vararg)
-            .chain(&params.kwarg);
-        for param in ordered {
+        for param in params.in_slot_order() {
             self.scope().params.push(param.name.id.clone());
         }
         self.block(&def.body)?;

@@ -1127,6 +1127,20 @@ impl WaitFor {
     }
 }
 
+/// The start of `_cancel_and_wait(fut)`: a waiter (shown in the trace as `waiting`) released
+/// when `fut` is done, then `fut.cancel()`. The caller awaits the waiter and removes the
+/// callback after.
+fn start_cancel_and_wait(interp: &mut Interp, fut: &Rc<Future>, waiting: Waiting) -> Rc<Future> {
+    let waiter = Future::plain(waiting);
+    interp.add_done_callback(fut, Callback::ReleaseWaiter(waiter.clone()));
+    interp.future_cancel(fut, None);
+    waiter
+}
+
+fn cancellation_of(fut: &Future) -> Waiting {
+    Waiting::Other(format!("the cancellation of {}", fut.describe()))
+}
+
 /// `raise TimeoutError from exc`
 fn timeout_from(exc: Rc<Exception>) -> Rc<Exception> {
     let timeout = Exception::new(ExcType::TimeoutError, Vec::new());
@@ -1251,9 +1265,7 @@ impl WaitFor {
                         fut.describe(),
                         crate::trace::seconds_text(seconds)
                     );
-                    let waiter = Future::plain(Waiting::WaitFor(label));
-                    interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));
-                    interp.future_cancel(&fut, None);
+                    let waiter = start_cancel_and_wait(interp, &fut, Waiting::WaitFor(label));
                     self.state = WaitForState::CancelNow {
                         fut,
                         waiter: waiter.clone(),
@@ -1304,12 +1316,7 @@ impl WaitFor {
                         return outcome(fut.result());
                     }
                     interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
-                    let waiter = Future::plain(Waiting::Other(format!(
-                        "the cancellation of {}",
-                        fut.describe()
-                    )));
-                    interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));
-                    interp.future_cancel(&fut, None);
+                    let waiter = start_cancel_and_wait(interp, &fut, cancellation_of(&fut));
                     self.state = WaitForState::CancelOnCancel {
                         fut,
                         waiter: waiter.clone(),
@@ -1329,12 +1336,7 @@ impl WaitFor {
                     }
                     interp.event(Event::TimedOut);
                     interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
-                    let waiter = Future::plain(Waiting::Other(format!(
-                        "the cancellation of {}",
-                        fut.describe()
-                    )));
-                    interp.add_done_callback(&fut, Callback::ReleaseWaiter(waiter.clone()));
-                    interp.future_cancel(&fut, None);
+                    let waiter = start_cancel_and_wait(interp, &fut, cancellation_of(&fut));
                     self.state = WaitForState::CancelOnTimeout {
                         fut,
                         waiter: waiter.clone(),

@@ -12,6 +12,15 @@ use super::ops::int_to_float;
 use super::value::Value;
 use crate::pyfmt::{self, FormatError, FormatSpec};
 
+/// The arguments of one `str.format` call, and its field-numbering state.
+struct FormatCall<'a> {
+    args: &'a [Value],
+    kwargs: &'a [(Rc<str>, Value)],
+    /// The next automatic field number, until a field gives its number.
+    next_auto: Option<usize>,
+    manual: bool,
+}
+
 fn format_error(error: FormatError, type_name: &str) -> Rc<Exception> {
     match error {
         FormatError::Overflow(_) => {
@@ -103,20 +112,20 @@ impl Interp {
         args: Vec<Value>,
         kwargs: Vec<(Rc<str>, Value)>,
     ) -> PyResult<Value> {
-        let mut next_auto = Some(0usize);
-        let mut manual = false;
-        let text =
-            self.expand_template(template, &args, &kwargs, &mut next_auto, &mut manual, 0)?;
+        let mut call = FormatCall {
+            args: &args,
+            kwargs: &kwargs,
+            next_auto: Some(0),
+            manual: false,
+        };
+        let text = self.expand_template(template, &mut call, 0)?;
         Ok(Value::str(text))
     }
 
     fn expand_template(
         &mut self,
         template: &str,
-        args: &[Value],
-        kwargs: &[(Rc<str>, Value)],
-        next_auto: &mut Option<usize>,
-        manual: &mut bool,
+        call: &mut FormatCall,
         depth: usize,
     ) -> PyResult<String> {
         if depth > 2 {
@@ -162,7 +171,7 @@ impl Interp {
                         }));
                     }
                     let field: String = chars[start..j].iter().collect();
-                    let text = self.expand_field(&field, args, kwargs, next_auto, manual, depth)?;
+                    let text = self.expand_field(&field, call, depth)?;
                     out.push_str(&text);
                     i = j + 1;
                 }
@@ -178,10 +187,7 @@ impl Interp {
     fn expand_field(
         &mut self,
         field: &str,
-        args: &[Value],
-        kwargs: &[(Rc<str>, Value)],
-        next_auto: &mut Option<usize>,
-        manual: &mut bool,
+        call: &mut FormatCall,
         depth: usize,
     ) -> PyResult<String> {
         // field_name [!conversion] [:spec]
@@ -212,33 +218,33 @@ impl Interp {
         let first_end = name.find(['.', '[']).unwrap_or(name.len());
         let (first, mut accessors) = name.split_at(first_end);
         let mut value = if first.is_empty() {
-            if *manual {
+            if call.manual {
                 return Err(value_error(
                     "cannot switch from manual field specification to automatic field numbering",
                 ));
             }
-            let index = next_auto.expect("automatic numbering is on");
-            *next_auto = Some(index + 1);
-            args.get(index).cloned().ok_or_else(|| {
+            let index = call.next_auto.expect("automatic numbering is on");
+            call.next_auto = Some(index + 1);
+            call.args.get(index).cloned().ok_or_else(|| {
                 index_error(format!(
                     "Replacement index {index} out of range for positional args tuple"
                 ))
             })?
         } else if let Ok(index) = first.parse::<usize>() {
-            if next_auto.is_some_and(|n| n > 0) {
+            if call.next_auto.is_some_and(|n| n > 0) {
                 return Err(value_error(
                     "cannot switch from automatic field numbering to manual field specification",
                 ));
             }
-            *manual = true;
-            *next_auto = None;
-            args.get(index).cloned().ok_or_else(|| {
+            call.manual = true;
+            call.next_auto = None;
+            call.args.get(index).cloned().ok_or_else(|| {
                 index_error(format!(
                     "Replacement index {index} out of range for positional args tuple"
                 ))
             })?
         } else {
-            kwargs
+            call.kwargs
                 .iter()
                 .find(|(k, _)| &**k == first)
                 .map(|(_, v)| v.clone())
@@ -268,7 +274,7 @@ impl Interp {
             }
         }
         let spec = if spec.contains('{') {
-            self.expand_template(spec, args, kwargs, next_auto, manual, depth + 1)?
+            self.expand_template(spec, call, depth + 1)?
         } else {
             spec.to_string()
         };

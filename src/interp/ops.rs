@@ -737,13 +737,7 @@ impl Interp {
                 }
                 let mut items = list.borrow_mut();
                 let len = items.len();
-                let i = sequence_index(&index, len, "list").map_err(|e| {
-                    if e.ty == ExcType::IndexError {
-                        index_error("list assignment index out of range")
-                    } else {
-                        e
-                    }
-                })?;
+                let i = assignment_index(&index, len)?;
                 items[i] = value;
                 Ok(())
             }
@@ -773,13 +767,7 @@ impl Interp {
                 }
                 let mut items = list.borrow_mut();
                 let len = items.len();
-                let i = sequence_index(&index, len, "list").map_err(|e| {
-                    if e.ty == ExcType::IndexError {
-                        index_error("list assignment index out of range")
-                    } else {
-                        e
-                    }
-                })?;
+                let i = assignment_index(&index, len)?;
                 items.remove(i);
                 Ok(())
             }
@@ -1047,18 +1035,7 @@ impl Interp {
     /// The items of `*iterable` in a call or display, with CPython's message for a
     /// non-iterable.
     pub fn collect_iterable_for_unpacking(&mut self, iterable: Value) -> PyResult<Vec<Value>> {
-        if !matches!(
-            iterable,
-            Value::List(_)
-                | Value::Tuple(_)
-                | Value::Str(_)
-                | Value::Dict(_)
-                | Value::Set(_)
-                | Value::Range(_)
-                | Value::Iterator(_)
-                | Value::Generator(_)
-                | Value::DictView(..)
-        ) {
+        if !is_iterable(&iterable) {
             return Err(type_error(format!(
                 "Value after * must be an iterable, not {}",
                 iterable.type_name()
@@ -1108,18 +1085,7 @@ impl Interp {
     }
 
     fn unpackable(&mut self, sequence: Value) -> PyResult<Vec<Value>> {
-        if !matches!(
-            sequence,
-            Value::List(_)
-                | Value::Tuple(_)
-                | Value::Str(_)
-                | Value::Dict(_)
-                | Value::Set(_)
-                | Value::Range(_)
-                | Value::Iterator(_)
-                | Value::Generator(_)
-                | Value::DictView(..)
-        ) {
+        if !is_iterable(&sequence) {
             return Err(type_error(format!(
                 "cannot unpack non-iterable {} object",
                 sequence.type_name()
@@ -1290,6 +1256,33 @@ impl Interp {
 
 fn runtime_changed(what: &str) -> Rc<Exception> {
     super::exceptions::runtime_error(format!("{what} changed size during iteration"))
+}
+
+/// Whether a value can be iterated (for the messages of `*x` and unpacking).
+fn is_iterable(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::List(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Range(_)
+            | Value::Iterator(_)
+            | Value::Generator(_)
+            | Value::DictView(..)
+    )
+}
+
+/// A list index for `items[i] = x` or `del items[i]`, with CPython's message.
+fn assignment_index(index: &Value, len: usize) -> PyResult<usize> {
+    sequence_index(index, len, "list").map_err(|e| {
+        if e.ty == ExcType::IndexError {
+            index_error("list assignment index out of range")
+        } else {
+            e
+        }
+    })
 }
 
 /// A sequence index (negative from the end) checked against `len`.

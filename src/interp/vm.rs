@@ -319,6 +319,22 @@ impl Interp {
                 };
             }
 
+            // The outcome of a call: push a built-in's result, or run a Python body.
+            macro_rules! enter {
+                ($callee:expr) => {
+                    match $callee {
+                        super::call::Callee::Done(value) => state.stack.push(value),
+                        super::call::Callee::Frame(code, locals) => {
+                            if state.frames.len() + self.depth >= RECURSION_LIMIT {
+                                raise!(recursion_error());
+                            }
+                            self.push_frame(state, code, locals, None);
+                            continue 'frames;
+                        }
+                    }
+                };
+            }
+
             loop {
                 let instr = instrs[pc];
                 pc += 1;
@@ -817,16 +833,7 @@ impl Interp {
                         }
                         let args = state.stack.split_off(func_at + 1);
                         let func = pop!();
-                        match tri!(self.prepare_call(func, args, Vec::new())) {
-                            super::call::Callee::Done(value) => state.stack.push(value),
-                            super::call::Callee::Frame(code, locals) => {
-                                if state.frames.len() + self.depth >= RECURSION_LIMIT {
-                                    raise!(recursion_error());
-                                }
-                                self.push_frame(state, code, locals, None);
-                                continue 'frames;
-                            }
-                        }
+                        enter!(tri!(self.prepare_call(func, args, Vec::new())));
                     }
                     Instr::CallKw(argc) => {
                         step!();
@@ -842,16 +849,7 @@ impl Interp {
                                 (Rc::from(name.as_str().unwrap_or_default()), value)
                             })
                             .collect();
-                        match tri!(self.prepare_call(func, args, kwargs)) {
-                            super::call::Callee::Done(value) => state.stack.push(value),
-                            super::call::Callee::Frame(code, locals) => {
-                                if state.frames.len() + self.depth >= RECURSION_LIMIT {
-                                    raise!(recursion_error());
-                                }
-                                self.push_frame(state, code, locals, None);
-                                continue 'frames;
-                            }
-                        }
+                        enter!(tri!(self.prepare_call(func, args, kwargs)));
                     }
                     Instr::CallEx { has_kwargs } => {
                         step!();
@@ -863,16 +861,7 @@ impl Interp {
                         };
                         let args = tuple_items(pop!());
                         let func = pop!();
-                        match tri!(self.prepare_call(func, args, kwargs)) {
-                            super::call::Callee::Done(value) => state.stack.push(value),
-                            super::call::Callee::Frame(code, locals) => {
-                                if state.frames.len() + self.depth >= RECURSION_LIMIT {
-                                    raise!(recursion_error());
-                                }
-                                self.push_frame(state, code, locals, None);
-                                continue 'frames;
-                            }
-                        }
+                        enter!(tri!(self.prepare_call(func, args, kwargs)));
                     }
                     Instr::CallMethod { name, argc } | Instr::CallMethodKw { name, argc } => {
                         step!();
@@ -901,16 +890,7 @@ impl Interp {
                                 self.call_method(&receiver, name, args, kwargs)
                             )),
                         };
-                        match callee {
-                            super::call::Callee::Done(value) => state.stack.push(value),
-                            super::call::Callee::Frame(code, locals) => {
-                                if state.frames.len() + self.depth >= RECURSION_LIMIT {
-                                    raise!(recursion_error());
-                                }
-                                self.push_frame(state, code, locals, None);
-                                continue 'frames;
-                            }
-                        }
+                        enter!(callee);
                     }
                     Instr::Return => {
                         let value = pop!();
