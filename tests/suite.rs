@@ -5,7 +5,8 @@
 //!   and compares it with the golden file `NAME.trace` beside it. Set `SCENARIO_BLESS=1` to
 //!   write new or changed goldens (refused when `CI` is set).
 //! - `cpython::PATH` runs it under CPython on a virtual clock (`tests/oracle/vclock.py`) and
-//!   requires the same stdout and exit code as `scenario run --format stdout`. Scenarios
+//!   requires the same stdout and exit code as `scenario run --format stdout`
+//!   (with `PYTHONHASHSEED=0`, which makes CPython's set order reproducible). Scenarios
 //!   whose first line starts with `# divergence:` are excluded (and listed); without
 //!   `python3` these tests are skipped with a notice.
 //!
@@ -161,6 +162,8 @@ fn cpython(path: &Path) -> Result<(), Failed> {
         .arg(root().join("tests/oracle/vclock.py"))
         .arg(file)
         .current_dir(dir)
+        // scenario's sets iterate as CPython's do with string hashing unrandomised.
+        .env("PYTHONHASHSEED", "0")
         .output()
         .map_err(|e| format!("cannot run {python}: {e}"))?;
     let want_stdout = String::from_utf8_lossy(&output.stdout);

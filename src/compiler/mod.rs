@@ -862,6 +862,32 @@ impl<'a> Compiler<'a, '_> {
             }
             ExprKind::Set(items) => {
                 self.emit(Instr::BuildSet(0));
+                // CPython 3.11 builds a display of three or more constants from a frozenset
+                // constant, which decides the set's table layout and so its order.
+                if items.len() > 2
+                    && let Some(values) = items
+                        .iter()
+                        .map(constant_value)
+                        .collect::<Option<Vec<Value>>>()
+                {
+                    let mut table = crate::interp::value::SetItems::default();
+                    for value in values {
+                        match crate::interp::value::Key::new(value) {
+                            Ok(key) => {
+                                table.add(key);
+                            }
+                            Err(name) => {
+                                return Err(Diagnostic::syntax(
+                                    format!("unhashable type: '{name}'"),
+                                    expr.span,
+                                ));
+                            }
+                        }
+                    }
+                    self.load_const(Value::set(table, true));
+                    self.emit(Instr::SetUpdate(1));
+                    return Ok(());
+                }
                 for item in items {
                     match &item.kind {
                         ExprKind::Starred(inner) => {
@@ -1261,6 +1287,40 @@ impl<'a> Compiler<'a, '_> {
         self.emit(Instr::GetIter);
         self.at(expr.span, |c| c.emit(Instr::Call(1)));
         Ok(())
+    }
+}
+
+/// The value of an expression CPython's AST optimizer turns into a constant: literals,
+/// signs and `~` applied to numbers, and tuples of constants.
+fn constant_value(expr: &Expr) -> Option<Value> {
+    match &expr.kind {
+        ExprKind::Constant(constant) => Some(match constant {
+            Constant::None => Value::None,
+            Constant::Bool(b) => Value::Bool(*b),
+            Constant::Int(i) => Value::from_bigint(i.clone()),
+            Constant::Float(f) => Value::Float(*f),
+            Constant::Str(s) => Value::str(&**s),
+            Constant::Ellipsis => Value::Ellipsis,
+        }),
+        ExprKind::UnaryOp { op, operand } => {
+            let value = constant_value(operand)?;
+            match (op, value) {
+                (UnaryOp::Neg, Value::Int(i)) => i.checked_neg().map(Value::Int),
+                (UnaryOp::Neg, Value::BigInt(b)) => Some(Value::from_bigint(-(*b).clone())),
+                (UnaryOp::Neg, Value::Float(f)) => Some(Value::Float(-f)),
+                (UnaryOp::Pos, value @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_))) => {
+                    Some(value)
+                }
+                (UnaryOp::Invert, Value::Int(i)) => Some(Value::Int(!i)),
+                _ => None,
+            }
+        }
+        ExprKind::Tuple(items) => items
+            .iter()
+            .map(constant_value)
+            .collect::<Option<Vec<_>>>()
+            .map(Value::tuple),
+        _ => None,
     }
 }
 

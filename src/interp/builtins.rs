@@ -570,18 +570,7 @@ impl Interp {
             }
             Builtin::Hash => {
                 let [value] = exactly("hash", args, &kwargs, 1)?.try_into().expect("one");
-                self.key(value.clone())?;
-                Ok(match value {
-                    Value::Int(i) => Value::Int(if i == -1 { -2 } else { i }),
-                    Value::Bool(b) => Value::Int(i64::from(b)),
-                    Value::Float(f) => Value::Int(crate::pyrandom::float_hash(f)),
-                    other => {
-                        use std::hash::{Hash, Hasher};
-                        let mut hasher = rustc_hash::FxHasher::default();
-                        Key(other).hash(&mut hasher);
-                        Value::Int((hasher.finish() >> 1) as i64)
-                    }
-                })
+                Ok(Value::Int(self.key(value)?.hash))
             }
             Builtin::Callable => {
                 let [value] = exactly("callable", args, &kwargs, 1)?
@@ -969,8 +958,9 @@ impl Interp {
                 match args.len() {
                     0 => Ok(Value::set(SetItems::default(), ty == Type::FrozenSet)),
                     1 => {
-                        let items = self.collect_iterable(args.into_iter().next().expect("one"))?;
-                        self.make_set(items, ty == Type::FrozenSet)
+                        let set = Value::set(SetItems::default(), ty == Type::FrozenSet);
+                        self.set_update(&set, args.into_iter().next().expect("one"))?;
+                        Ok(set)
                     }
                     n => Err(type_error(format!(
                         "{name} expected at most 1 argument, got {n}"
@@ -1526,7 +1516,7 @@ impl Interp {
             sym::popitem => {
                 exactly(method, args, &kwargs, 0)?;
                 match cell.borrow_mut().pop() {
-                    Some((key, value)) => Ok(Value::tuple(vec![key.0, value])),
+                    Some((key, value)) => Ok(Value::tuple(vec![key.value, value])),
                     None => Err(Exception::msg(
                         ExcType::KeyError,
                         "popitem(): dictionary is empty",
@@ -1541,6 +1531,29 @@ impl Interp {
         }
     }
 
+    /// A set method's argument: another set's table, or an iterable's items in order.
+    fn set_operand(&mut self, value: Value) -> PyResult<SetOperand> {
+        match &value {
+            Value::Set(other) => Ok(SetOperand::Table(other.items.borrow().clone())),
+            Value::Dict(dict) => {
+                let mut table = SetItems::default();
+                for key in dict.borrow().keys() {
+                    table.add(key.clone());
+                }
+                Ok(SetOperand::Table(table))
+            }
+            _ => {
+                let mut keys = Vec::new();
+                for item in self.collect_iterable(value)? {
+                    keys.push(self.key(item)?);
+                }
+                Ok(SetOperand::Keys(keys))
+            }
+        }
+    }
+
+    /// The methods of `set` and `frozenset`, following `Objects/setobject.c` so that the
+    /// results iterate in CPython's order.
     fn set_method(
         &mut self,
         set: &Value,
@@ -1553,6 +1566,7 @@ impl Interp {
             unreachable!("a set")
         };
         no_kwargs(method, &kwargs)?;
+        let result = |table: SetItems| Value::set(table, cell.frozen);
         match name {
             sym::add | sym::discard | sym::remove => {
                 let [item] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
@@ -1560,13 +1574,13 @@ impl Interp {
                 let mut items = cell.items.borrow_mut();
                 match name {
                     sym::add => {
-                        items.insert(key);
+                        items.add(key);
                     }
                     sym::discard => {
-                        items.shift_remove(&key);
+                        items.discard(&key);
                     }
                     _ => {
-                        if !items.shift_remove(&key) {
+                        if !items.discard(&key) {
                             return Err(Exception::new(ExcType::KeyError, vec![item]));
                         }
                     }
@@ -1575,72 +1589,108 @@ impl Interp {
             }
             sym::pop => {
                 exactly(method, args, &kwargs, 0)?;
-                let first = cell.items.borrow_mut().shift_remove_index(0);
-                first
-                    .map(|k| k.0)
+                let popped = cell.items.borrow_mut().pop();
+                popped
+                    .map(|k| k.value)
                     .ok_or_else(|| Exception::msg(ExcType::KeyError, "pop from an empty set"))
             }
             sym::clear => {
+                exactly(method, args, &kwargs, 0)?;
                 cell.items.borrow_mut().clear();
                 Ok(Value::None)
             }
-            sym::copy => Ok(Value::set(cell.items.borrow().clone(), cell.frozen)),
-            sym::update => {
+            sym::copy => {
+                exactly(method, args, &kwargs, 0)?;
+                Ok(result(cell.items.borrow().copy()))
+            }
+            sym::update | sym::union => {
+                let mut table = if name == sym::update {
+                    cell.items.borrow().clone()
+                } else {
+                    cell.items.borrow().copy()
+                };
                 for arg in args {
-                    for item in self.collect_iterable(arg)? {
-                        self.set_add(set, item)?;
+                    match self.set_operand(arg)? {
+                        SetOperand::Table(other) => table.merge(&other),
+                        SetOperand::Keys(keys) => {
+                            for key in keys {
+                                table.add(key);
+                            }
+                        }
                     }
                 }
-                Ok(Value::None)
+                if name == sym::update {
+                    *cell.items.borrow_mut() = table;
+                    return Ok(Value::None);
+                }
+                Ok(result(table))
+            }
+            sym::intersection => {
+                let mut table = cell.items.borrow().clone();
+                if args.is_empty() {
+                    return Ok(result(table.copy()));
+                }
+                for arg in args {
+                    table = match self.set_operand(arg)? {
+                        SetOperand::Table(other) => table.intersection(&other),
+                        SetOperand::Keys(keys) => table.intersection_keys(&keys),
+                    };
+                }
+                Ok(result(table))
+            }
+            sym::difference => {
+                let mine = cell.items.borrow().clone();
+                let mut args = args.into_iter();
+                let Some(first) = args.next() else {
+                    return Ok(result(mine.copy()));
+                };
+                let mut table = match self.set_operand(first)? {
+                    SetOperand::Table(other) => mine.difference(&other),
+                    SetOperand::Keys(keys) => mine.difference_keys(&keys),
+                };
+                for arg in args {
+                    let keys: Vec<Key> = match self.set_operand(arg)? {
+                        SetOperand::Table(other) => other.iter().cloned().collect(),
+                        SetOperand::Keys(keys) => keys,
+                    };
+                    for key in &keys {
+                        table.discard(key);
+                    }
+                }
+                Ok(result(table))
+            }
+            sym::symmetric_difference => {
+                let [other] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
+                let other = match self.set_operand(other)? {
+                    SetOperand::Table(table) => table,
+                    SetOperand::Keys(keys) => {
+                        let mut table = SetItems::default();
+                        for key in keys {
+                            table.add(key);
+                        }
+                        table
+                    }
+                };
+                Ok(result(cell.items.borrow().symmetric_difference(&other)))
             }
             _ => {
-                let mut others = Vec::new();
-                for arg in args {
-                    let items = self.collect_iterable(arg)?;
-                    let mut keys = SetItems::default();
-                    for item in items {
-                        keys.insert(self.key(item)?);
+                let [other] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
+                let other: Vec<Key> = match self.set_operand(other)? {
+                    SetOperand::Table(table) => table.iter().cloned().collect(),
+                    SetOperand::Keys(keys) => keys,
+                };
+                let mine = cell.items.borrow();
+                Ok(Value::Bool(match name {
+                    sym::issubset => {
+                        let mut theirs = SetItems::default();
+                        for key in &other {
+                            theirs.add(key.clone());
+                        }
+                        mine.iter().all(|k| theirs.contains(k))
                     }
-                    others.push(keys);
-                }
-                let mine = cell.items.borrow().clone();
-                let result = |items: SetItems| Value::set(items, cell.frozen);
-                Ok(match name {
-                    sym::union => result(
-                        others
-                            .iter()
-                            .fold(mine, |acc, o| acc.union(o).cloned().collect()),
-                    ),
-                    sym::intersection => result(
-                        others
-                            .iter()
-                            .fold(mine, |acc, o| acc.intersection(o).cloned().collect()),
-                    ),
-                    sym::difference => result(
-                        others
-                            .iter()
-                            .fold(mine, |acc, o| acc.difference(o).cloned().collect()),
-                    ),
-                    sym::symmetric_difference => {
-                        let other = others.into_iter().next().unwrap_or_default();
-                        result(mine.symmetric_difference(&other).cloned().collect())
-                    }
-                    sym::issubset => Value::Bool(
-                        others
-                            .first()
-                            .is_some_and(|o| mine.iter().all(|k| o.contains(k))),
-                    ),
-                    sym::issuperset => Value::Bool(
-                        others
-                            .first()
-                            .is_some_and(|o| o.iter().all(|k| mine.contains(k))),
-                    ),
-                    _ => Value::Bool(
-                        others
-                            .first()
-                            .is_some_and(|o| mine.iter().all(|k| !o.contains(k))),
-                    ),
-                })
+                    sym::issuperset => other.iter().all(|k| mine.contains(k)),
+                    _ => other.iter().all(|k| !mine.contains(k)),
+                }))
             }
         }
     }
@@ -1749,6 +1799,14 @@ fn modular_inverse(b: &BigInt, m: &BigInt) -> Option<BigInt> {
         old_s = std::mem::replace(&mut s, next_s);
     }
     (old_r == BigInt::from(1)).then(|| num_integer::Integer::mod_floor(&old_s, m))
+}
+
+/// The argument of a set method.
+enum SetOperand {
+    /// Another set (or a dict's keys): its table.
+    Table(SetItems),
+    /// Any other iterable: its items, in order.
+    Keys(Vec<Key>),
 }
 
 /// `type.method`, for messages; formatted only when an error needs it.

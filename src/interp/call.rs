@@ -67,7 +67,7 @@ impl Interp {
         };
         let mut kwargs = Vec::new();
         for (key, value) in dict.borrow().iter() {
-            match &key.0 {
+            match &key.value {
                 Value::Str(name) => kwargs.push((Rc::from(name.as_str()), value.clone())),
                 _ => return Err(type_error("keywords must be strings")),
             }
@@ -118,7 +118,10 @@ pub fn bind_arguments(
             }
             None => match &mut extra_kwargs {
                 Some(extra) => {
-                    extra.insert(Key(Value::str(&*keyword)), value);
+                    extra.insert(
+                        Key::new(Value::str(&*keyword)).expect("a str is hashable"),
+                        value,
+                    );
                 }
                 None => {
                     return Err(type_error(format!(

@@ -391,17 +391,37 @@ impl Interp {
                 Value::Set(a),
                 Value::Set(b),
             ) => {
-                let (a_items, b_items) = (a.items.borrow().clone(), b.items.borrow().clone());
-                let result: SetItems = match op {
-                    BinOp::BitOr => a_items.union(&b_items).cloned().collect(),
-                    BinOp::BitAnd => a_items.intersection(&b_items).cloned().collect(),
-                    BinOp::Sub => a_items.difference(&b_items).cloned().collect(),
-                    _ => a_items.symmetric_difference(&b_items).cloned().collect(),
-                };
+                // As Objects/setobject.c computes each, so the result iterates in
+                // CPython's order; `a op= b` updates `a` in place the way CPython does.
+                let b_items = b.items.borrow().clone();
                 if inplace && !a.frozen {
-                    *a.items.borrow_mut() = result;
+                    let mut items = a.items.borrow_mut();
+                    match op {
+                        BinOp::BitOr => items.merge(&b_items),
+                        BinOp::BitAnd => *items = items.intersection(&b_items),
+                        BinOp::Sub if Rc::ptr_eq(a, b) => items.clear(),
+                        BinOp::Sub => {
+                            for key in b_items.iter() {
+                                items.discard(key);
+                            }
+                        }
+                        _ if Rc::ptr_eq(a, b) => items.clear(),
+                        _ => items.symmetric_difference_update(&b_items),
+                    }
+                    drop(items);
                     return Ok(left);
                 }
+                let a_items = a.items.borrow();
+                let result: SetItems = match op {
+                    BinOp::BitOr => {
+                        let mut union = a_items.copy();
+                        union.merge(&b_items);
+                        union
+                    }
+                    BinOp::BitAnd => a_items.intersection(&b_items),
+                    BinOp::Sub => a_items.difference(&b_items),
+                    _ => a_items.symmetric_difference(&b_items),
+                };
                 return Ok(Value::set(result, a.frozen));
             }
             (BinOp::BitOr, Value::Dict(a), Value::Dict(b)) => {
@@ -603,7 +623,7 @@ impl Interp {
                 let entries: Vec<(Value, Value)> = dict
                     .borrow()
                     .iter()
-                    .map(|(k, v)| (k.0.clone(), v.clone()))
+                    .map(|(k, v)| (k.value.clone(), v.clone()))
                     .collect();
                 Ok(match view {
                     DictView::Keys => {
@@ -884,7 +904,9 @@ impl Interp {
                     *len = usize::MAX;
                     return Err(changed());
                 }
-                let entry = map.get_index(*index).map(|(k, v)| (k.0.clone(), v.clone()));
+                let entry = map
+                    .get_index(*index)
+                    .map(|(k, v)| (k.value.clone(), v.clone()));
                 drop(map);
                 entry.map(|(key, value)| {
                     *index += 1;
@@ -901,12 +923,15 @@ impl Interp {
                     *len = usize::MAX;
                     return Err(runtime_changed("Set"));
                 }
-                let item = items.get_index(*index).map(|k| k.0.clone());
+                // `index` is a table slot: the iterator walks the table as CPython's does.
+                let next = items
+                    .next_from(*index)
+                    .map(|(after, k)| (after, k.value.clone()));
                 drop(items);
-                if item.is_some() {
-                    *index += 1;
-                }
-                item
+                next.map(|(after, item)| {
+                    *index = after;
+                    item
+                })
             }
             Iter::Reversed { items, index } => {
                 if *index == 0 {
@@ -1097,15 +1122,42 @@ impl Interp {
     pub fn make_set(&mut self, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
         let mut set = SetItems::default();
         for item in items {
-            set.insert(self.key(item)?);
+            set.add(self.key(item)?);
         }
         Ok(Value::set(set, frozen))
+    }
+
+    /// `set_update_internal`: add an iterable's items to a set, merging another set's
+    /// table as CPython does (which decides the resulting order).
+    pub fn set_update(&mut self, set: &Value, iterable: Value) -> PyResult<()> {
+        let Value::Set(target) = set else {
+            return Ok(());
+        };
+        match &iterable {
+            Value::Set(source) => {
+                let source = source.items.borrow().clone();
+                target.items.borrow_mut().merge(&source);
+            }
+            Value::Dict(dict) => {
+                let keys: Vec<Key> = dict.borrow().keys().cloned().collect();
+                let mut items = target.items.borrow_mut();
+                for key in keys {
+                    items.add(key);
+                }
+            }
+            _ => {
+                for item in self.collect_iterable(iterable)? {
+                    self.set_add(set, item)?;
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn set_add(&mut self, set: &Value, item: Value) -> PyResult<()> {
         let key = self.key(item)?;
         if let Value::Set(set) = set {
-            set.items.borrow_mut().insert(key);
+            set.items.borrow_mut().add(key);
         }
         Ok(())
     }

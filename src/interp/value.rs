@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexMap;
 use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 use rustc_hash::FxBuildHasher;
@@ -74,6 +74,8 @@ impl std::fmt::Debug for Value {
 pub struct PyStr {
     pub text: Box<str>,
     chars: u32,
+    /// CPython's hash of the text, once computed (-1 until then, as in CPython).
+    pub(super) hash_cache: std::cell::Cell<i64>,
 }
 
 impl PyStr {
@@ -87,6 +89,7 @@ impl PyStr {
         PyStr {
             text,
             chars: chars as u32,
+            hash_cache: std::cell::Cell::new(-1),
         }
     }
 
@@ -143,7 +146,7 @@ pub struct Tuple(pub Vec<Value>);
 pub type List = RefCell<Vec<Value>>;
 pub type DictMap = IndexMap<Key, Value, FxBuildHasher>;
 pub type Dict = RefCell<DictMap>;
-pub type SetItems = IndexSet<Key, FxBuildHasher>;
+pub type SetItems = super::set::SetTable;
 
 /// A `set`: items in insertion order (CPython's order is hash-based; see README).
 pub struct Set {
@@ -661,7 +664,7 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
             let entries: Vec<(Value, Value)> = dict
                 .borrow()
                 .iter()
-                .map(|(k, v)| (k.0.clone(), v.clone()))
+                .map(|(k, v)| (k.value.clone(), v.clone()))
                 .collect();
             for (i, (key, item)) in entries.iter().enumerate() {
                 if i > 0 {
@@ -675,7 +678,7 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
             seen.pop();
         }
         Value::Set(set) => {
-            let items: Vec<Value> = set.items.borrow().iter().map(|k| k.0.clone()).collect();
+            let items: Vec<Value> = set.items.borrow().iter().map(|k| k.value.clone()).collect();
             if items.is_empty() {
                 out.push_str(if set.frozen { "frozenset()" } else { "set()" });
                 return;
@@ -777,9 +780,9 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
                 .borrow()
                 .iter()
                 .map(|(k, v)| match view {
-                    DictView::Keys => k.0.clone(),
+                    DictView::Keys => k.value.clone(),
                     DictView::Values => v.clone(),
-                    DictView::Items => Value::tuple(vec![k.0.clone(), v.clone()]),
+                    DictView::Items => Value::tuple(vec![k.value.clone(), v.clone()]),
                 })
                 .collect();
             out.push_str(view.type_name());
@@ -804,33 +807,26 @@ fn fake_address(_ptr: *const ()) -> &'static str {
 
 // -------------------------------------------------------------------------------- dict keys
 
-/// A hashable value used as a dict key or set item, hashed and compared as Python does
-/// (`1`, `1.0` and `True` are the same key).
+/// A hashable value used as a dict key or set item, with its hash (CPython's, see
+/// [`super::hash`]); keys compare as Python does (`1`, `1.0` and `True` are the same key).
 #[derive(Clone)]
-pub struct Key(pub Value);
+pub struct Key {
+    pub value: Value,
+    pub hash: i64,
+}
 
 impl Key {
     /// Wrap a value, or say why it cannot be a key (`unhashable type: 'list'`).
     pub fn new(value: Value) -> Result<Key, &'static str> {
-        check_hashable(&value)?;
-        Ok(Key(value))
-    }
-}
-
-/// `Err(type name)` if the value (or something inside a tuple) is unhashable.
-pub fn check_hashable(value: &Value) -> Result<(), &'static str> {
-    match value {
-        Value::List(_) | Value::Dict(_) => Err(value.type_name()),
-        Value::Set(set) if !set.frozen => Err("set"),
-        Value::Slice(_) => Err("slice"),
-        Value::Tuple(items) => items.0.iter().try_for_each(check_hashable),
-        _ => Ok(()),
+        let hash = super::hash::py_hash(&value)?;
+        Ok(Key { value, hash })
     }
 }
 
 impl PartialEq for Key {
     fn eq(&self, other: &Key) -> bool {
-        values_equal(&self.0, &other.0)
+        self.hash == other.hash
+            && (self.value.is(&other.value) || values_equal(&self.value, &other.value))
     }
 }
 
@@ -838,64 +834,7 @@ impl Eq for Key {}
 
 impl Hash for Key {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_value(&self.0, state);
-    }
-}
-
-fn hash_value<H: Hasher>(value: &Value, state: &mut H) {
-    match value {
-        Value::None => 0u8.hash(state),
-        Value::Bool(b) => i64::from(*b).hash(state),
-        Value::Int(i) => i.hash(state),
-        Value::BigInt(b) => b.hash(state),
-        Value::Float(f) => {
-            // Equal numbers must hash alike: an integral float hashes as its int.
-            if f.fract() == 0.0 && *f >= i64::MIN as f64 && *f < i64::MAX as f64 {
-                (*f as i64).hash(state);
-            } else if f.is_finite() && f.fract() == 0.0 {
-                BigInt::from(*f as i128).hash(state);
-            } else {
-                f.to_bits().hash(state);
-            }
-        }
-        Value::Str(s) => s.text.hash(state),
-        Value::Tuple(t) => {
-            t.0.len().hash(state);
-            for item in &t.0 {
-                hash_value(item, state);
-            }
-        }
-        Value::Set(set) => {
-            // Order-independent, as frozenset equality is.
-            let mut sum = 0u64;
-            for item in set.items.borrow().iter() {
-                let mut hasher = rustc_hash::FxHasher::default();
-                hash_value(&item.0, &mut hasher);
-                sum = sum.wrapping_add(hasher.finish());
-            }
-            sum.hash(state);
-        }
-        Value::Type(t) => t.hash(state),
-        Value::Builtin(b) => (*b as u32).hash(state),
-        Value::Module(m) => (*m as u8).hash(state),
-        Value::Ellipsis => 1u8.hash(state),
-        other => identity(other).hash(state),
-    }
-}
-
-/// An identity for reference values (their address), for hashing by identity.
-fn identity(value: &Value) -> usize {
-    match value {
-        Value::Function(f) => Rc::as_ptr(f) as *const () as usize,
-        Value::Exception(e) => Rc::as_ptr(e) as *const () as usize,
-        Value::Coroutine(c) => Rc::as_ptr(c) as *const () as usize,
-        Value::Future(f) => Rc::as_ptr(f) as *const () as usize,
-        Value::Generator(g) => Rc::as_ptr(g) as *const () as usize,
-        Value::Iterator(i) => Rc::as_ptr(i) as *const () as usize,
-        Value::Method(m) => Rc::as_ptr(m) as *const () as usize,
-        Value::Range(r) => Rc::as_ptr(r) as *const () as usize,
-        Value::BigInt(b) => Rc::as_ptr(b) as *const () as usize,
-        _ => 0,
+        state.write_i64(self.hash);
     }
 }
 

@@ -737,10 +737,7 @@ impl Interp {
                         let len = state.stack.len();
                         let set = state.stack[len - depth as usize].clone();
                         save_pc!();
-                        let items = tri!(self.collect_iterable(iterable));
-                        for item in items {
-                            tri!(self.set_add(&set, item));
-                        }
+                        tri!(self.set_update(&set, iterable));
                     }
                     Instr::DictUpdate(depth) => {
                         let mapping = pop!();
