@@ -33,8 +33,8 @@ def measure(argv):
     """
     with tempfile.NamedTemporaryFile() as rss_file:
         prefix = [GNU_TIME, "-f", "%M", "-o", rss_file.name] if os.path.exists(GNU_TIME) else []
+        env = dict(os.environ, PYTHONHASHSEED="0")
         start = time.perf_counter()
-                env = dict(os.environ, PYTHONHASHSEED="0")
         proc = subprocess.run(prefix + argv, capture_output=True, env=env)
         wall = time.perf_counter() - start
         peak = None
