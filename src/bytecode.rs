@@ -204,4 +204,11 @@ mod tests {
         // The dispatch loop reads these by value; keep them to one machine word.
         assert!(std::mem::size_of::<Instr>() <= 8);
     }
+
+    #[test]
+    fn values_stay_two_words() {
+        // The value stack moves these constantly; a fat pointer in any variant would make
+        // every push and pop half as fast again.
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
 }

@@ -18,7 +18,7 @@ use super::builtins::{Builtin, bind, index_arg};
 use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error, value_error};
 use super::ops::int_to_float;
 use super::symbol::{Sym, sym};
-use super::value::{Module, Type, Value};
+use super::value::{Module, TYPING_NAMES, Type, Value};
 use crate::pyrandom::RandomError;
 use crate::trace::Event;
 
@@ -62,31 +62,6 @@ impl Interp {
     }
 }
 
-/// The names of `typing` a scenario can use in annotations.
-const TYPING_NAMES: &[&str] = &[
-    "Any",
-    "AsyncGenerator",
-    "AsyncIterable",
-    "AsyncIterator",
-    "Awaitable",
-    "Callable",
-    "Coroutine",
-    "Dict",
-    "FrozenSet",
-    "Generator",
-    "Iterable",
-    "Iterator",
-    "List",
-    "Mapping",
-    "NoReturn",
-    "Optional",
-    "Sequence",
-    "Set",
-    "Tuple",
-    "Type",
-    "Union",
-];
-
 /// A module's attribute.
 pub fn member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
     use sym::*;
@@ -94,8 +69,8 @@ pub fn member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
         let text = interp.symbols.name(name);
         return TYPING_NAMES
             .iter()
-            .find(|n| ***n == **text)
-            .map(|n| Value::Type(Type::Alias(n)));
+            .position(|n| **n == **text)
+            .map(|found| Value::Type(Type::Alias(found as u8)));
     }
     let builtin = match (module, name) {
         (Module::Asyncio, run) => Builtin::AsyncioRun,

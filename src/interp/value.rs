@@ -255,8 +255,9 @@ pub enum Type {
     Ellipsis,
     Object,
     Exception(ExcType),
-    /// A `typing` name (`List`, `Optional`, ...): only ever used in annotations.
-    Alias(&'static str),
+    /// A `typing` name (`List`, `Optional`, ...), by its index in [`TYPING_NAMES`]: only
+    /// ever used in annotations. (An index, not a `&str`, keeps `Value` at 16 bytes.)
+    Alias(u8),
 }
 
 impl Type {
@@ -288,7 +289,7 @@ impl Type {
             Type::Ellipsis => "ellipsis",
             Type::Object => "object",
             Type::Exception(exc) => exc.name(),
-            Type::Alias(name) => name,
+            Type::Alias(index) => TYPING_NAMES[index as usize],
         }
     }
 
@@ -305,6 +306,31 @@ impl Type {
         }
     }
 }
+
+/// The names of `typing` a scenario can use in annotations.
+pub const TYPING_NAMES: &[&str] = &[
+    "Any",
+    "AsyncGenerator",
+    "AsyncIterable",
+    "AsyncIterator",
+    "Awaitable",
+    "Callable",
+    "Coroutine",
+    "Dict",
+    "FrozenSet",
+    "Generator",
+    "Iterable",
+    "Iterator",
+    "List",
+    "Mapping",
+    "NoReturn",
+    "Optional",
+    "Sequence",
+    "Set",
+    "Tuple",
+    "Type",
+    "Union",
+];
 
 /// The state of an iterator over a built-in container or a lazy built-in.
 pub enum Iter {
@@ -739,8 +765,8 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
             Type::Future | Type::Task => {
                 let _ = write!(out, "<class '_asyncio.{}'>", t.name());
             }
-            Type::Alias(name) => {
-                let _ = write!(out, "typing.{name}");
+            Type::Alias(index) => {
+                let _ = write!(out, "typing.{}", TYPING_NAMES[*index as usize]);
             }
             _ => {
                 let _ = write!(out, "<class '{}'>", t.name());

@@ -11,10 +11,11 @@ use std::rc::Rc;
 
 use super::asyncio::{Coroutine, CoroutineBody, NativeStep};
 use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error};
-use super::value::{Function, Iter, Value};
+use super::value::{Function, Iter, Key, Value};
 use super::{
     ExecState, Exit, Frame, Handler, Interp, NativeFrame, RECURSION_LIMIT, Resume, Suspend,
 };
+use crate::ast::{BinOp, CmpOp};
 use crate::bytecode::{CodeKind, Instr};
 
 /// What the outer loop of `run` does next.
@@ -363,7 +364,7 @@ impl Interp {
                         state.stack.insert(len - 2, value);
                     }
                     Instr::LoadConst(index) => {
-                        state.stack.push(code.consts[index as usize].clone())
+                        state.stack.push(fast_clone(&code.consts[index as usize]))
                     }
                     Instr::LoadNone => state.stack.push(Value::None),
                     Instr::LoadLocal(slot) => {
@@ -378,12 +379,15 @@ impl Interp {
                                 )
                             ));
                         }
-                        let value = value.clone();
+                        let value = fast_clone(value);
                         state.stack.push(value);
                     }
                     Instr::StoreLocal(slot) => {
                         let value = pop!();
-                        state.stack[base + slot as usize] = value;
+                        discard(std::mem::replace(
+                            &mut state.stack[base + slot as usize],
+                            value,
+                        ));
                     }
                     Instr::DeleteLocal(slot) => {
                         let old = std::mem::replace(
@@ -489,6 +493,12 @@ impl Interp {
                         super::value::Type::Exception(ExcType::AssertionError),
                     )),
                     Instr::Subscr => {
+                        if let Some(value) = fast_subscript(&state.stack) {
+                            discard(pop!());
+                            discard(pop!());
+                            state.stack.push(value);
+                            continue;
+                        }
                         let index = pop!();
                         let object = pop!();
                         save_pc!();
@@ -499,6 +509,24 @@ impl Interp {
                         let index = pop!();
                         let object = pop!();
                         let value = pop!();
+                        // A dict with an int or str key, a list with an int index in range.
+                        match (&object, &index) {
+                            (Value::Dict(dict), Value::Int(_) | Value::Str(_)) => {
+                                let key = Key::new(index).expect("ints and strs are hashable");
+                                dict.borrow_mut().insert(key, value);
+                                continue;
+                            }
+                            (Value::List(list), Value::Int(i)) => {
+                                let mut items = list.borrow_mut();
+                                let len = items.len() as i64;
+                                let at = if *i < 0 { i + len } else { *i };
+                                if (0..len).contains(&at) {
+                                    discard(std::mem::replace(&mut items[at as usize], value));
+                                    continue;
+                                }
+                            }
+                            _ => {}
+                        }
                         save_pc!();
                         tri!(self.store_subscript(&object, index, value));
                     }
@@ -519,21 +547,17 @@ impl Interp {
                         })));
                     }
                     Instr::Binary(op) | Instr::InPlace(op) => {
+                        // Small ints and floats without a call.
+                        let len = state.stack.len();
+                        if let Some(result) =
+                            fast_binary(op, &state.stack[len - 2], &state.stack[len - 1])
+                        {
+                            discard(pop!());
+                            discard(std::mem::replace(&mut state.stack[len - 2], result));
+                            continue;
+                        }
                         let right = pop!();
                         let left = pop!();
-                        // The common int case without a call.
-                        if let (Value::Int(a), Value::Int(b)) = (&left, &right) {
-                            let fast = match op {
-                                crate::ast::BinOp::Add => a.checked_add(*b),
-                                crate::ast::BinOp::Sub => a.checked_sub(*b),
-                                crate::ast::BinOp::Mul => a.checked_mul(*b),
-                                _ => None,
-                            };
-                            if let Some(result) = fast {
-                                state.stack.push(Value::Int(result));
-                                continue;
-                            }
-                        }
                         save_pc!();
                         let inplace = matches!(instr, Instr::InPlace(_));
                         let value = tri!(self.binary_op(op, left, right, inplace));
@@ -546,24 +570,19 @@ impl Interp {
                         state.stack.push(value);
                     }
                     Instr::Compare(op) => {
+                        let len = state.stack.len();
+                        if let Some(result) =
+                            fast_compare(op, &state.stack[len - 2], &state.stack[len - 1])
+                        {
+                            discard(pop!());
+                            discard(std::mem::replace(
+                                &mut state.stack[len - 2],
+                                Value::Bool(result),
+                            ));
+                            continue;
+                        }
                         let right = pop!();
                         let left = pop!();
-                        if let (Value::Int(a), Value::Int(b)) = (&left, &right) {
-                            use crate::ast::CmpOp;
-                            let result = match op {
-                                CmpOp::Eq | CmpOp::Is => Some(a == b),
-                                CmpOp::NotEq | CmpOp::IsNot => Some(a != b),
-                                CmpOp::Lt => Some(a < b),
-                                CmpOp::LtE => Some(a <= b),
-                                CmpOp::Gt => Some(a > b),
-                                CmpOp::GtE => Some(a >= b),
-                                CmpOp::In | CmpOp::NotIn => None,
-                            };
-                            if let Some(result) = result {
-                                state.stack.push(Value::Bool(result));
-                                continue;
-                            }
-                        }
                         save_pc!();
                         let value = tri!(self.compare_op(op, &left, &right));
                         state.stack.push(value);
@@ -862,6 +881,12 @@ impl Interp {
                     }
                     Instr::CallMethod { name, argc } | Instr::CallMethodKw { name, argc } => {
                         step!();
+                        if let Instr::CallMethod { .. } = instr
+                            && let Some(result) = fast_method(&mut state.stack, name, argc as usize)
+                        {
+                            state.stack.push(result);
+                            continue;
+                        }
                         save_pc!();
                         let names = if let Instr::CallMethodKw { .. } = instr {
                             tuple_items(pop!())
@@ -1072,6 +1097,145 @@ impl Interp {
             Value::Type(super::value::Type::Exception(ty)) => Ok(Exception::new(ty, Vec::new())),
             _ => Err(type_error("exceptions must derive from BaseException")),
         }
+    }
+}
+
+/// Copy a value, without a call for the common scalars.
+#[inline(always)]
+fn fast_clone(value: &Value) -> Value {
+    match value {
+        Value::Int(i) => Value::Int(*i),
+        Value::Float(f) => Value::Float(*f),
+        Value::Bool(b) => Value::Bool(*b),
+        Value::None => Value::None,
+        other => other.clone(),
+    }
+}
+
+/// Drop a value, without a call when it owns nothing.
+#[inline(always)]
+fn discard(value: Value) {
+    match value {
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Unbound => {
+            std::mem::forget(value)
+        }
+        other => drop(other),
+    }
+}
+
+/// `a op b` for two small ints or two floats (and int-float mixes where the int converts
+/// exactly), when the result needs no error and no big int; `None` for the general path.
+#[inline(always)]
+fn fast_binary(op: BinOp, left: &Value, right: &Value) -> Option<Value> {
+    match (left, right) {
+        (Value::Int(a), Value::Int(b)) => {
+            let (a, b) = (*a, *b);
+            let result = match op {
+                BinOp::Add => a.checked_add(b)?,
+                BinOp::Sub => a.checked_sub(b)?,
+                BinOp::Mul => a.checked_mul(b)?,
+                BinOp::Mod if b > 0 => a.rem_euclid(b),
+                BinOp::FloorDiv if b > 0 => a.div_euclid(b),
+                BinOp::BitAnd => a & b,
+                BinOp::BitOr => a | b,
+                BinOp::BitXor => a ^ b,
+                _ => return None,
+            };
+            Some(Value::Int(result))
+        }
+        (Value::Float(_), _) | (_, Value::Float(_)) => {
+            let exact = |v: &Value| match v {
+                Value::Float(f) => Some(*f),
+                Value::Int(i) if i.unsigned_abs() < (1 << 53) => Some(*i as f64),
+                _ => None,
+            };
+            let (a, b) = (exact(left)?, exact(right)?);
+            Some(Value::Float(match op {
+                BinOp::Add => a + b,
+                BinOp::Sub => a - b,
+                BinOp::Mul => a * b,
+                BinOp::Div if b != 0.0 => a / b,
+                _ => return None,
+            }))
+        }
+        _ => None,
+    }
+}
+
+/// A comparison of two small ints or two floats.
+#[inline(always)]
+fn fast_compare(op: CmpOp, left: &Value, right: &Value) -> Option<bool> {
+    let ordering = match (left, right) {
+        (Value::Int(a), Value::Int(b)) => a.cmp(b),
+        (Value::Float(a), Value::Float(b)) => a.partial_cmp(b)?,
+        _ => return None,
+    };
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    Some(match op {
+        CmpOp::Eq => ordering == Equal,
+        CmpOp::NotEq => ordering != Equal,
+        CmpOp::Lt => ordering == Less,
+        CmpOp::LtE => ordering != Greater,
+        CmpOp::Gt => ordering == Greater,
+        CmpOp::GtE => ordering != Less,
+        _ => return None,
+    })
+}
+
+/// `container[index]` for a list or tuple with an int index in range, or a dict with an
+/// int or str key that is present; `None` for the general path (and its errors).
+#[inline(always)]
+fn fast_subscript(stack: &[Value]) -> Option<Value> {
+    let len = stack.len();
+    let position = |i: i64, n: usize| {
+        let at = if i < 0 { i + n as i64 } else { i };
+        (0..n as i64).contains(&at).then_some(at as usize)
+    };
+    match (&stack[len - 2], &stack[len - 1]) {
+        (Value::List(list), Value::Int(i)) => {
+            let items = list.borrow();
+            position(*i, items.len()).map(|at| fast_clone(&items[at]))
+        }
+        (Value::Tuple(tuple), Value::Int(i)) => {
+            position(*i, tuple.0.len()).map(|at| fast_clone(&tuple.0[at]))
+        }
+        (Value::Dict(dict), key @ (Value::Int(_) | Value::Str(_))) => {
+            let key = Key::new(key.clone()).ok()?;
+            dict.borrow().get(&key).map(fast_clone)
+        }
+        _ => None,
+    }
+}
+
+/// `list.append(x)` and `dict.get(key[, default])` without building an argument list.
+#[inline(always)]
+fn fast_method(stack: &mut Vec<Value>, name: super::symbol::Sym, argc: usize) -> Option<Value> {
+    use super::symbol::sym;
+    let len = stack.len();
+    match (&stack[len - argc - 1], name, argc) {
+        (Value::List(list), sym::append, 1) => {
+            let list = list.clone();
+            if list.borrow().len() >= super::ops::MAX_ITEMS {
+                return None;
+            }
+            let item = stack.pop().expect("the argument");
+            discard(stack.pop().expect("the receiver"));
+            list.borrow_mut().push(item);
+            Some(Value::None)
+        }
+        (Value::Dict(dict), sym::get, 1 | 2) => {
+            let key = Key::new(stack[len - argc].clone()).ok()?;
+            let found = dict.borrow().get(&key).map(fast_clone);
+            let default = if argc == 2 {
+                stack.pop().expect("the default")
+            } else {
+                Value::None
+            };
+            discard(stack.pop().expect("the key"));
+            discard(stack.pop().expect("the receiver"));
+            Some(found.unwrap_or(default))
+        }
+        _ => None,
     }
 }
 
