@@ -113,13 +113,13 @@ fn unsupported_builtin(name: &str) -> Option<Option<&'static str>> {
         "input" => Some("scenarios read no input; put the values in the program"),
         "exec" | "eval" | "compile" | "__import__" => None,
         "globals" | "locals" | "vars" | "dir" => None,
-        "getattr" | "setattr" | "hasattr" | "delattr" => Some("use a dict"),
+        "setattr" | "delattr" => Some("use a dict"),
         "super" | "property" | "staticmethod" | "classmethod" | "issubclass" => {
             Some("scenarios have no classes; use functions and dicts")
         }
         "id" => Some("object addresses differ from run to run; compare with `is`"),
-        "memoryview" | "bytearray" | "bytes" | "complex" | "ascii" | "breakpoint" | "help"
-        | "exit" | "quit" | "aiter" | "anext" => None,
+        "memoryview" | "bytearray" | "bytes" | "complex" | "breakpoint" | "help" | "aiter"
+        | "anext" => None,
         _ => return None,
     })
 }

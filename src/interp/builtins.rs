@@ -67,6 +67,10 @@ builtins! {
     Oct = "oct",
     Bin = "bin",
     Format = "format",
+    Getattr = "getattr",
+    Ascii = "ascii",
+    Exit = "exit",
+    Hasattr = "hasattr",
     AsyncioRun = "run",
     AsyncioSleep = "sleep",
     AsyncioGather = "gather",
@@ -134,6 +138,10 @@ pub fn lookup(name: &str) -> Option<Value> {
         "oct" => Builtin::Oct,
         "bin" => Builtin::Bin,
         "format" => Builtin::Format,
+        "getattr" => Builtin::Getattr,
+        "ascii" => Builtin::Ascii,
+        "exit" | "quit" => Builtin::Exit,
+        "hasattr" => Builtin::Hasattr,
         _ => {
             let ty = match name {
                 "int" => Type::Int,
@@ -606,6 +614,42 @@ impl Interp {
                 let value = bound[0].clone().expect("required");
                 let spec = bound[1].clone().unwrap_or_else(|| Value::str(""));
                 self.format_value(value, 0, Some(spec))
+            }
+            Builtin::Ascii => {
+                let [value] = exactly("ascii", args, &kwargs, 1)?.try_into().expect("one");
+                Ok(Value::str(super::format::ascii(&value.repr())))
+            }
+            Builtin::Exit => {
+                // The site module's exit() and quit(): raise SystemExit(code).
+                let bound = bind("exit", args, kwargs, &["code"], 0)?;
+                let args = bound[0].clone().into_iter().collect();
+                Err(Exception::new(ExcType::SystemExit, args))
+            }
+            Builtin::Getattr | Builtin::Hasattr => {
+                no_kwargs(builtin.name(), &kwargs)?;
+                let n = args.len();
+                let mut args = args.into_iter();
+                let (Some(object), Some(name)) = (args.next(), args.next()) else {
+                    return Err(type_error(format!(
+                        "{} expected at least 2 arguments, got {n}",
+                        builtin.name()
+                    )));
+                };
+                let default = args.next();
+                let Value::Str(text) = &name else {
+                    return Err(type_error("attribute name must be string"));
+                };
+                let attribute = self.symbols.intern(text.as_str());
+                match self.get_attribute(&object, attribute) {
+                    Ok(value) if builtin == Builtin::Getattr => Ok(value),
+                    Ok(_) => Ok(Value::Bool(true)),
+                    Err(exc) if exc.ty == ExcType::AttributeError => match (builtin, default) {
+                        (Builtin::Hasattr, _) => Ok(Value::Bool(false)),
+                        (_, Some(default)) => Ok(default),
+                        (_, None) => Err(exc),
+                    },
+                    Err(exc) => Err(exc),
+                }
             }
             _ => super::modules::call(self, builtin, args, kwargs),
         }

@@ -31,7 +31,7 @@ fn format_error(error: FormatError, type_name: &str) -> Rc<Exception> {
 }
 
 /// `ascii(x)`: the repr with non-ASCII characters escaped.
-fn ascii(text: &str) -> String {
+pub fn ascii(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c as u32 {

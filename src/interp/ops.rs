@@ -1211,6 +1211,7 @@ impl Interp {
                     .borrow()
                     .clone()
                     .map_or(Value::None, Value::Exception)),
+                sym::__suppress_context__ => Ok(Value::Bool(exc.suppress_context.get())),
                 sym::with_traceback | sym::add_note => Ok(self.bound_method(object, name)),
                 _ => Err(self.no_attribute(object, name)),
             },
