@@ -72,9 +72,11 @@ enum Block<'a> {
     /// Inside a `try` with a `finally`: a handler is set up, and the body runs on the way
     /// out.
     Finally(&'a [Stmt]),
-    /// Inside an `except` clause (or the exceptional copy of a `finally`): an exception is
-    /// being handled, bound to `name` if given.
+    /// Inside an `except` clause: an exception is being handled, bound to `name` if given.
     Handler(Option<Rc<str>>),
+    /// Inside the exceptional copy of a `finally`: an exception is being handled, and it
+    /// stays on the stack to be re-raised at the end.
+    FinallyHandler,
 }
 
 /// A code object being built.
@@ -478,6 +480,14 @@ impl<'a> Compiler<'a, '_> {
                         self.delete_name(name);
                     }
                 }
+                Block::FinallyHandler => {
+                    self.emit(Instr::PopExcept);
+                    // `return` leaves the frame, stack and all; `break` and `continue`
+                    // stay in it, so the exception must go.
+                    if loop_index.is_some() {
+                        self.emit(Instr::Pop);
+                    }
+                }
             }
         }
         Ok(())
@@ -535,7 +545,7 @@ impl<'a> Compiler<'a, '_> {
         // The exceptional path: the exception is on the stack while the body runs again.
         self.patch(setup);
         self.emit(Instr::PushExcInfo);
-        self.unit().blocks.push(Block::Handler(None));
+        self.unit().blocks.push(Block::FinallyHandler);
         self.body(finalbody)?;
         self.unit().blocks.pop();
         self.emit(Instr::Reraise);
@@ -884,7 +894,13 @@ impl<'a> Compiler<'a, '_> {
                             }
                         }
                     }
-                    self.load_const(Value::set(table, true));
+                    // Merging constants rebuilds the frozenset from its own iteration order
+                    // (`merge_consts_recursive`), which can move colliding items.
+                    let mut merged = crate::interp::value::SetItems::default();
+                    for key in table.iter() {
+                        merged.add(key.clone());
+                    }
+                    self.load_const(Value::set(merged, true));
                     self.emit(Instr::SetUpdate(1));
                     return Ok(());
                 }

@@ -16,7 +16,8 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::Interp;
 use super::exceptions::{
-    ExcType, Exception, PyResult, index_error, overflow_error, type_error, value_error,
+    ExcType, Exception, PyResult, index_error, overflow_error, repr_too_deep, type_error,
+    value_error,
 };
 use super::ops::{MAX_ITEMS, int_to_float, isinstance, memory_error};
 use super::symbol::{Sym, sym};
@@ -301,7 +302,7 @@ impl Interp {
             }
             Builtin::Repr => {
                 let [value] = exactly("repr", args, &kwargs, 1)?.try_into().expect("one");
-                Ok(Value::str(value.repr()))
+                Ok(Value::str(value.try_repr().map_err(repr_too_deep)?))
             }
             Builtin::Round => {
                 let bound = bind("round", args, kwargs, &["number", "ndigits"], 1)?;
@@ -688,7 +689,7 @@ impl Interp {
             if i > 0 {
                 text.push_str(&sep);
             }
-            text.push_str(&arg.to_str());
+            text.push_str(&arg.try_to_str().map_err(repr_too_deep)?);
         }
         text.push_str(&end);
         self.write_stdout(&text);
@@ -961,9 +962,11 @@ impl Interp {
             }
             Type::Str => {
                 let bound = bind("str", args, kwargs, &["object"], 0)?;
-                Ok(Value::str(
-                    bound[0].as_ref().map_or(String::new(), Value::to_str),
-                ))
+                let text = match &bound[0] {
+                    Some(value) => value.try_to_str().map_err(repr_too_deep)?,
+                    None => String::new(),
+                };
+                Ok(Value::str(text))
             }
             Type::Bool => {
                 let bound = bind("bool", args, kwargs, &["x"], 0)?;
@@ -1204,6 +1207,7 @@ impl Interp {
                     && matches!(name, get_name | set_name | get_coro | cancelling | uncancel))
             }
             Value::Loop => matches!(name, time | create_task),
+            Value::Exception(_) => matches!(name, with_traceback | add_note),
             _ => false,
         }
     }
@@ -1281,6 +1285,31 @@ impl Interp {
                 })
             }
             Value::Future(future) => self.future_method(future, name, &method, args, kwargs),
+            Value::Exception(exc) => {
+                let [arg] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
+                if name == sym::with_traceback {
+                    // Tracebacks are not values in the subset: only `None` can be passed.
+                    if !matches!(arg, Value::None) {
+                        return Err(type_error("__traceback__ must be a traceback or None"));
+                    }
+                    exc.traceback.borrow_mut().clear();
+                    return Ok(receiver.clone());
+                }
+                if !matches!(arg, Value::Str(_)) {
+                    return Err(type_error(format!(
+                        "note must be a str, not '{}'",
+                        arg.type_name()
+                    )));
+                }
+                let mut notes = exc.notes.borrow_mut();
+                let list = notes.get_or_insert_with(|| Value::list(Vec::new()));
+                if let Value::List(list) = list {
+                    list.borrow_mut().push(arg);
+                } else {
+                    return Err(type_error("Cannot add note: __notes__ is not a list"));
+                }
+                Ok(Value::None)
+            }
             Value::Loop => match name {
                 sym::time => {
                     exactly(&method, args, &kwargs, 0)?;

@@ -160,6 +160,8 @@ pub struct Exception {
     /// The exception being handled when this one was raised.
     pub context: RefCell<Option<Rc<Exception>>>,
     pub suppress_context: Cell<bool>,
+    /// `__notes__`: the list `add_note` appends to, created by the first note.
+    pub notes: RefCell<Option<Value>>,
 }
 
 impl Exception {
@@ -171,6 +173,7 @@ impl Exception {
             cause: RefCell::new(None),
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
+            notes: RefCell::new(None),
         })
     }
 
@@ -236,6 +239,14 @@ pub fn attribute_error(type_name: &str, attribute: &str) -> Rc<Exception> {
 
 pub fn overflow_error(message: impl Into<Box<str>>) -> Rc<Exception> {
     Exception::msg(ExcType::OverflowError, message)
+}
+
+/// `repr` of containers nested past the recursion limit.
+pub fn repr_too_deep(_: super::value::TooDeep) -> Rc<Exception> {
+    Exception::msg(
+        ExcType::RecursionError,
+        "maximum recursion depth exceeded while getting the repr of an object",
+    )
 }
 
 pub fn zero_division(message: impl Into<Box<str>>) -> Rc<Exception> {

@@ -7,7 +7,9 @@
 use std::rc::Rc;
 
 use super::Interp;
-use super::exceptions::{ExcType, Exception, PyResult, index_error, type_error, value_error};
+use super::exceptions::{
+    ExcType, Exception, PyResult, index_error, repr_too_deep, type_error, value_error,
+};
 use super::ops::int_to_float;
 use super::value::Value;
 use crate::pyfmt::{self, FormatError, FormatSpec};
@@ -53,9 +55,9 @@ impl Interp {
         spec: Option<Value>,
     ) -> PyResult<Value> {
         let value = match conversion {
-            b'r' => Value::str(value.repr()),
-            b's' => Value::str(value.to_str()),
-            b'a' => Value::str(ascii(&value.repr())),
+            b'r' => Value::str(value.try_repr().map_err(repr_too_deep)?),
+            b's' => Value::str(value.try_to_str().map_err(repr_too_deep)?),
+            b'a' => Value::str(ascii(&value.try_repr().map_err(repr_too_deep)?)),
             _ => value,
         };
         let spec = match &spec {
@@ -72,7 +74,7 @@ impl Interp {
             if let Value::Str(_) = value {
                 return Ok(value);
             }
-            return Ok(Value::str(value.to_str()));
+            return Ok(Value::str(value.try_to_str().map_err(repr_too_deep)?));
         }
         Ok(Value::str(self.format_with_spec(&value, spec)?))
     }

@@ -22,8 +22,8 @@ use super::exceptions::{
 };
 use super::symbol::{Sym, sym};
 use super::value::{
-    BoundMethod, DictMap, DictView, Iter, Key, Module, SetItems, Type, Value, numeric_cmp,
-    values_equal,
+    BoundMethod, DictMap, DictView, Iter, Key, Module, NESTING_LIMIT, SetItems, Type, Value,
+    numeric_cmp, try_values_equal, values_equal,
 };
 use crate::ast::{BinOp, CmpOp, UnaryOp};
 use crate::pyfmt;
@@ -512,8 +512,8 @@ impl Interp {
 
     pub fn compare_op(&mut self, op: CmpOp, left: &Value, right: &Value) -> PyResult<Value> {
         Ok(Value::Bool(match op {
-            CmpOp::Eq => values_equal(left, right),
-            CmpOp::NotEq => !values_equal(left, right),
+            CmpOp::Eq => try_values_equal(left, right).map_err(|_| comparison_too_deep())?,
+            CmpOp::NotEq => !try_values_equal(left, right).map_err(|_| comparison_too_deep())?,
             CmpOp::Is => left.is(right),
             CmpOp::IsNot => !left.is(right),
             CmpOp::In => self.contains(right, left)?,
@@ -537,6 +537,19 @@ impl Interp {
         right: &Value,
         symbol: &str,
     ) -> PyResult<Option<Ordering>> {
+        self.order_at(left, right, symbol, 0)
+    }
+
+    fn order_at(
+        &mut self,
+        left: &Value,
+        right: &Value,
+        symbol: &str,
+        depth: usize,
+    ) -> PyResult<Option<Ordering>> {
+        if depth > NESTING_LIMIT {
+            return Err(comparison_too_deep());
+        }
         if left.is_number() && right.is_number() {
             return Ok(numeric_cmp(left, right));
         }
@@ -544,11 +557,11 @@ impl Interp {
             (Value::Str(a), Value::Str(b)) => Ok(Some(a.as_str().cmp(b.as_str()))),
             (Value::List(a), Value::List(b)) => {
                 let (a, b) = (a.borrow().clone(), b.borrow().clone());
-                self.order_sequences(&a, &b, symbol)
+                self.order_sequences(&a, &b, symbol, depth)
             }
             (Value::Tuple(a), Value::Tuple(b)) => {
                 let (a, b) = (a.0.clone(), b.0.clone());
-                self.order_sequences(&a, &b, symbol)
+                self.order_sequences(&a, &b, symbol, depth)
             }
             (Value::Set(a), Value::Set(b)) => {
                 let (a, b) = (a.items.borrow(), b.items.borrow());
@@ -574,12 +587,13 @@ impl Interp {
         a: &[Value],
         b: &[Value],
         symbol: &str,
+        depth: usize,
     ) -> PyResult<Option<Ordering>> {
         for (x, y) in a.iter().zip(b) {
-            if x.is(y) || values_equal(x, y) {
+            if x.is(y) || try_values_equal(x, y).map_err(|_| comparison_too_deep())? {
                 continue;
             }
-            return self.order(x, y, symbol);
+            return self.order_at(x, y, symbol, depth + 1);
         }
         Ok(Some(a.len().cmp(&b.len())))
     }
@@ -596,9 +610,9 @@ impl Interp {
             },
             Value::List(list) => {
                 let items = list.borrow().clone();
-                Ok(items.iter().any(|x| x.is(item) || values_equal(x, item)))
+                contains_item(&items, item)
             }
-            Value::Tuple(tuple) => Ok(tuple.0.iter().any(|x| x.is(item) || values_equal(x, item))),
+            Value::Tuple(tuple) => contains_item(&tuple.0, item),
             Value::Dict(dict) => {
                 let key = self.key(item.clone())?;
                 Ok(dict.borrow().contains_key(&key))
@@ -1213,6 +1227,10 @@ impl Interp {
                     .map_or(Value::None, Value::Exception)),
                 sym::__suppress_context__ => Ok(Value::Bool(exc.suppress_context.get())),
                 sym::with_traceback | sym::add_note => Ok(self.bound_method(object, name)),
+                sym::__notes__ => match exc.notes.borrow().clone() {
+                    Some(notes) => Ok(notes),
+                    None => Err(self.no_attribute(object, name)),
+                },
                 _ => Err(self.no_attribute(object, name)),
             },
             Value::Type(ty) => match name {
@@ -1469,4 +1487,21 @@ pub fn isinstance(value: &Value, class: &Value) -> PyResult<bool> {
             "isinstance() arg 2 must be a type, a tuple of types, or a union",
         )),
     }
+}
+
+fn comparison_too_deep() -> Rc<Exception> {
+    Exception::msg(
+        ExcType::RecursionError,
+        "maximum recursion depth exceeded in comparison",
+    )
+}
+
+/// `item in items` for a list or tuple.
+fn contains_item(items: &[Value], item: &Value) -> PyResult<bool> {
+    for x in items {
+        if x.is(item) || try_values_equal(x, item).map_err(|_| comparison_too_deep())? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }

@@ -42,7 +42,7 @@ predefined! {
     // numbers
     real imag conjugate bit_length is_integer as_integer_ratio hex
     // exceptions and types
-    args __name__ __qualname__ __class__ __suppress_context__ __cause__ __context__ __traceback__ with_traceback add_note
+    args __name__ __qualname__ __class__ __suppress_context__ __cause__ __context__ __traceback__ __notes__ with_traceback add_note
     // modules
     asyncio random time aiohttp
     run sleep gather create_task wait_for as_completed get_running_loop get_event_loop

@@ -15,6 +15,7 @@
 use std::rc::Rc;
 
 use super::exceptions::Exception;
+use super::value::Value;
 use crate::source::Source;
 
 /// The full traceback text of an exception, ending in a newline.
@@ -66,4 +67,10 @@ fn render_chain(
     }
     out.push_str(&exc.summary());
     out.push('\n');
+    if let Some(Value::List(notes)) = exc.notes.borrow().as_ref() {
+        for note in notes.borrow().iter() {
+            out.push_str(&note.to_str());
+            out.push('\n');
+        }
+    }
 }

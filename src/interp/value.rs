@@ -615,11 +615,29 @@ impl Value {
         }
     }
 
-    /// `repr(self)`.
+    /// `repr(self)`. Containers nested past the recursion limit end in `...`; the
+    /// built-ins that Python code calls use [`Value::try_repr`] and raise instead.
     pub fn repr(&self) -> String {
         let mut out = String::new();
-        write_repr(&mut out, self, &mut Vec::new());
+        if write_repr(&mut out, self, &mut Vec::new()).is_err() {
+            out.push_str("...");
+        }
         out
+    }
+
+    /// `repr(self)`, or [`TooDeep`] where CPython raises `RecursionError`.
+    pub fn try_repr(&self) -> Result<String, TooDeep> {
+        let mut out = String::new();
+        write_repr(&mut out, self, &mut Vec::new())?;
+        Ok(out)
+    }
+
+    /// `str(self)`, or [`TooDeep`] where CPython raises `RecursionError`.
+    pub fn try_to_str(&self) -> Result<String, TooDeep> {
+        match self {
+            Value::Str(_) | Value::Exception(_) => Ok(self.to_str()),
+            _ => self.try_repr(),
+        }
     }
 
     /// `str(self)`.
@@ -634,7 +652,10 @@ impl Value {
 
 /// Append `repr(value)` to `out`; `seen` holds the containers being printed, so a list
 /// that contains itself prints as `[[...]]`.
-pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
+pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) -> Result<(), TooDeep> {
+    if seen.len() > NESTING_LIMIT {
+        return Err(TooDeep);
+    }
     let address = |rc_ptr: *const ()| rc_ptr as usize;
     match value {
         Value::None => out.push_str("None"),
@@ -649,23 +670,30 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
         Value::Float(f) => out.push_str(&pyfmt::float_repr(*f)),
         Value::Str(s) => out.push_str(&pyfmt::str_repr(s.as_str())),
         Value::Tuple(t) => {
+            let id = address(Rc::as_ptr(t) as *const ());
+            if seen.contains(&id) {
+                out.push_str("(...)");
+                return Ok(());
+            }
+            seen.push(id);
             out.push('(');
             for (i, item) in t.0.iter().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_repr(out, item, seen);
+                write_repr(out, item, seen)?;
             }
             if t.0.len() == 1 {
                 out.push(',');
             }
             out.push(')');
+            seen.pop();
         }
         Value::List(list) => {
             let id = address(Rc::as_ptr(list) as *const ());
             if seen.contains(&id) {
                 out.push_str("[...]");
-                return;
+                return Ok(());
             }
             seen.push(id);
             out.push('[');
@@ -674,7 +702,7 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_repr(out, item, seen);
+                write_repr(out, item, seen)?;
             }
             out.push(']');
             seen.pop();
@@ -683,7 +711,7 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
             let id = address(Rc::as_ptr(dict) as *const ());
             if seen.contains(&id) {
                 out.push_str("{...}");
-                return;
+                return Ok(());
             }
             seen.push(id);
             out.push('{');
@@ -696,9 +724,9 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_repr(out, key, seen);
+                write_repr(out, key, seen)?;
                 out.push_str(": ");
-                write_repr(out, item, seen);
+                write_repr(out, item, seen)?;
             }
             out.push('}');
             seen.pop();
@@ -707,7 +735,7 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
             let items: Vec<Value> = set.items.borrow().iter().map(|k| k.value.clone()).collect();
             if items.is_empty() {
                 out.push_str(if set.frozen { "frozenset()" } else { "set()" });
-                return;
+                return Ok(());
             }
             if set.frozen {
                 out.push_str("frozenset(");
@@ -717,7 +745,7 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_repr(out, item, seen);
+                write_repr(out, item, seen)?;
             }
             out.push('}');
             if set.frozen {
@@ -733,11 +761,11 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
         }
         Value::Slice(s) => {
             out.push_str("slice(");
-            write_repr(out, &s.start, seen);
+            write_repr(out, &s.start, seen)?;
             out.push_str(", ");
-            write_repr(out, &s.stop, seen);
+            write_repr(out, &s.stop, seen)?;
             out.push_str(", ");
-            write_repr(out, &s.step, seen);
+            write_repr(out, &s.step, seen)?;
             out.push(')');
         }
         Value::Function(f) => {
@@ -813,7 +841,7 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
                 .collect();
             out.push_str(view.type_name());
             out.push('(');
-            write_repr(out, &Value::list(entries), seen);
+            write_repr(out, &Value::list(entries), seen)?;
             out.push(')');
         }
         Value::Loop => {
@@ -823,6 +851,7 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) {
         Value::Unbound => out.push_str("<unbound>"),
         Value::Cell(_) => out.push_str("<cell>"),
     }
+    Ok(())
 }
 
 /// A stand-in for an object's address in reprs. Real addresses would make traces differ
@@ -864,26 +893,59 @@ impl Hash for Key {
     }
 }
 
-/// `a == b` for the built-in types (no user-defined `__eq__` exists in the subset).
+/// How deep containers may nest inside a comparison or a `repr` before CPython's recursion
+/// limit stops it (a list that contains itself would otherwise never finish).
+pub const NESTING_LIMIT: usize = 990;
+
+/// Comparing or printing went deeper than [`NESTING_LIMIT`]: `RecursionError` in Python.
+#[derive(Debug)]
+pub struct TooDeep;
+
+/// `a == b` for the built-in types (no user-defined `__eq__` exists in the subset). Nesting
+/// past the recursion limit counts as unequal here; [`try_values_equal`] reports it.
 pub fn values_equal(a: &Value, b: &Value) -> bool {
-    match (a, b) {
+    try_values_equal(a, b).unwrap_or(false)
+}
+
+/// `a == b`, or [`TooDeep`] where CPython raises `RecursionError`.
+pub fn try_values_equal(a: &Value, b: &Value) -> Result<bool, TooDeep> {
+    equal_at(a, b, 0)
+}
+
+fn equal_at(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDeep> {
+    if depth > NESTING_LIMIT {
+        return Err(TooDeep);
+    }
+    Ok(match (a, b) {
         (Value::None, Value::None) => true,
         (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || x.text == y.text,
-        (Value::Tuple(x), Value::Tuple(y)) => sequences_equal(&x.0, &y.0),
+        (Value::Tuple(x), Value::Tuple(y)) => sequences_equal(&x.0, &y.0, depth)?,
         (Value::List(x), Value::List(y)) => {
             Rc::ptr_eq(x, y) || {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
-                sequences_equal(&x, &y)
+                sequences_equal(&x, &y, depth)?
             }
         }
         (Value::Dict(x), Value::Dict(y)) => {
             if Rc::ptr_eq(x, y) {
-                return true;
+                return Ok(true);
             }
-            let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| values_equal(v, w)))
+            let pairs: Vec<(Value, Option<Value>)> = {
+                let (x, y) = (x.borrow(), y.borrow());
+                if x.len() != y.len() {
+                    return Ok(false);
+                }
+                x.iter()
+                    .map(|(k, v)| (v.clone(), y.get(k).cloned()))
+                    .collect()
+            };
+            for (v, w) in pairs {
+                match w {
+                    Some(w) if v.is(&w) || equal_at(&v, &w, depth + 1)? => {}
+                    _ => return Ok(false),
+                }
+            }
+            true
         }
         (Value::Set(x), Value::Set(y)) => {
             let (x, y) = (x.items.borrow(), y.items.borrow());
@@ -902,11 +964,19 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
                 _ => a.is(b),
             },
         },
-    }
+    })
 }
 
-fn sequences_equal(a: &[Value], b: &[Value]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.is(y) || values_equal(x, y))
+fn sequences_equal(a: &[Value], b: &[Value], depth: usize) -> Result<bool, TooDeep> {
+    if a.len() != b.len() {
+        return Ok(false);
+    }
+    for (x, y) in a.iter().zip(b) {
+        if !(x.is(y) || equal_at(x, y, depth + 1)?) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 impl Value {

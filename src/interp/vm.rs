@@ -985,6 +985,8 @@ impl Interp {
                             1 => {
                                 let exc = pop!();
                                 let exc = tri!(self.exception_from(exc));
+                                save_pc!();
+                                record_raise(state, &exc);
                                 raise!(exc)
                             }
                             _ => {
@@ -1001,6 +1003,8 @@ impl Interp {
                                 };
                                 *exc.cause.borrow_mut() = cause;
                                 exc.suppress_context.set(true);
+                                save_pc!();
+                                record_raise(state, &exc);
                                 raise!(exc)
                             }
                         }
@@ -1278,5 +1282,21 @@ impl Coroutine {
     /// Whether the coroutine's body is running (awaited and not finished).
     pub fn is_running(&self) -> bool {
         self.running.get()
+    }
+}
+
+/// `raise e` of an exception that already left this frame once adds a traceback entry for
+/// the new line, as CPython does (a bare `raise` does not: [`Vm::unwind`] skips a frame
+/// that is already the last entry).
+fn record_raise(state: &ExecState, exc: &Exception) {
+    if let Some(Frame::Py(frame)) = state.frames.last() {
+        let mut traceback = exc.traceback.borrow_mut();
+        if traceback.last().map(|entry| entry.frame) == Some(frame.serial) {
+            traceback.push(super::exceptions::TracebackEntry {
+                code: frame.code.clone(),
+                pc: frame.pc.saturating_sub(1),
+                frame: frame.serial,
+            });
+        }
     }
 }
