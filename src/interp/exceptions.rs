@@ -162,6 +162,8 @@ pub struct Exception {
     pub suppress_context: Cell<bool>,
     /// `__notes__`: the list `add_note` appends to, created by the first note.
     pub notes: RefCell<Option<Value>>,
+    /// A "Did you mean" hint shown after the message when the exception is uncaught.
+    pub suggestion: RefCell<Option<Rc<str>>>,
 }
 
 impl Exception {
@@ -174,6 +176,7 @@ impl Exception {
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
             notes: RefCell::new(None),
+            suggestion: RefCell::new(None),
         })
     }
 

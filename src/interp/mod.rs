@@ -25,6 +25,7 @@ pub mod modules;
 pub mod ops;
 pub mod set;
 pub mod strings;
+pub mod suggest;
 pub mod symbol;
 pub mod traceback;
 pub mod value;

@@ -66,6 +66,9 @@ fn render_chain(
         }
     }
     out.push_str(&exc.summary());
+    if let Some(suggestion) = exc.suggestion.borrow().as_ref() {
+        out.push_str(&format!(". Did you mean: '{suggestion}'?"));
+    }
     out.push('\n');
     if let Some(Value::List(notes)) = exc.notes.borrow().as_ref() {
         for note in notes.borrow().iter() {

@@ -16,7 +16,7 @@ use super::{
     ExecState, Exit, Frame, Handler, Interp, NativeFrame, RECURSION_LIMIT, Resume, Suspend,
 };
 use crate::ast::{BinOp, CmpOp};
-use crate::bytecode::{CodeKind, Instr};
+use crate::bytecode::{Code, CodeKind, Instr};
 
 /// What the outer loop of `run` does next.
 enum Flow {
@@ -170,6 +170,28 @@ impl Interp {
                 other.type_name()
             ))),
         }
+    }
+
+    /// The "Did you mean" hint for an undefined `name` used in `code`: CPython looks in
+    /// the frame's local variables, then the module's globals, then the builtins.
+    fn suggest_name(&self, code: &Code, name: &str) -> Option<Rc<str>> {
+        use super::suggest::{BUILTIN_NAMES, MODULE_DUNDERS, closest};
+        let locals = code.nlocals.saturating_sub(code.nfree) as usize;
+        let locals: Vec<&str> = code.slot_names[..locals.min(code.slot_names.len())]
+            .iter()
+            .map(|n| &**n)
+            .collect();
+        let mut globals: Vec<&str> = MODULE_DUNDERS.to_vec();
+        for (slot, value) in self.globals.iter().enumerate() {
+            let global = &*self.global_names[slot];
+            if !matches!(value, Value::Unbound) && !MODULE_DUNDERS.contains(&global) {
+                globals.push(global);
+            }
+        }
+        [locals.as_slice(), globals.as_slice(), BUILTIN_NAMES]
+            .into_iter()
+            .find_map(|candidates| closest(name, candidates))
+            .map(Rc::from)
     }
 
     /// Propagate an exception from the top frame of `state`.
@@ -452,10 +474,13 @@ impl Interp {
                             Value::Unbound => match &self.fallbacks[slot as usize] {
                                 Value::Unbound => {
                                     let name = self.global_names[slot as usize].clone();
-                                    raise!(Exception::msg(
+                                    let error = Exception::msg(
                                         ExcType::NameError,
-                                        format!("name '{name}' is not defined")
-                                    ));
+                                        format!("name '{name}' is not defined"),
+                                    );
+                                    *error.suggestion.borrow_mut() =
+                                        self.suggest_name(&code, &name);
+                                    raise!(error);
                                 }
                                 builtin => builtin.clone(),
                             },
