@@ -78,8 +78,14 @@ pub enum Instr {
     /// Extend the list `n` below TOS with the iterable TOS (`[*a]`, `f(*a)`).
     ListExtend(u32),
     SetUpdate(u32),
-    /// Merge the mapping TOS into the dict `n` below it (`{**a}`, `f(**a)`).
+    /// Merge the mapping TOS into the dict `n` below it (`{**a}`).
     DictUpdate(u32),
+    /// In a call, stack `[f, args, kwargs, TOS]`: extend the list `args` with the
+    /// iterable TOS (`f(*a)`); errors name `f`.
+    ArgsExtend,
+    /// In a call, stack `[f, args, kwargs, TOS]`: merge the mapping TOS into `kwargs`,
+    /// refusing a keyword given twice (`f(**a, **b)`); errors name `f`.
+    KwargsMerge,
     ListToTuple,
     /// Format TOS (with the spec on top if `has_spec`) after the `!s`/`!r`/`!a`
     /// conversion (0 for none).

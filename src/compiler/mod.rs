@@ -1179,7 +1179,7 @@ impl<'a> Compiler<'a, '_> {
                 }
                 Arg::Starred(e) => {
                     self.expr(e)?;
-                    self.at(e.span, |c| c.emit(Instr::ListExtend(1)));
+                    self.at(e.span, |c| c.emit(Instr::ArgsExtend));
                 }
                 _ => {}
             }
@@ -1190,16 +1190,27 @@ impl<'a> Compiler<'a, '_> {
             .any(|a| matches!(a, Arg::Keyword(..) | Arg::DoubleStarred(_)));
         if has_kwargs {
             self.emit(Instr::BuildMap(0));
+            // Keywords before the first `**` are distinct (the checker refuses repeats);
+            // later ones are merged so that a repeat is caught.
+            let mut merging = false;
             for arg in args {
                 match arg {
+                    Arg::Keyword(name, e) if merging => {
+                        self.emit(Instr::BuildMap(0));
+                        self.load_const(Value::str(&*name.id));
+                        self.expr(e)?;
+                        self.emit(Instr::MapAdd(1));
+                        self.at(e.span, |c| c.emit(Instr::KwargsMerge));
+                    }
                     Arg::Keyword(name, e) => {
                         self.load_const(Value::str(&*name.id));
                         self.expr(e)?;
                         self.emit(Instr::MapAdd(1));
                     }
                     Arg::DoubleStarred(e) => {
+                        merging = true;
                         self.expr(e)?;
-                        self.at(e.span, |c| c.emit(Instr::DictUpdate(1)));
+                        self.at(e.span, |c| c.emit(Instr::KwargsMerge));
                     }
                     _ => {}
                 }

@@ -344,6 +344,12 @@ impl Interp {
                 Ok(total)
             }
             Builtin::Sorted => {
+                if args.len() > 1 {
+                    return Err(type_error(format!(
+                        "sorted expected 1 argument, got {}",
+                        args.len()
+                    )));
+                }
                 let mut bound = bind("sorted", args, kwargs, &["iterable", "key", "reverse"], 1)?;
                 let items = self.collect_iterable(bound[0].take().expect("required"))?;
                 let list = Value::list(items);
@@ -502,9 +508,17 @@ impl Interp {
                         let (Some(b), Some(e), Some(m)) =
                             (base.as_bigint(), exp.as_bigint(), modulus.as_bigint())
                         else {
-                            return Err(type_error(
-                                "pow() 3rd argument not allowed unless all arguments are integers",
-                            ));
+                            if base.is_number() && exp.is_number() && modulus.is_number() {
+                                return Err(type_error(
+                                    "pow() 3rd argument not allowed unless all arguments are integers",
+                                ));
+                            }
+                            return Err(type_error(format!(
+                                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                                base.type_name(),
+                                exp.type_name(),
+                                modulus.type_name()
+                            )));
                         };
                         if m.is_zero() {
                             return Err(value_error("pow() 3rd argument cannot be 0"));

@@ -58,6 +58,55 @@ impl Interp {
     }
 
     /// Keyword arguments from a `**mapping`.
+    /// `f(**mapping)`: merge `mapping` into the call's keyword dict, with CPython's
+    /// messages for a non-mapping, a non-string key and a keyword given twice.
+    pub fn merge_kwargs(&mut self, func: &Value, kwargs: &Value, mapping: Value) -> PyResult<()> {
+        let Value::Dict(source) = &mapping else {
+            return Err(type_error(format!(
+                "{} argument after ** must be a mapping, not {}",
+                self.function_str(func),
+                mapping.type_name()
+            )));
+        };
+        let Value::Dict(target) = kwargs else {
+            unreachable!("the compiler builds the keyword dict")
+        };
+        let entries: Vec<_> = source
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let mut target = target.borrow_mut();
+        for (key, value) in entries {
+            let Value::Str(name) = &key.value else {
+                return Err(type_error("keywords must be strings"));
+            };
+            if target.contains_key(&key) {
+                return Err(type_error(format!(
+                    "{} got multiple values for keyword argument '{}'",
+                    self.function_str(func),
+                    name.as_str()
+                )));
+            }
+            target.insert(key, value);
+        }
+        Ok(())
+    }
+
+    /// How CPython names a callable in call errors: `__main__.f()`, `print()`,
+    /// `str.split()`.
+    pub fn function_str(&self, func: &Value) -> String {
+        match func {
+            Value::Function(f) => format!("__main__.{}()", f.code.qualname),
+            Value::Builtin(b) => format!("{}()", b.name()),
+            Value::Type(t) => format!("{}()", t.name()),
+            Value::Method(m) => {
+                format!("{}.{}()", m.receiver.type_name(), self.symbols.name(m.name))
+            }
+            other => format!("{} object", other.type_name()),
+        }
+    }
+
     pub fn kwargs_from_dict(&mut self, mapping: Value) -> PyResult<Vec<(Rc<str>, Value)>> {
         let Value::Dict(dict) = mapping else {
             return Err(type_error(format!(

@@ -130,7 +130,8 @@ impl Interp {
         call: &mut FormatCall,
         depth: usize,
     ) -> PyResult<String> {
-        if depth > 2 {
+        // CPython expands a spec inside a spec, but no deeper.
+        if depth >= 2 {
             return Err(value_error("Max string recursion exceeded"));
         }
         let mut out = String::new();
@@ -147,35 +148,13 @@ impl Interp {
                     i += 2;
                 }
                 '}' => return Err(value_error("Single '}' encountered in format string")),
+                '{' if i + 1 == chars.len() => {
+                    return Err(value_error("Single '{' encountered in format string"));
+                }
                 '{' => {
-                    // The field runs to the matching '}' (specs may nest one level).
-                    let start = i + 1;
-                    let mut nesting = 1;
-                    let mut j = start;
-                    while j < chars.len() {
-                        match chars[j] {
-                            '{' => nesting += 1,
-                            '}' => {
-                                nesting -= 1;
-                                if nesting == 0 {
-                                    break;
-                                }
-                            }
-                            _ => {}
-                        }
-                        j += 1;
-                    }
-                    if j >= chars.len() {
-                        return Err(value_error(if nesting > 1 {
-                            "unexpected '{' in field name"
-                        } else {
-                            "expected '}' before end of string"
-                        }));
-                    }
-                    let field: String = chars[start..j].iter().collect();
+                    let field = parse_field(&chars, &mut i)?;
                     let text = self.expand_field(&field, call, depth)?;
                     out.push_str(&text);
-                    i = j + 1;
                 }
                 c => {
                     out.push(c);
@@ -188,34 +167,13 @@ impl Interp {
 
     fn expand_field(
         &mut self,
-        field: &str,
+        field: &Field,
         call: &mut FormatCall,
         depth: usize,
     ) -> PyResult<String> {
-        // field_name [!conversion] [:spec]
-        let name_end = field.find(['!', ':']).unwrap_or(field.len());
-        let (name, rest) = field.split_at(name_end);
-        let (conversion, spec) = if let Some(after) = rest.strip_prefix('!') {
-            let mut chars = after.chars();
-            let conversion = chars.next();
-            let after = chars.as_str();
-            let spec = match after.strip_prefix(':') {
-                Some(spec) => spec,
-                None if after.is_empty() => "",
-                None => return Err(value_error("expected ':' after conversion specifier")),
-            };
-            match conversion {
-                Some(c @ ('r' | 's' | 'a')) => (c as u8, spec),
-                Some(c) => return Err(value_error(format!("Unknown conversion specifier {c}"))),
-                None => {
-                    return Err(value_error(
-                        "end of string while looking for conversion specifier",
-                    ));
-                }
-            }
-        } else {
-            (0, rest.strip_prefix(':').unwrap_or(""))
-        };
+        let name = field.name.as_str();
+        let spec = field.spec.as_str();
+
         // The first part of the name: an index, a keyword, or nothing (automatic).
         let first_end = name.find(['.', '[']).unwrap_or(name.len());
         let (first, mut accessors) = name.split_at(first_end);
@@ -275,6 +233,11 @@ impl Interp {
                 ));
             }
         }
+        let conversion = match field.conversion {
+            None => 0,
+            Some(c @ ('r' | 's' | 'a')) => c as u8,
+            Some(c) => return Err(value_error(format!("Unknown conversion specifier {c}"))),
+        };
         let spec = if spec.contains('{') {
             self.expand_template(spec, call, depth + 1)?
         } else {
@@ -369,7 +332,11 @@ impl Interp {
                 continue;
             }
             let value = match (&key, mapping) {
-                (Some(key), Some(mapping)) => self.subscript(mapping, &Value::str(key.as_str()))?,
+                (Some(key), Some(mapping)) => {
+                    // A keyed field uses up the positional arguments, as in CPython.
+                    next = items.len();
+                    self.subscript(mapping, &Value::str(key.as_str()))?
+                }
                 (Some(_), None) => return Err(type_error("format requires a mapping")),
                 (None, _) => {
                     let value = items
@@ -506,4 +473,79 @@ impl Interp {
         }
         Ok(Value::str(out))
     }
+}
+
+/// One replacement field of a `str.format` template, as written.
+struct Field {
+    name: String,
+    conversion: Option<char>,
+    spec: String,
+}
+
+/// Scan the field that starts at the `{` at `chars[*i]`, leaving `*i` after its `}`; the
+/// errors are CPython's, in the order its scanner meets them.
+fn parse_field(chars: &[char], i: &mut usize) -> PyResult<Field> {
+    let mut j = *i + 1;
+    let name_start = j;
+    // The name runs to `}`, `!` or `:`; brackets may hide those characters.
+    loop {
+        match chars.get(j) {
+            None => return Err(value_error("expected '}' before end of string")),
+            Some('}' | '!' | ':') => break,
+            Some('{') => return Err(value_error("unexpected '{' in field name")),
+            Some('[') => {
+                while j < chars.len() && chars[j] != ']' {
+                    j += 1;
+                }
+                if j == chars.len() {
+                    return Err(value_error("expected '}' before end of string"));
+                }
+                j += 1;
+            }
+            Some(_) => j += 1,
+        }
+    }
+    let name: String = chars[name_start..j].iter().collect();
+    let mut conversion = None;
+    if chars[j] == '!' {
+        let Some(&c) = chars.get(j + 1) else {
+            return Err(value_error(
+                "end of string while looking for conversion specifier",
+            ));
+        };
+        conversion = Some(c);
+        j += 2;
+        match chars.get(j) {
+            None => return Err(value_error("unmatched '{' in format spec")),
+            Some(':' | '}') => {}
+            Some(_) => return Err(value_error("expected ':' after conversion specifier")),
+        }
+    }
+    let mut spec = String::new();
+    if chars[j] == ':' {
+        let spec_start = j + 1;
+        let mut nesting = 1;
+        j += 1;
+        loop {
+            match chars.get(j) {
+                None => return Err(value_error("unmatched '{' in format spec")),
+                Some('{') => nesting += 1,
+                Some('}') => {
+                    nesting -= 1;
+                    if nesting == 0 {
+                        break;
+                    }
+                }
+                Some(_) => {}
+            }
+            j += 1;
+        }
+        spec = chars[spec_start..j].iter().collect();
+    }
+    *i = j + 1;
+    Ok(Field {
+        name,
+        conversion,
+        spec,
+    })
 }

@@ -33,6 +33,7 @@ use crate::pyfmt;
 pub const MAX_ITEMS: usize = 1 << 28;
 
 fn unsupported(op: &str, left: &Value, right: &Value) -> Rc<Exception> {
+    let op = if op == "**" { "** or pow()" } else { op };
     type_error(format!(
         "unsupported operand type(s) for {op}: '{}' and '{}'",
         left.type_name(),
@@ -372,7 +373,11 @@ impl Interp {
                     };
                 let Some(count) = (match count {
                     Value::Int(_) | Value::Bool(_) => count.as_i64(),
-                    Value::BigInt(b) => Some(if b.is_negative() { 0 } else { i64::MAX }),
+                    Value::BigInt(_) => {
+                        return Err(overflow_error(
+                            "cannot fit 'int' into an index-sized integer",
+                        ));
+                    }
                     _ => None,
                 }) else {
                     return Err(type_error(format!(
@@ -747,6 +752,9 @@ impl Interp {
         match object {
             Value::List(list) => {
                 if let Value::Slice(slice) = &index {
+                    if !is_iterable(&value) {
+                        return Err(type_error("can only assign an iterable"));
+                    }
                     let new_items = self.collect_iterable(value)?;
                     let mut items = list.borrow_mut();
                     let step = slice_step(slice)?;
@@ -1330,7 +1338,7 @@ fn runtime_changed(what: &str) -> Rc<Exception> {
 }
 
 /// Whether a value can be iterated (for the messages of `*x` and unpacking).
-fn is_iterable(value: &Value) -> bool {
+pub fn is_iterable(value: &Value) -> bool {
     matches!(
         value,
         Value::List(_)
@@ -1364,13 +1372,15 @@ pub fn sequence_index(index: &Value, len: usize, what: &str) -> PyResult<usize> 
             return Err(index_error("cannot fit 'int' into an index-sized integer"));
         }
         _ => {
-            let noun = if what == "string" {
-                "string"
-            } else {
-                what.trim_end_matches(" object")
-            };
+            if what == "string" {
+                return Err(type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    index.type_name()
+                )));
+            }
             return Err(type_error(format!(
-                "{noun} indices must be integers or slices, not {}",
+                "{} indices must be integers or slices, not {}",
+                what.trim_end_matches(" object"),
                 index.type_name()
             )));
         }

@@ -303,6 +303,9 @@ pub fn call(
         }
         sym::join => {
             count_args(1, 1)?;
+            if !super::ops::is_iterable(&args[0]) {
+                return Err(type_error("can only join an iterable"));
+            }
             let items = interp.collect_iterable(args[0].clone())?;
             let mut out = String::new();
             for (i, item) in items.iter().enumerate() {

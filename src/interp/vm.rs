@@ -776,6 +776,29 @@ impl Interp {
                             list.borrow_mut().extend(items);
                         }
                     }
+                    Instr::ArgsExtend => {
+                        let iterable = pop!();
+                        let len = state.stack.len();
+                        save_pc!();
+                        if !super::ops::is_iterable(&iterable) {
+                            raise!(type_error(format!(
+                                "{} argument after * must be an iterable, not {}",
+                                self.function_str(&state.stack[len - 2]),
+                                iterable.type_name()
+                            )));
+                        }
+                        let items = tri!(self.collect_iterable(iterable));
+                        if let Value::List(list) = &state.stack[len - 1] {
+                            list.borrow_mut().extend(items);
+                        }
+                    }
+                    Instr::KwargsMerge => {
+                        let mapping = pop!();
+                        let len = state.stack.len();
+                        save_pc!();
+                        let (func, kwargs) = (&state.stack[len - 3], &state.stack[len - 1]);
+                        tri!(self.merge_kwargs(func, kwargs, mapping));
+                    }
                     Instr::SetUpdate(depth) => {
                         let iterable = pop!();
                         let len = state.stack.len();
