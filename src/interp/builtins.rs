@@ -109,6 +109,9 @@ builtins! {
 
 /// The built-in a global name falls back to, if any.
 pub fn lookup(name: &str) -> Option<Value> {
+    if name == "Ellipsis" {
+        return Some(Value::Ellipsis);
+    }
     let builtin = match name {
         "print" => Builtin::Print,
         "len" => Builtin::Len,
@@ -568,8 +571,22 @@ impl Interp {
                 }
             }
             Builtin::Iter => {
-                let [value] = exactly("iter", args, &kwargs, 1)?.try_into().expect("one");
-                self.get_iter(value)
+                no_kwargs("iter", &kwargs)?;
+                let mut args = args.into_iter();
+                match (args.next(), args.next(), args.len()) {
+                    (Some(value), None, _) => self.get_iter(value),
+                    (Some(func), Some(sentinel), 0) => {
+                        if !is_callable(&func) {
+                            return Err(type_error("iter(v, w): v must be callable"));
+                        }
+                        Ok(Value::iterator(Iter::Callable { func, sentinel }))
+                    }
+                    (None, _, _) => Err(type_error("iter expected at least 1 argument, got 0")),
+                    (_, _, rest) => Err(type_error(format!(
+                        "iter expected at most 2 arguments, got {}",
+                        rest + 2
+                    ))),
+                }
             }
             Builtin::Next => {
                 no_kwargs("next", &kwargs)?;
@@ -599,10 +616,7 @@ impl Interp {
                 let [value] = exactly("callable", args, &kwargs, 1)?
                     .try_into()
                     .expect("one");
-                Ok(Value::Bool(matches!(
-                    value,
-                    Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_)
-                )))
+                Ok(Value::Bool(is_callable(&value)))
             }
             Builtin::Hex | Builtin::Oct | Builtin::Bin => {
                 let [value] = exactly(builtin.name(), args, &kwargs, 1)?
@@ -1088,6 +1102,8 @@ impl Interp {
                     step,
                 })))
             }
+            Type::NoneType if args.is_empty() && kwargs.is_empty() => Ok(Value::None),
+            Type::NoneType => Err(type_error("NoneType takes no arguments")),
             _ => Err(type_error(format!("cannot create '{name}' instances"))),
         }
     }
@@ -1156,6 +1172,10 @@ impl Interp {
                     | islower
                     | isnumeric
                     | isdecimal
+                    | isascii
+                    | isprintable
+                    | isidentifier
+                    | istitle
                     | partition
                     | rpartition
                     | removeprefix
@@ -1177,7 +1197,7 @@ impl Interp {
                     | copy
                     | clear
             ),
-            Value::Tuple(_) => matches!(name, index | count),
+            Value::Tuple(_) | Value::Range(_) => matches!(name, index | count),
             Value::Dict(_) => matches!(
                 name,
                 get | items
@@ -1202,12 +1222,23 @@ impl Interp {
                         | issuperset
                         | isdisjoint
                         | copy
-                ) || (!set.frozen && matches!(name, add | discard | remove | pop | clear | update))
+                ) || (!set.frozen
+                    && matches!(
+                        name,
+                        add | discard
+                            | remove
+                            | pop
+                            | clear
+                            | update
+                            | intersection_update
+                            | difference_update
+                            | symmetric_difference_update
+                    ))
             }
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
-                matches!(name, bit_length | conjugate)
+                matches!(name, bit_length | bit_count | as_integer_ratio | conjugate)
             }
-            Value::Float(_) => matches!(name, is_integer | conjugate),
+            Value::Float(_) => matches!(name, is_integer | as_integer_ratio | hex | conjugate),
             Value::Future(future) => {
                 matches!(
                     name,
@@ -1260,22 +1291,42 @@ impl Interp {
         match receiver {
             Value::Str(s) => super::strings::call(self, s, name, &method, args, kwargs),
             Value::List(_) => self.list_method(receiver, name, &method, args, kwargs),
+            Value::Tuple(tuple) if name == sym::index => {
+                no_kwargs(&method, &kwargs)?;
+                if !(1..=3).contains(&args.len()) {
+                    return Err(type_error(format!(
+                        "index expected at least 1 argument, got {}",
+                        args.len()
+                    )));
+                }
+                position_in(&tuple.0, &args[0], &args[1..])?
+                    .ok_or_else(|| value_error("tuple.index(x): x not in tuple"))
+            }
             Value::Tuple(tuple) => {
                 let [item] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
-                match name {
-                    sym::count => Ok(Value::Int(
-                        tuple
-                            .0
-                            .iter()
-                            .filter(|x| x.is(&item) || values_equal(x, &item))
-                            .count() as i64,
-                    )),
-                    _ => tuple
+                Ok(Value::Int(
+                    tuple
                         .0
                         .iter()
-                        .position(|x| x.is(&item) || values_equal(x, &item))
-                        .map(|i| Value::Int(i as i64))
-                        .ok_or_else(|| value_error("tuple.index(x): x not in tuple")),
+                        .filter(|x| x.is(&item) || values_equal(x, &item))
+                        .count() as i64,
+                ))
+            }
+            Value::Range(range) => {
+                let [item] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
+                // Any value equal to an int counts: `range(3).index(1.0)` is 1.
+                let position = match &item {
+                    Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 9e18 => {
+                        range.position(*f as i64)
+                    }
+                    Value::Float(_) => None,
+                    other => other.as_i64().and_then(|i| range.position(i)),
+                };
+                match name {
+                    sym::count => Ok(Value::Int(i64::from(position.is_some()))),
+                    _ => position
+                        .map(Value::Int)
+                        .ok_or_else(|| value_error(format!("{} is not in range", item.repr()))),
                 }
             }
             Value::Dict(_) if name == sym::fromkeys => {
@@ -1288,6 +1339,15 @@ impl Interp {
                 let n = receiver.as_bigint().expect("an int");
                 Ok(match name {
                     sym::bit_length => Value::Int(n.bits() as i64),
+                    sym::bit_count => Value::Int(
+                        n.magnitude()
+                            .iter_u64_digits()
+                            .map(u64::count_ones)
+                            .sum::<u32>() as i64,
+                    ),
+                    sym::as_integer_ratio => {
+                        Value::tuple(vec![Value::from_bigint(n), Value::Int(1)])
+                    }
                     _ => Value::from_bigint(n),
                 })
             }
@@ -1295,6 +1355,8 @@ impl Interp {
                 exactly(&method, args, &kwargs, 0)?;
                 Ok(match name {
                     sym::is_integer => Value::Bool(f.is_finite() && f.fract() == 0.0),
+                    sym::as_integer_ratio => float_ratio(*f)?,
+                    sym::hex => Value::str(crate::pyfmt::float_hex(*f)),
                     _ => Value::Float(*f),
                 })
             }
@@ -1472,18 +1534,7 @@ impl Interp {
                     )));
                 };
                 let items = cell.borrow();
-                let len = items.len() as i64;
-                let bound = |v: Option<&Value>, default: i64| -> PyResult<usize> {
-                    let i = match v {
-                        Some(v) => index_arg(v)?,
-                        None => default,
-                    };
-                    Ok((if i < 0 { (i + len).max(0) } else { i.min(len) }) as usize)
-                };
-                let (start, stop) = (bound(args.get(1), 0)?, bound(args.get(2), len)?);
-                (start..stop.max(start))
-                    .find(|&i| items[i].is(item) || values_equal(&items[i], item))
-                    .map(|i| Value::Int(i as i64))
+                position_in(&items, item, &args[1..])?
                     .ok_or_else(|| value_error(format!("{} is not in list", item.repr())))
             }
             sym::count => {
@@ -1712,10 +1763,10 @@ impl Interp {
                 }
                 Ok(result(table))
             }
-            sym::intersection => {
+            sym::intersection | sym::intersection_update => {
                 let mut table = cell.items.borrow().clone();
                 if args.is_empty() {
-                    return Ok(result(table.copy()));
+                    table = table.copy();
                 }
                 for arg in args {
                     table = match self.set_operand(arg)? {
@@ -1723,7 +1774,47 @@ impl Interp {
                         SetOperand::Keys(keys) => table.intersection_keys(&keys),
                     };
                 }
+                if name == sym::intersection_update {
+                    // CPython computes the intersection and swaps it in.
+                    *cell.items.borrow_mut() = table;
+                    return Ok(Value::None);
+                }
                 Ok(result(table))
+            }
+            sym::difference_update => {
+                // In place: the survivors keep their slots.
+                for arg in args {
+                    let keys: Vec<Key> = match self.set_operand(arg)? {
+                        SetOperand::Table(other) => other.iter().cloned().collect(),
+                        SetOperand::Keys(keys) => keys,
+                    };
+                    let mut items = cell.items.borrow_mut();
+                    for key in &keys {
+                        items.discard(key);
+                    }
+                }
+                Ok(Value::None)
+            }
+            sym::symmetric_difference_update => {
+                let [other] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
+                let keys: Vec<Key> = match self.set_operand(other)? {
+                    SetOperand::Table(table) => table.iter().cloned().collect(),
+                    SetOperand::Keys(keys) => {
+                        // A non-set operand is made a set first, which drops repeats.
+                        let mut table = SetItems::default();
+                        for key in keys {
+                            table.add(key);
+                        }
+                        table.iter().cloned().collect()
+                    }
+                };
+                let mut items = cell.items.borrow_mut();
+                for key in keys {
+                    if !items.discard(&key) {
+                        items.add(key);
+                    }
+                }
+                Ok(Value::None)
             }
             sym::difference => {
                 let mine = cell.items.borrow().clone();
@@ -1938,4 +2029,67 @@ pub fn float_arg(value: &Value) -> PyResult<f64> {
 /// Whether `BigInt` zero (for callers without num-traits in scope).
 pub fn is_zero(n: &BigInt) -> bool {
     n.is_zero()
+}
+
+/// `f.as_integer_ratio()`: the exact fraction, in lowest terms.
+fn float_ratio(f: f64) -> PyResult<Value> {
+    if f.is_infinite() {
+        return Err(overflow_error("cannot convert Infinity to integer ratio"));
+    }
+    if f.is_nan() {
+        return Err(value_error("cannot convert NaN to integer ratio"));
+    }
+    let bits = f.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i64;
+    let mantissa = bits & ((1 << 52) - 1);
+    let (mut numerator, mut shift) = if exponent == 0 {
+        (BigInt::from(mantissa), -1074)
+    } else {
+        (BigInt::from(mantissa | (1 << 52)), exponent - 1075)
+    };
+    if f.is_sign_negative() {
+        numerator = -numerator;
+    }
+    // Strip the common factors of two.
+    while shift < 0 && !numerator.is_zero() && (&numerator & BigInt::from(1)).is_zero() {
+        numerator >>= 1;
+        shift += 1;
+    }
+    if numerator.is_zero() {
+        shift = 0;
+    }
+    let (numerator, denominator) = if shift >= 0 {
+        (numerator << shift as usize, BigInt::from(1))
+    } else {
+        (numerator, BigInt::from(1) << (-shift) as usize)
+    };
+    Ok(Value::tuple(vec![
+        Value::from_bigint(numerator),
+        Value::from_bigint(denominator),
+    ]))
+}
+
+/// `callable(value)`
+fn is_callable(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_)
+    )
+}
+
+/// `seq.index(item, start, stop)`: where `item` first occurs between the bounds, which
+/// count from the end when negative.
+fn position_in(items: &[Value], item: &Value, bounds: &[Value]) -> PyResult<Option<Value>> {
+    let len = items.len() as i64;
+    let bound = |v: Option<&Value>, default: i64| -> PyResult<usize> {
+        let i = match v {
+            Some(v) => index_arg(v)?,
+            None => default,
+        };
+        Ok((if i < 0 { (i + len).max(0) } else { i.min(len) }) as usize)
+    };
+    let (start, stop) = (bound(bounds.first(), 0)?, bound(bounds.get(1), len)?);
+    Ok((start..stop.max(start))
+        .find(|&i| items[i].is(item) || values_equal(&items[i], item))
+        .map(|i| Value::Int(i as i64)))
 }

@@ -724,17 +724,12 @@ impl Interp {
             Value::Range(range) => {
                 let len = range.len();
                 if let Value::Slice(slice) = index {
-                    let indices: Vec<usize> = slice_indices(slice, len as usize)?.collect();
-                    let step = slice_step(slice)?;
-                    let start = indices
-                        .first()
-                        .map_or(range.start, |&i| range.get(i as i64));
-                    let count = indices.len() as i64;
-                    let new_step = range.step * step;
+                    // As CPython: the clamped slice bounds, mapped through the range.
+                    let (start, stop, step) = slice_bounds(slice, len as usize)?;
                     return Ok(Value::Range(Rc::new(super::value::Range {
-                        start,
-                        stop: start + count * new_step,
-                        step: new_step,
+                        start: range.get(start),
+                        stop: range.get(stop),
+                        step: range.step * step,
                     })));
                 }
                 let i = sequence_index(index, len as usize, "range object")?;
@@ -1052,6 +1047,16 @@ impl Interp {
                     }
                 }
             }
+            Iter::Callable { func, sentinel } => {
+                let (func, sentinel) = (func.clone(), sentinel.clone());
+                drop(iter);
+                let value = self.call(func, Vec::new())?;
+                if value.is(&sentinel) || values_equal(&value, &sentinel) {
+                    *cell.borrow_mut() = Iter::Exhausted;
+                    return Ok(None);
+                }
+                Some(value)
+            }
             Iter::AsCompleted(state) => {
                 let state = state.clone();
                 drop(iter);
@@ -1234,6 +1239,10 @@ impl Interp {
                     .clone()
                     .map_or(Value::None, Value::Exception)),
                 sym::__suppress_context__ => Ok(Value::Bool(exc.suppress_context.get())),
+                // `StopIteration(v).value` is its first argument.
+                sym::value if exc.ty == ExcType::StopIteration => {
+                    Ok(exc.args.first().cloned().unwrap_or(Value::None))
+                }
                 sym::with_traceback | sym::add_note => Ok(self.bound_method(object, name)),
                 sym::__notes__ => match exc.notes.borrow().clone() {
                     Some(notes) => Ok(notes),
@@ -1265,7 +1274,12 @@ impl Interp {
                 sym::__name__ | sym::__qualname__ => Ok(Value::str(builtin.name())),
                 _ => Err(self.no_attribute(object, name)),
             },
-            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) if name == sym::real => {
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) if name == sym::denominator => {
+                Ok(Value::Int(1))
+            }
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_)
+                if name == sym::real || name == sym::numerator =>
+            {
                 Ok(match object {
                     Value::Bool(b) => Value::Int(i64::from(*b)),
                     other => other.clone(),
@@ -1432,6 +1446,23 @@ pub fn slice_indices(
     slice: &super::value::Slice,
     len: usize,
 ) -> PyResult<impl Iterator<Item = usize>> {
+    let (start, stop, step) = slice_bounds(slice, len)?;
+    let count = if step > 0 {
+        if start < stop {
+            (stop - start + step - 1) / step
+        } else {
+            0
+        }
+    } else if start > stop {
+        (start - stop - step - 1) / -step
+    } else {
+        0
+    };
+    Ok((0..count).map(move |k| (start + k * step) as usize))
+}
+
+/// `slice.indices(len)`: start, stop and step clamped to a sequence of `len` items.
+pub fn slice_bounds(slice: &super::value::Slice, len: usize) -> PyResult<(i64, i64, i64)> {
     let step = slice_step(slice)?;
     let len = len as i64;
     let clamp = |value: Option<i64>, default: i64| -> i64 {
@@ -1466,18 +1497,7 @@ pub fn slice_indices(
             clamp(slice_part(&slice.stop)?, -1),
         )
     };
-    let count = if step > 0 {
-        if start < stop {
-            (stop - start + step - 1) / step
-        } else {
-            0
-        }
-    } else if start > stop {
-        (start - stop - step - 1) / -step
-    } else {
-        0
-    };
-    Ok((0..count).map(move |k| (start + k * step) as usize))
+    Ok((start, stop, step))
 }
 
 /// Whether a value is an instance of a type (or any in a tuple).

@@ -29,7 +29,7 @@ fn char_range(
     s: &PyStr,
     start: Option<&Value>,
     end: Option<&Value>,
-) -> PyResult<(usize, usize, usize)> {
+) -> PyResult<Option<(usize, usize, usize)>> {
     let len = s.len() as i64;
     let clamp = |value: Option<&Value>, default: i64| -> PyResult<i64> {
         let i = match value {
@@ -38,7 +38,15 @@ fn char_range(
         };
         Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
     };
+    // A window that starts past its end holds nothing, not even the empty string.
+    let past_end = match start {
+        Some(v) if !matches!(v, Value::None) => index_arg(v)?,
+        _ => 0,
+    };
     let (start, end) = (clamp(start, 0)?, clamp(end, len)?);
+    if past_end > end {
+        return Ok(None);
+    }
     let byte = |chars: i64| -> usize {
         if s.is_ascii() {
             chars as usize
@@ -49,7 +57,7 @@ fn char_range(
                 .map_or(s.text.len(), |(i, _)| i)
         }
     };
-    Ok((byte(start), byte(end.max(start)), start as usize))
+    Ok(Some((byte(start), byte(end.max(start)), start as usize)))
 }
 
 fn char_offset(text: &str, byte: usize) -> usize {
@@ -371,7 +379,9 @@ pub fn call(
         }
         sym::startswith | sym::endswith => {
             count_args(1, 3)?;
-            let (start, end, _) = char_range(s, arg(1), arg(2))?;
+            let Some((start, end, _)) = char_range(s, arg(1), arg(2))? else {
+                return Ok(Value::Bool(false));
+            };
             let window = &text[start..end];
             let test = |prefix: &str| {
                 if name == sym::startswith {
@@ -409,7 +419,13 @@ pub fn call(
         sym::find | sym::rfind | sym::index | sym::rindex | sym::count => {
             count_args(1, 3)?;
             let needle = text_arg(short, &args[0], "1")?;
-            let (start, end, char_start) = char_range(s, arg(1), arg(2))?;
+            let Some((start, end, char_start)) = char_range(s, arg(1), arg(2))? else {
+                return match name {
+                    sym::count => Ok(Value::Int(0)),
+                    sym::index | sym::rindex => Err(value_error("substring not found")),
+                    _ => Ok(Value::Int(-1)),
+                };
+            };
             let window = &text[start..end];
             if name == sym::count {
                 let n = if needle.is_empty() {
@@ -532,6 +548,47 @@ pub fn call(
         sym::isalnum => {
             count_args(0, 0)?;
             Value::Bool(!text.is_empty() && text.chars().all(char::is_alphanumeric))
+        }
+        sym::isascii => {
+            count_args(0, 0)?;
+            Value::Bool(text.is_ascii())
+        }
+        sym::isprintable => {
+            count_args(0, 0)?;
+            // Unicode's "other" and "separator" categories are unprintable, except space.
+            Value::Bool(text.chars().all(|c| {
+                c == ' '
+                    || !(c.is_control()
+                        || c.is_whitespace()
+                        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}'))
+            }))
+        }
+        sym::isidentifier => {
+            count_args(0, 0)?;
+            let mut chars = text.chars();
+            Value::Bool(
+                chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                    && chars.all(|c| c == '_' || c.is_alphanumeric()),
+            )
+        }
+        sym::istitle => {
+            count_args(0, 0)?;
+            // An uppercase letter may only follow an uncased one, a lowercase letter
+            // only a cased one.
+            let (mut cased, mut previous_cased) = (false, false);
+            let mut title = true;
+            for c in text.chars() {
+                if c.is_uppercase() {
+                    title &= !previous_cased;
+                    (previous_cased, cased) = (true, true);
+                } else if c.is_lowercase() {
+                    title &= previous_cased;
+                    (previous_cased, cased) = (true, true);
+                } else {
+                    previous_cased = false;
+                }
+            }
+            Value::Bool(title && cased)
         }
         sym::isspace => {
             count_args(0, 0)?;

@@ -38,11 +38,12 @@ predefined! {
     split rsplit splitlines join strip lstrip rstrip replace startswith endswith find rfind rindex
     upper lower title capitalize swapcase zfill center ljust rjust format format_map
     isdigit isalpha isalnum isspace isupper islower isnumeric isdecimal isidentifier istitle
+    isascii isprintable intersection_update difference_update symmetric_difference_update
     partition rpartition expandtabs casefold removeprefix removesuffix encode
     // numbers
-    real imag conjugate bit_length is_integer as_integer_ratio hex
+    real imag conjugate bit_length bit_count is_integer as_integer_ratio hex numerator denominator
     // exceptions and types
-    args __name__ __qualname__ __class__ __suppress_context__ __cause__ __context__ __traceback__ __notes__ with_traceback add_note
+    args value __name__ __qualname__ __class__ __suppress_context__ __cause__ __context__ __traceback__ __notes__ with_traceback add_note
     // modules
     asyncio random time aiohttp
     run sleep gather create_task wait_for as_completed get_running_loop get_event_loop

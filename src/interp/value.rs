@@ -181,6 +181,14 @@ impl Range {
     pub fn get(&self, index: i64) -> i64 {
         self.start + index * self.step
     }
+
+    /// The index at which the range yields `value`, if it does.
+    pub fn position(&self, value: i64) -> Option<i64> {
+        let offset = value as i128 - self.start as i128;
+        let step = self.step as i128;
+        let index = offset / step;
+        (offset % step == 0 && index >= 0 && index < self.len() as i128).then_some(index as i64)
+    }
 }
 
 pub struct Slice {
@@ -378,6 +386,11 @@ pub enum Iter {
         func: Value,
         inner: Value,
     },
+    /// `iter(func, sentinel)`: calls `func` until it returns `sentinel`.
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     /// `asyncio.as_completed(...)`: a generator of awaitables in CPython.
     AsCompleted(Rc<super::asyncio::AsCompleted>),
     Exhausted,
@@ -428,6 +441,7 @@ impl Iter {
             Iter::Zip { .. } => "zip",
             Iter::Map { .. } => "map",
             Iter::Filter { .. } => "filter",
+            Iter::Callable { .. } => "callable_iterator",
             Iter::AsCompleted(_) => "generator",
             Iter::Exhausted => "iterator",
         }
