@@ -1428,6 +1428,31 @@ const DECIMAL_ZEROS: [u32; 66] = [
     0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
 ];
 
+/// `float.hex()`: `0x1.8000000000000p-1`. Subnormals keep a leading `0x0.` and the
+/// exponent of the smallest normal, as CPython prints them.
+pub fn float_hex(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = x.abs().to_bits();
+    let biased = (bits >> 52) as i64;
+    let fraction = bits & ((1 << 52) - 1);
+    // The 52 fraction bits are exactly 13 hex digits.
+    let (lead, exponent) = if biased == 0 {
+        (0, -1022)
+    } else {
+        (1, biased - 1023)
+    };
+    format!("{sign}0x{lead}.{fraction:013x}p{exponent:+}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2746,29 +2771,4 @@ mod tests {
         ("2**1024", None),
         ("10**400", None),
     ];
-}
-
-/// `float.hex()`: `0x1.8000000000000p-1`. Subnormals keep a leading `0x0.` and the
-/// exponent of the smallest normal, as CPython prints them.
-pub fn float_hex(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf" } else { "-inf" }.into();
-    }
-    let sign = if x.is_sign_negative() { "-" } else { "" };
-    if x == 0.0 {
-        return format!("{sign}0x0.0p+0");
-    }
-    let bits = x.abs().to_bits();
-    let biased = (bits >> 52) as i64;
-    let fraction = bits & ((1 << 52) - 1);
-    // The 52 fraction bits are exactly 13 hex digits.
-    let (lead, exponent) = if biased == 0 {
-        (0, -1022)
-    } else {
-        (1, biased - 1023)
-    };
-    format!("{sign}0x{lead}.{fraction:013x}p{exponent:+}")
 }
