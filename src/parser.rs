@@ -1696,8 +1696,18 @@ impl<'a> Builder<'a> {
         let mut quote: Option<(u8, bool)> = None;
         let mut i = start;
         let mut debug = false;
+        let refuse = |what: &str, offset: usize| {
+            Diagnostic::syntax(
+                format!("f-string expression part cannot include {what}"),
+                Span::new(at + offset, at + offset + 1),
+            )
+        };
         while i < bytes.len() {
             let c = bytes[i];
+            // Not even inside a string within the expression (CPython 3.11).
+            if c == b'\\' {
+                return Err(refuse("a backslash", i));
+            }
             if let Some((q, triple)) = quote {
                 if c == q && (!triple || body[i..].starts_with(&(q as char).to_string().repeat(3)))
                 {
@@ -1709,8 +1719,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             match c {
-                b'\\' => return Err(error("expression part cannot include a backslash", i)),
-                b'#' => return Err(error("expression part cannot include '#'", i)),
+                b'#' => return Err(refuse("'#'", i)),
                 b'\'' | b'"' => {
                     let triple = body[i..].starts_with(&(c as char).to_string().repeat(3));
                     quote = Some((c, triple));

@@ -510,6 +510,15 @@ fn syntax_errors_read_like_cpython() {
         "f'{x'\n",
         "t.py:1:3: SyntaxError: f-string: expecting '}'\n1 | f'{x'\n  |   ^",
     );
+    // CPython 3.11 refuses a backslash anywhere in the expression, even in a string.
+    check(
+        "f'{\"\\n\".join(x)}'\n",
+        "t.py:1:5: SyntaxError: f-string expression part cannot include a backslash\n1 | f'{\"\\n\".join(x)}'\n  |     ^",
+    );
+    check(
+        "f'{x#}'\n",
+        "t.py:1:5: SyntaxError: f-string expression part cannot include '#'\n1 | f'{x#}'\n  |     ^",
+    );
     check(
         "# py2\nprint 'hello'\n",
         "t.py:2:1: SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?\n2 | print 'hello'\n  | ^^^^^",
