@@ -227,12 +227,19 @@ impl Future {
         }
     }
 
+    /// The type's name as CPython's messages show it (`'_asyncio.Task' object is not
+    /// callable`).
     pub fn type_name(&self) -> &'static str {
         match self.kind {
-            FutureKind::Task(_) => "Task",
+            FutureKind::Task(_) => "_asyncio.Task",
             FutureKind::Gather(_) => "_GatheringFuture",
-            FutureKind::Plain(_) => "Future",
+            FutureKind::Plain(_) => "_asyncio.Future",
         }
+    }
+
+    /// The type's `__name__`, as reprs show it (`<Future pending>`).
+    pub fn short_type_name(&self) -> &'static str {
+        self.type_name().trim_start_matches("_asyncio.")
     }
 
     pub fn state(&self) -> FutureState {
@@ -286,7 +293,7 @@ impl Future {
     pub fn name(&self) -> Rc<str> {
         match &self.kind {
             FutureKind::Task(task) => task.name.borrow().clone(),
-            _ => Rc::from(self.type_name()),
+            _ => Rc::from(self.short_type_name()),
         }
     }
 
@@ -340,7 +347,7 @@ impl Future {
                     task.name.borrow()
                 )
             }
-            _ => format!("<{} {state}{outcome}>", self.type_name()),
+            _ => format!("<{} {state}{outcome}>", self.short_type_name()),
         }
     }
 }

@@ -1256,14 +1256,23 @@ impl Interp {
                 _ if super::builtins::type_has_method(self, *ty, name) => {
                     Ok(self.bound_method(object, name))
                 }
-                _ => Err(Exception::msg(
-                    ExcType::AttributeError,
-                    format!(
-                        "type object '{}' has no attribute '{}'",
-                        ty.name(),
-                        self.symbols.name(name)
-                    ),
-                )),
+                _ => {
+                    let attribute = self.symbols.name(name);
+                    let error = Exception::msg(
+                        ExcType::AttributeError,
+                        format!("type object '{}' has no attribute '{attribute}'", ty.name()),
+                    );
+                    let key = match ty {
+                        Type::Exception(ExcType::StopIteration) => "StopIteration",
+                        Type::Exception(_) => "BaseException",
+                        other => other.name(),
+                    };
+                    if let Some(dir) = super::suggest::dir_named(key) {
+                        *error.suggestion.borrow_mut() =
+                            super::suggest::closest(attribute, dir).map(Rc::from);
+                    }
+                    Err(error)
+                }
             },
             Value::Function(function) => match name {
                 sym::__name__ => Ok(Value::str(&*function.code.name)),
@@ -1308,7 +1317,12 @@ impl Interp {
     }
 
     pub fn no_attribute(&self, object: &Value, name: Sym) -> Rc<Exception> {
-        attribute_error(object.type_name(), self.symbols.name(name))
+        let name = self.symbols.name(name);
+        let error = attribute_error(object.type_name(), name);
+        if let Some(dir) = super::suggest::dir_of(object) {
+            *error.suggestion.borrow_mut() = super::suggest::closest(name, dir).map(Rc::from);
+        }
+        error
     }
 
     /// The error for `object.name = value`: no object in the subset takes new attributes.
@@ -1335,14 +1349,16 @@ impl Interp {
 
     pub fn module_attribute(&mut self, module: Module, name: Sym) -> PyResult<Value> {
         super::modules::member(self, module, name).ok_or_else(|| {
-            Exception::msg(
+            let attribute = self.symbols.name(name);
+            let error = Exception::msg(
                 ExcType::AttributeError,
-                format!(
-                    "module '{}' has no attribute '{}'",
-                    module.name(),
-                    self.symbols.name(name)
-                ),
-            )
+                format!("module '{}' has no attribute '{attribute}'", module.name()),
+            );
+            if let Some(dir) = super::suggest::dir_named(&format!("module {}", module.name())) {
+                *error.suggestion.borrow_mut() =
+                    super::suggest::closest(attribute, dir).map(Rc::from);
+            }
+            error
         })
     }
 }
