@@ -1347,6 +1347,97 @@ fn constant_value(expr: &Expr) -> Option<Value> {
             .map(constant_value)
             .collect::<Option<Vec<_>>>()
             .map(Value::tuple),
+        ExprKind::BinOp { left, op, right } => {
+            fold_binary(*op, constant_value(left)?, constant_value(right)?)
+        }
+        _ => None,
+    }
+}
+
+/// The bit size past which CPython's AST optimizer leaves an int operation unfolded.
+const MAX_INT_SIZE: u64 = 128;
+/// The length past which it leaves a string repetition unfolded.
+const MAX_STR_SIZE: usize = 4096;
+
+/// `left op right` on constants, where CPython's AST optimizer folds it (a set display of
+/// folded constants is built from a frozenset, which decides its order). Operations it
+/// would not fold, or that raise, give `None`.
+fn fold_binary(op: BinOp, left: Value, right: Value) -> Option<Value> {
+    use num_bigint::BigInt;
+    use num_traits::{Signed, ToPrimitive, Zero};
+    let int = |v: &Value| match v {
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => v.as_bigint(),
+        _ => None,
+    };
+    if let (Some(a), Some(b)) = (int(&left), int(&right)) {
+        let result: BigInt = match op {
+            BinOp::Add => a + b,
+            BinOp::Sub => a - b,
+            BinOp::Mul => {
+                if !a.is_zero() && !b.is_zero() && a.bits() + b.bits() > MAX_INT_SIZE {
+                    return None;
+                }
+                a * b
+            }
+            BinOp::FloorDiv | BinOp::Mod if b.is_zero() => return None,
+            BinOp::FloorDiv => num_integer::Integer::div_floor(&a, &b),
+            BinOp::Mod => num_integer::Integer::mod_floor(&a, &b),
+            BinOp::Pow => {
+                if b.is_negative() {
+                    return None;
+                }
+                let exponent = b.to_u64()?;
+                if !a.is_zero() && exponent > 0 && a.bits() > MAX_INT_SIZE / exponent {
+                    return None;
+                }
+                num_traits::pow::Pow::pow(a, exponent)
+            }
+            BinOp::LShift => {
+                let shift = b.to_u64()?;
+                if shift > MAX_INT_SIZE || a.bits() > MAX_INT_SIZE - shift {
+                    return None;
+                }
+                a << shift
+            }
+            BinOp::RShift => {
+                let shift = b.to_u64()?;
+                a >> shift.min(u64::from(u32::MAX))
+            }
+            BinOp::BitAnd => a & b,
+            BinOp::BitOr => a | b,
+            BinOp::BitXor => a ^ b,
+            BinOp::Div | BinOp::MatMul => return None,
+        };
+        return Some(Value::from_bigint(result));
+    }
+    match (op, &left, &right) {
+        (BinOp::Add, Value::Str(a), Value::Str(b)) => {
+            Some(Value::str(format!("{}{}", a.as_str(), b.as_str())))
+        }
+        (BinOp::Mul, Value::Str(s), n) | (BinOp::Mul, n, Value::Str(s)) => {
+            let n = int(n)?.to_i64()?.max(0) as usize;
+            if s.as_str().len().saturating_mul(n) > MAX_STR_SIZE {
+                return None;
+            }
+            Some(Value::str(s.as_str().repeat(n)))
+        }
+        (BinOp::Add | BinOp::Sub | BinOp::Mul, Value::Float(_), _)
+        | (BinOp::Add | BinOp::Sub | BinOp::Mul, _, Value::Float(_)) => {
+            let float = |v: &Value| match v {
+                Value::Float(f) => Some(*f),
+                // Exact only for ints that fit a double's mantissa.
+                other => int(other)?
+                    .to_i64()
+                    .filter(|i| i.abs() < 1 << 53)
+                    .map(|i| i as f64),
+            };
+            let (a, b) = (float(&left)?, float(&right)?);
+            Some(Value::Float(match op {
+                BinOp::Add => a + b,
+                BinOp::Sub => a - b,
+                _ => a * b,
+            }))
+        }
         _ => None,
     }
 }

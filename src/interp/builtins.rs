@@ -247,15 +247,17 @@ fn exactly(
 ) -> PyResult<Vec<Value>> {
     no_kwargs(&function, kwargs)?;
     if args.len() != n {
-        let expected = if n == 1 {
-            "exactly one argument".to_string()
-        } else {
-            format!("exactly {n} arguments")
-        };
-        return Err(type_error(format!(
-            "{function}() takes {expected} ({} given)",
-            args.len()
-        )));
+        // CPython's three conventions: no arguments, one object, or a checked count.
+        let given = args.len();
+        return Err(type_error(match n {
+            0 => format!("{function}() takes no arguments ({given} given)"),
+            1 => format!("{function}() takes exactly one argument ({given} given)"),
+            _ => {
+                let name = function.to_string();
+                let short = name.rsplit('.').next().unwrap_or(&name);
+                format!("{short} expected {n} arguments, got {given}")
+            }
+        }));
     }
     Ok(args)
 }
@@ -347,7 +349,7 @@ impl Interp {
                 Ok(total)
             }
             Builtin::Sorted => {
-                if args.len() > 1 {
+                if args.len() != 1 {
                     return Err(type_error(format!(
                         "sorted expected 1 argument, got {}",
                         args.len()
@@ -415,19 +417,13 @@ impl Interp {
                         strict = value.truthy();
                     } else {
                         return Err(type_error(format!(
-                            "zip() got an unexpected keyword argument '{name}'"
+                            "'{name}' is an invalid keyword argument for zip()"
                         )));
                     }
                 }
                 let mut inners = Vec::new();
-                for (i, arg) in args.into_iter().enumerate() {
-                    inners.push(self.get_iter(arg).map_err(|e| {
-                        if e.ty == ExcType::TypeError {
-                            type_error(format!("zip argument #{} must support iteration", i + 1))
-                        } else {
-                            e
-                        }
-                    })?);
+                for arg in args {
+                    inners.push(self.get_iter(arg)?);
                 }
                 if inners.is_empty() {
                     return Ok(Value::iterator(Iter::Exhausted));

@@ -138,9 +138,9 @@ pub fn bind_arguments(
     let name = &code.qualname;
 
     let given = args.len();
-    if given > nargs && !code.has_varargs {
-        return Err(too_many_positional(function, given, &kwargs));
-    }
+    // CPython reports keyword problems before too many positional arguments.
+    let too_many =
+        (given > nargs && !code.has_varargs).then(|| too_many_positional(function, given, &kwargs));
     let mut args = args.into_iter();
     for slot in slots.iter_mut().take(nargs.min(given)) {
         *slot = args.next().expect("counted");
@@ -179,6 +179,9 @@ pub fn bind_arguments(
                 }
             },
         }
+    }
+    if let Some(error) = too_many {
+        return Err(error);
     }
     if let Some(extra) = extra_kwargs {
         slots[next_slot] = Value::dict(extra);

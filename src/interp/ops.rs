@@ -815,8 +815,15 @@ impl Interp {
                     None => Err(Exception::new(ExcType::KeyError, vec![index])),
                 }
             }
+            // CPython words it differently for sequences and for everything else.
+            Value::Str(_) | Value::Tuple(_) | Value::Range(_) | Value::Set(_) => {
+                Err(type_error(format!(
+                    "'{}' object doesn't support item deletion",
+                    object.type_name()
+                )))
+            }
             _ => Err(type_error(format!(
-                "'{}' object doesn't support item deletion",
+                "'{}' object does not support item deletion",
                 object.type_name()
             ))),
         }

@@ -213,7 +213,12 @@ pub fn call(
                     }
                 }
                 Some(sep) => {
-                    let sep = text_arg(short, sep, "1")?;
+                    let Value::Str(sep) = sep else {
+                        return Err(type_error(format!(
+                            "must be str or None, not {}",
+                            sep.type_name()
+                        )));
+                    };
                     if sep.is_empty() {
                         return Err(value_error("empty separator"));
                     }
@@ -242,13 +247,15 @@ pub fn call(
     let arg = |i: usize| args.get(i);
     let count_args = |min: usize, max: usize| -> PyResult<()> {
         if args.len() < min || args.len() > max {
-            let expected = if min == max {
+            let expected = if min == 0 && max == 0 {
+                format!("{method}() takes no arguments ({} given)", args.len())
+            } else if min == 1 && max == 1 {
                 format!(
-                    "{short}() takes exactly {} argument{} ({} given)",
-                    min,
-                    if min == 1 { "" } else { "s" },
+                    "{method}() takes exactly one argument ({} given)",
                     args.len()
                 )
+            } else if min == max {
+                format!("{short} expected {min} arguments, got {}", args.len())
             } else if args.len() < min {
                 format!(
                     "{short} expected at least {min} argument{}, got {}",
