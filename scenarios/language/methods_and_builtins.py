@@ -59,3 +59,7 @@ u = {9, 1, 17}
 u.intersection_update()
 print(u)
 print(u.intersection_update({1}), u)
+a = {"x": 1, "y": 2}; b = {"y": 2, "x": 1}; c = {"x": 1, "y": 3}
+print(a.keys() == b.keys(), a.items() == b.items(), a.items() == c.items(), a.keys() == c.keys())
+print(a.values() == b.values(), a.values() == a.values(), a.keys() == {"x", "y"}, {"x", "y"} == a.keys(), a.keys() != {"x"})
+print(a.keys() == ["x", "y"], a.items() == {("x", 1), ("y", 2)})

@@ -965,6 +965,44 @@ fn equal_at(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDeep> {
             let (x, y) = (x.items.borrow(), y.items.borrow());
             x.len() == y.len() && x.iter().all(|k| y.contains(k))
         }
+        // Key views compare as sets (with each other and with sets), item views as sets
+        // of pairs; value views only by identity.
+        (Value::DictView(x, DictView::Keys), Value::DictView(y, DictView::Keys)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len() && x.keys().all(|k| y.contains_key(k))
+        }
+        (Value::DictView(d, DictView::Keys), Value::Set(s))
+        | (Value::Set(s), Value::DictView(d, DictView::Keys)) => {
+            let (d, s) = (d.borrow(), s.items.borrow());
+            d.len() == s.len() && d.keys().all(|k| s.contains(k))
+        }
+        (Value::DictView(d, DictView::Items), Value::Set(s))
+        | (Value::Set(s), Value::DictView(d, DictView::Items)) => {
+            let (d, s) = (d.borrow(), s.items.borrow());
+            d.len() == s.len()
+                && d.iter().all(|(k, v)| {
+                    Key::new(Value::tuple(vec![k.value.clone(), v.clone()]))
+                        .is_ok_and(|pair| s.contains(&pair))
+                })
+        }
+        (Value::DictView(x, DictView::Items), Value::DictView(y, DictView::Items)) => {
+            let pairs: Vec<(Value, Option<Value>)> = {
+                let (x, y) = (x.borrow(), y.borrow());
+                if x.len() != y.len() {
+                    return Ok(false);
+                }
+                x.iter()
+                    .map(|(k, v)| (v.clone(), y.get(k).cloned()))
+                    .collect()
+            };
+            for (v, w) in pairs {
+                match w {
+                    Some(w) if v.is(&w) || equal_at(&v, &w, depth + 1)? => {}
+                    _ => return Ok(false),
+                }
+            }
+            true
+        }
         (Value::Range(x), Value::Range(y)) => {
             let (lx, ly) = (x.len(), y.len());
             lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
