@@ -213,6 +213,9 @@ impl Interp {
         while !accessors.is_empty() {
             if let Some(after) = accessors.strip_prefix('.') {
                 let end = after.find(['.', '[']).unwrap_or(after.len());
+                if end == 0 {
+                    return Err(value_error("Empty attribute in format string"));
+                }
                 let attribute = self.symbols.intern(&after[..end]);
                 value = self.get_attribute(&value, attribute)?;
                 accessors = &after[end..];
@@ -221,6 +224,9 @@ impl Interp {
                     return Err(value_error("Missing ']' in format string"));
                 };
                 let key = &after[..end];
+                if key.is_empty() {
+                    return Err(value_error("Empty attribute in format string"));
+                }
                 let key = match key.parse::<i64>() {
                     Ok(index) => Value::Int(index),
                     Err(_) => Value::str(key),
