@@ -940,27 +940,7 @@ fn equal_at(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDeep> {
                 sequences_equal(&x, &y, depth)?
             }
         }
-        (Value::Dict(x), Value::Dict(y)) => {
-            if Rc::ptr_eq(x, y) {
-                return Ok(true);
-            }
-            let pairs: Vec<(Value, Option<Value>)> = {
-                let (x, y) = (x.borrow(), y.borrow());
-                if x.len() != y.len() {
-                    return Ok(false);
-                }
-                x.iter()
-                    .map(|(k, v)| (v.clone(), y.get(k).cloned()))
-                    .collect()
-            };
-            for (v, w) in pairs {
-                match w {
-                    Some(w) if v.is(&w) || equal_at(&v, &w, depth + 1)? => {}
-                    _ => return Ok(false),
-                }
-            }
-            true
-        }
+        (Value::Dict(x), Value::Dict(y)) => Rc::ptr_eq(x, y) || entries_equal(x, y, depth)?,
         (Value::Set(x), Value::Set(y)) => {
             let (x, y) = (x.items.borrow(), y.items.borrow());
             x.len() == y.len() && x.iter().all(|k| y.contains(k))
@@ -986,22 +966,7 @@ fn equal_at(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDeep> {
                 })
         }
         (Value::DictView(x, DictView::Items), Value::DictView(y, DictView::Items)) => {
-            let pairs: Vec<(Value, Option<Value>)> = {
-                let (x, y) = (x.borrow(), y.borrow());
-                if x.len() != y.len() {
-                    return Ok(false);
-                }
-                x.iter()
-                    .map(|(k, v)| (v.clone(), y.get(k).cloned()))
-                    .collect()
-            };
-            for (v, w) in pairs {
-                match w {
-                    Some(w) if v.is(&w) || equal_at(&v, &w, depth + 1)? => {}
-                    _ => return Ok(false),
-                }
-            }
-            true
+            entries_equal(x, y, depth)?
         }
         (Value::Range(x), Value::Range(y)) => {
             let (lx, ly) = (x.len(), y.len());
@@ -1017,6 +982,27 @@ fn equal_at(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDeep> {
             },
         },
     })
+}
+
+/// Whether two dicts hold the same keys with equal values.
+fn entries_equal(x: &Dict, y: &Dict, depth: usize) -> Result<bool, TooDeep> {
+    // Collected first: comparing values must not hold the dicts borrowed.
+    let pairs: Vec<(Value, Option<Value>)> = {
+        let (x, y) = (x.borrow(), y.borrow());
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        x.iter()
+            .map(|(k, v)| (v.clone(), y.get(k).cloned()))
+            .collect()
+    };
+    for (v, w) in pairs {
+        match w {
+            Some(w) if v.is(&w) || equal_at(&v, &w, depth + 1)? => {}
+            _ => return Ok(false),
+        }
+    }
+    Ok(true)
 }
 
 fn sequences_equal(a: &[Value], b: &[Value], depth: usize) -> Result<bool, TooDeep> {
