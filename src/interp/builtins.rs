@@ -928,6 +928,9 @@ impl Interp {
         match ty {
             Type::Exception(exc) => {
                 no_kwargs(name, &kwargs)?;
+                if exc.is_subclass(ExcType::OSError) {
+                    return Ok(Value::Exception(Exception::os_error(exc, args)));
+                }
                 Ok(Value::Exception(Exception::new(exc, args)))
             }
             Type::Int => {

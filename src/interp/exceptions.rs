@@ -126,6 +126,27 @@ impl ExcType {
         }
     }
 
+    /// The `OSError` subclass CPython picks for an errno (Linux numbering).
+    pub fn for_errno(errno: i64) -> Option<ExcType> {
+        Some(match errno {
+            11 | 114 | 115 => ExcType::BlockingIOError,
+            10 => ExcType::ChildProcessError,
+            32 | 108 => ExcType::BrokenPipeError,
+            103 => ExcType::ConnectionAbortedError,
+            111 => ExcType::ConnectionRefusedError,
+            104 => ExcType::ConnectionResetError,
+            17 => ExcType::FileExistsError,
+            2 => ExcType::FileNotFoundError,
+            21 => ExcType::IsADirectoryError,
+            20 => ExcType::NotADirectoryError,
+            4 => ExcType::InterruptedError,
+            1 | 13 => ExcType::PermissionError,
+            3 => ExcType::ProcessLookupError,
+            110 => ExcType::TimeoutError,
+            _ => return None,
+        })
+    }
+
     /// The class a program names with `name`, if it is a built-in one (the asyncio ones are
     /// reached through the asyncio module instead).
     pub fn builtin_named(name: &str) -> Option<ExcType> {
@@ -164,6 +185,8 @@ pub struct Exception {
     pub notes: RefCell<Option<Value>>,
     /// A "Did you mean" hint shown after the message when the exception is uncaught.
     pub suggestion: RefCell<Option<Rc<str>>>,
+    /// An `OSError`'s filename, winerror and filename2: CPython keeps them out of `args`.
+    pub os_extra: Vec<Value>,
 }
 
 impl Exception {
@@ -177,7 +200,24 @@ impl Exception {
             suppress_context: Cell::new(false),
             notes: RefCell::new(None),
             suggestion: RefCell::new(None),
+            os_extra: Vec::new(),
         })
+    }
+
+    /// `OSError(errno, strerror, filename, winerror, filename2)`: the subclass for the errno,
+    /// with `args` cut to `(errno, strerror)` when a filename follows, as in CPython.
+    pub fn os_error(ty: ExcType, mut args: Vec<Value>) -> Rc<Exception> {
+        if !(2..=5).contains(&args.len()) {
+            return Exception::new(ty, args);
+        }
+        let ty = match (ty, &args[0]) {
+            (ExcType::OSError, Value::Int(errno)) => ExcType::for_errno(*errno).unwrap_or(ty),
+            _ => ty,
+        };
+        let os_extra = args.split_off(2);
+        let mut exc = Exception::new(ty, args);
+        Rc::get_mut(&mut exc).expect("just made").os_extra = os_extra;
+        exc
     }
 
     /// An exception with a one-string message, as the interpreter raises them.
@@ -187,6 +227,18 @@ impl Exception {
 
     /// `str(e)`
     pub fn message(&self) -> String {
+        // An OSError given (errno, strerror[, filename[, winerror[, filename2]]]).
+        if self.ty.is_subclass(ExcType::OSError) && self.args.len() == 2 {
+            let (errno, strerror) = (self.args[0].to_str(), self.args[1].to_str());
+            let filename = self.os_extra.first().filter(|f| !matches!(f, Value::None));
+            return match (filename, self.os_extra.get(2)) {
+                (Some(f), Some(f2)) if !matches!(f2, Value::None) => {
+                    format!("[Errno {errno}] {strerror}: {} -> {}", f.repr(), f2.repr())
+                }
+                (Some(f), _) => format!("[Errno {errno}] {strerror}: {}", f.repr()),
+                (None, _) => format!("[Errno {errno}] {strerror}"),
+            };
+        }
         match self.args.as_slice() {
             [] => String::new(),
             [arg] if self.ty == ExcType::KeyError => arg.repr(),
