@@ -26,6 +26,9 @@ async def main():
     attempt("split by int", lambda: "a b".split(1))
     attempt("keyword repeats positional", lambda: one(1, 2, 3, a=1))
     attempt("too many positional", lambda: one(1, 2))
+    attempt("fromkeys without keys", lambda: dict.fromkeys())
+    attempt("fromkeys with three", lambda: {}.fromkeys(1, 2, 3))
+    attempt("fromkeys keyword", lambda: dict.fromkeys([1], value=2))
     for target in [{1}, range(3), "a", (1,), 1, None]:
         def delete():
             del target[0]

@@ -1421,6 +1421,18 @@ impl Interp {
             name: self.symbols.name(name).clone(),
         };
         if name == sym::fromkeys {
+            no_kwargs(&method, &kwargs)?;
+            if !(1..=2).contains(&args.len()) {
+                let bound = if args.is_empty() {
+                    "at least 1 argument"
+                } else {
+                    "at most 2 arguments"
+                };
+                return Err(type_error(format!(
+                    "fromkeys expected {bound}, got {}",
+                    args.len()
+                )));
+            }
             let bound = bind(&method, args, kwargs, &["iterable", "value"], 1)?;
             let keys = self.collect_iterable(bound[0].clone().expect("required"))?;
             let value = bound[1].clone().unwrap_or(Value::None);
