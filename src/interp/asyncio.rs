@@ -1157,6 +1157,24 @@ fn timeout_from(exc: Rc<Exception>) -> Rc<Exception> {
     timeout
 }
 
+/// `wait_for` woken: stop listening to `fut`, then pass on what the waiter was thrown, or
+/// `fut`'s outcome, a cancellation becoming `TimeoutError`.
+fn finish_wait(
+    interp: &mut Interp,
+    fut: &Rc<Future>,
+    waiter: Rc<Future>,
+    input: Resume,
+) -> NativeStep {
+    interp.remove_done_callback(fut, &Callback::ReleaseWaiter(waiter));
+    if let Resume::Throw(exc) = input {
+        return NativeStep::Raise(exc);
+    }
+    match fut.result() {
+        Err(exc) if exc.ty == ExcType::CancelledError => NativeStep::Raise(timeout_from(exc)),
+        result => outcome(result),
+    }
+}
+
 fn outcome(result: PyResult<Value>) -> NativeStep {
     match result {
         Ok(value) => NativeStep::Return(value),
@@ -1300,18 +1318,7 @@ impl WaitFor {
                 Resume::Send(value) => NativeStep::Return(value),
                 Resume::Throw(exc) => NativeStep::Raise(exc),
             },
-            WaitForState::CancelNow { fut, waiter } => {
-                interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
-                if let Resume::Throw(exc) = input {
-                    return NativeStep::Raise(exc);
-                }
-                match fut.result() {
-                    Err(exc) if exc.ty == ExcType::CancelledError => {
-                        NativeStep::Raise(timeout_from(exc))
-                    }
-                    result => outcome(result),
-                }
-            }
+            WaitForState::CancelNow { fut, waiter } => finish_wait(interp, &fut, waiter, input),
             WaitForState::Waiting {
                 fut,
                 waiter,
@@ -1370,17 +1377,8 @@ impl WaitFor {
                 waiter,
                 timeout,
             } => {
-                interp.remove_done_callback(&fut, &Callback::ReleaseWaiter(waiter));
                 interp.sched.cancel(timeout);
-                if let Resume::Throw(exc) = input {
-                    return NativeStep::Raise(exc);
-                }
-                match fut.result() {
-                    Err(exc) if exc.ty == ExcType::CancelledError => {
-                        NativeStep::Raise(timeout_from(exc))
-                    }
-                    result => outcome(result),
-                }
+                finish_wait(interp, &fut, waiter, input)
             }
             WaitForState::Finished => {
                 NativeStep::Raise(runtime_error("wait_for() resumed after it finished"))
