@@ -98,6 +98,11 @@ pub enum StmtKind {
         test: Expr,
         msg: Option<Expr>,
     },
+    /// `async with a as x, b: body`
+    AsyncWith {
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+    },
     /// Valid Python outside the subset.
     Unsupported(Construct),
 }
@@ -235,6 +240,8 @@ pub enum ExprKind {
         step: Option<Box<Expr>>,
     },
     Await(Box<Expr>),
+    /// `yield [value]`: only in an `async def` (an asynchronous generator).
+    Yield(Option<Box<Expr>>),
     ListComp {
         elt: Box<Expr>,
         generators: Vec<Comprehension>,
@@ -254,6 +261,13 @@ pub enum ExprKind {
     },
     /// Valid Python outside the subset.
     Unsupported(Construct),
+}
+
+/// One `manager [as target]` of an `async with`.
+#[derive(Debug)]
+pub struct WithItem {
+    pub context: Expr,
+    pub target: Option<Expr>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -130,6 +130,21 @@ pub enum Instr {
     Await,
     /// Yield TOS from a generator.
     Yield,
+    /// `async with`: TOS is the manager; push the awaitable of its `__aenter__()` above it.
+    AsyncWithEnter,
+    /// Leave an `async with` normally: replace the manager on top with the awaitable of
+    /// its `__aexit__(None, None, None)`.
+    AsyncWithExit,
+    /// Leave an `async with` by an exception: TOS1 is the manager, TOS the exception;
+    /// push the awaitable of `__aexit__` given the exception.
+    AsyncWithExitExc,
+    /// `aiter(TOS)`
+    GetAIter,
+    /// Push the awaitable of `anext(TOS)`, keeping the iterator.
+    GetANext,
+    /// The end of an `async for`: TOS1 is the iterator, TOS an exception. The end of the
+    /// iteration pops both; any other exception is re-raised.
+    EndAsyncFor,
     /// Push an exception handler at the target; it restores the stack depth and the
     /// handled-exception state it saw when set up.
     SetupHandler(u32),
@@ -160,6 +175,8 @@ pub enum CodeKind {
     Coroutine,
     /// A generator expression: calling it makes a generator.
     Generator,
+    /// An `async def` with `yield`: calling it makes an asynchronous generator.
+    AsyncGenerator,
 }
 
 /// A compiled function body (or the module body).

@@ -17,35 +17,15 @@ use crate::diagnostic::{Diagnostic, ErrorKind};
 use crate::source::Span;
 
 /// The modules a scenario can import.
-pub const MODULES: &[&str] = &["asyncio", "random", "time", "typing"];
+pub const MODULES: &[&str] = &["asyncio", "random", "time", "typing", "aiohttp"];
 
 /// Members of the importable modules that CPython has and `scenario` does not (yet).
 fn unimplemented_member(module: &str, name: &str) -> bool {
     match module {
         "asyncio" => matches!(
             name,
-            "Queue"
-                | "PriorityQueue"
-                | "LifoQueue"
-                | "QueueEmpty"
-                | "QueueFull"
-                | "Lock"
-                | "Event"
-                | "Condition"
-                | "Semaphore"
-                | "BoundedSemaphore"
-                | "Barrier"
+            "Barrier"
                 | "BrokenBarrierError"
-                | "TaskGroup"
-                | "timeout"
-                | "timeout_at"
-                | "Timeout"
-                | "wait"
-                | "shield"
-                | "to_thread"
-                | "FIRST_COMPLETED"
-                | "FIRST_EXCEPTION"
-                | "ALL_COMPLETED"
                 | "iscoroutinefunction"
                 | "new_event_loop"
                 | "set_event_loop"
@@ -320,12 +300,15 @@ impl Checker {
                 self.block(orelse, context);
             }
             StmtKind::For {
+                is_async,
                 target,
                 iter,
                 body,
                 orelse,
-                ..
             } => {
+                if *is_async && !context.in_async {
+                    self.error("'async for' outside async function", stmt.span);
+                }
                 self.expr(target, context);
                 self.expr(iter, context);
                 self.block(
@@ -405,9 +388,22 @@ impl Checker {
                     self.expr(msg, context);
                 }
             }
+            StmtKind::AsyncWith { items, body } => {
+                if !context.in_async {
+                    self.error("'async with' outside async function", stmt.span);
+                }
+                for item in items {
+                    self.expr(&item.context, context);
+                    if let Some(target) = &item.target {
+                        self.expr(target, context);
+                    }
+                }
+                self.block(body, context);
+            }
             StmtKind::Unsupported(construct) => self.construct(*construct, stmt.span),
         }
     }
+
 
     /// Check an imported module name; whether it is one a scenario can use.
     fn module(&mut self, name: &str, level: usize, span: Span) -> bool {
@@ -423,9 +419,7 @@ impl Checker {
             return true;
         }
         let top = name.split('.').next().unwrap_or(name);
-        if top == "aiohttp" {
-            self.unsupported("the simulated aiohttp is not supported yet", span, None);
-        } else if MODULES.contains(&top) {
+        if MODULES.contains(&top) {
             self.unsupported(
                 format!("module '{name}' is not available in scenarios"),
                 span,
@@ -546,6 +540,17 @@ impl Checker {
                 }
                 self.expr(inner, context);
             }
+            ExprKind::Yield(value) => {
+                if !context.in_function {
+                    self.error("'yield' outside function", expr.span);
+                } else if !context.in_async {
+                    // A plain generator function.
+                    self.construct(Construct::Yield, expr.span);
+                }
+                if let Some(value) = value {
+                    self.expr(value, context);
+                }
+            }
             ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
                 self.comprehension(generators, &[elt], context, false, expr.span);
             }
@@ -581,9 +586,25 @@ impl Checker {
         span: Span,
     ) {
         // A generator expression that awaits is an asynchronous generator.
-        if lazy && context.in_async && elements.iter().any(|e| contains_await(e)) {
+        let is_async = generators.iter().any(|g| g.is_async);
+        if lazy && (is_async || (context.in_async && elements.iter().any(|e| contains_await(e))))
+        {
             self.construct(Construct::AsyncComprehension, span);
             return;
+        }
+        if is_async && !context.in_async {
+            self.error(
+                "asynchronous comprehension outside of an asynchronous function",
+                span,
+            );
+        }
+        let yields = elements.iter().any(|e| contains_yield(e))
+            || generators
+                .iter()
+                .any(|g| g.ifs.iter().any(contains_yield) || contains_yield(&g.target));
+        if yields {
+            let what = if lazy { "generator expression" } else { "comprehension" };
+            self.error(format!("'yield' inside {what}"), span);
         }
         for generator in generators {
             self.expr(&generator.target, context);
@@ -592,6 +613,11 @@ impl Checker {
         }
         elements.iter().for_each(|e| self.expr(e, context));
     }
+}
+
+/// Whether an expression contains `yield` outside nested functions.
+fn contains_yield(expr: &Expr) -> bool {
+    matches!(expr.kind, ExprKind::Yield(_))
 }
 
 /// Whether an expression contains `await` outside nested functions.
@@ -675,8 +701,8 @@ mod tests {
             ]
         );
         assert_eq!(
-            check_source("import asyncio as aio\nq = aio.Queue()\n"),
-            ["t.py:2:5: unsupported: asyncio.Queue is not supported yet"]
+            check_source("import asyncio as aio\nb = aio.Barrier(2)\n"),
+            ["t.py:2:5: unsupported: asyncio.Barrier is not supported yet"]
         );
         assert_eq!(
             check_source("data = open('f')\n"),

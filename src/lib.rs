@@ -19,6 +19,7 @@ pub mod parser;
 pub mod pyfmt;
 pub mod pyrandom;
 pub mod runtime;
+pub mod settings;
 pub mod source;
 pub mod trace;
 
@@ -49,6 +50,8 @@ pub struct Config {
     pub trace: bool,
     /// Write the program's output to this process's stdout as it happens.
     pub echo_stdout: bool,
+    /// The simulated aiohttp's URLs (from `scenario.toml`).
+    pub http: interp::aiohttp::HttpConfig,
 }
 
 impl Default for Config {
@@ -60,6 +63,7 @@ impl Default for Config {
             max_time: None,
             trace: true,
             echo_stdout: false,
+            http: interp::aiohttp::HttpConfig::default(),
         }
     }
 }
@@ -172,6 +176,7 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
             .max_time
             .map(|t| runtime::seconds_to_ns(t).unwrap_or(u64::MAX)),
         trace: config.trace,
+        http: Rc::new(config.http.clone()),
     };
     let mut interp = Interp::new(source.clone(), symbols, &program, options);
     if config.echo_stdout {
@@ -183,6 +188,7 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
         }));
     }
     let ending = interp.run_module(program.module.clone());
+    interp::agen::clear_abandoned();
     let outcome = match ending {
         Ending::Finished => Outcome::Exit(0),
         Ending::Uncaught(exc) if exc.ty == ExcType::SystemExit => {

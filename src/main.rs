@@ -94,6 +94,13 @@ fn main() -> ExitCode {
                 eprintln!("scenario: --max-time must be a number of seconds, 0 or more");
                 return ExitCode::from(2);
             }
+            let settings = match scenario::settings::for_scenario(&file) {
+                Ok(settings) => settings,
+                Err(error) => {
+                    eprintln!("scenario: {error}");
+                    return ExitCode::from(2);
+                }
+            };
             let echo = format == Format::Stdout || output.is_some();
             let config = scenario::Config {
                 seed,
@@ -102,6 +109,7 @@ fn main() -> ExitCode {
                 max_time,
                 trace: format == Format::Text,
                 echo_stdout: echo,
+                http: settings.http,
             };
             let report = scenario::run(&file.display().to_string(), bytes, &config);
             eprint!("{}", report.stderr);

@@ -365,7 +365,16 @@ impl<'a> Builder<'a> {
     fn rhs(&self, pair: Pair<Rule>) -> Result<Expr> {
         if pair.as_rule() == Rule::yield_expr {
             let span = self.span(&pair);
-            return Ok(self.expr(ExprKind::Unsupported(Construct::Yield), span));
+            let mut parts = Parts::of(pair);
+            parts.eat(Rule::kw_yield);
+            if parts.eat(Rule::kw_from).is_some() {
+                return Ok(self.expr(ExprKind::Unsupported(Construct::Yield), span));
+            }
+            let value = parts
+                .next()
+                .map(|p| self.star_expressions(p))
+                .transpose()?;
+            return Ok(self.expr(ExprKind::Yield(value.map(Box::new)), span));
         }
         self.star_expressions(pair)
     }
@@ -390,16 +399,12 @@ impl<'a> Builder<'a> {
                 let iter = self.star_expressions(parts.expect())?;
                 let body = self.block(parts.expect())?;
                 let orelse = self.else_clause(parts.next())?;
-                if is_async {
-                    StmtKind::Unsupported(Construct::AsyncFor)
-                } else {
-                    StmtKind::For {
-                        is_async,
-                        target,
-                        iter,
-                        body,
-                        orelse,
-                    }
+                StmtKind::For {
+                    is_async,
+                    target,
+                    iter,
+                    body,
+                    orelse,
                 }
             }
             Rule::try_stmt => {
@@ -432,12 +437,33 @@ impl<'a> Builder<'a> {
                 }
             }
             Rule::with_stmt => {
-                let is_async = Parts::of(pair).eat(Rule::kw_async).is_some();
-                StmtKind::Unsupported(if is_async {
-                    Construct::AsyncWith
+                let mut parts = Parts::of(pair);
+                if parts.eat(Rule::kw_async).is_none() {
+                    StmtKind::Unsupported(Construct::With)
                 } else {
-                    Construct::With
-                })
+                    parts.eat(Rule::kw_with);
+                    let mut items = Vec::new();
+                    let mut body = Vec::new();
+                    for part in parts.rest() {
+                        match part.as_rule() {
+                            Rule::with_item => {
+                                let mut item = Parts::of(part);
+                                let context = self.expression(item.expect())?;
+                                let target = match item.eat(Rule::kw_as) {
+                                    Some(_) => {
+                                        let target = self.star_target(item.expect())?;
+                                        Some(self.target(target, TargetUse::Assign)?)
+                                    }
+                                    None => None,
+                                };
+                                items.push(WithItem { context, target });
+                            }
+                            Rule::block => body = self.block(part)?,
+                            _ => {}
+                        }
+                    }
+                    StmtKind::AsyncWith { items, body }
+                }
             }
             Rule::class_def => StmtKind::Unsupported(Construct::ClassDef),
             Rule::decorated => {
@@ -1261,16 +1287,9 @@ impl<'a> Builder<'a> {
     fn comprehensions(&self, clauses: Vec<Pair<Rule>>) -> Result<Vec<Comprehension>> {
         let mut generators = Vec::new();
         for clause in clauses {
-            let clause_span = self.span(&clause);
             let mut parts = Parts::of(clause);
             let is_async = parts.eat(Rule::kw_async).is_some();
-            if is_async {
-                return Err(Diagnostic::new(
-                    ErrorKind::Unsupported,
-                    Construct::AsyncComprehension.describe(),
-                    clause_span,
-                ));
-            }
+
             let target = self.target_list(parts.expect(), TargetUse::ForLoop)?;
             let iter = self.disjunction(parts.expect())?;
             let mut ifs = Vec::new();

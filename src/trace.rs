@@ -46,8 +46,16 @@ pub enum Event {
     Cancelled,
     /// A `wait_for` timeout fired; the awaited work is being cancelled.
     TimedOut,
-    /// A blocking `time.sleep(seconds)`: nothing else ran meanwhile.
+    /// A blocking `time.sleep(seconds)`: nothing else ran meanwhile (in a worker thread:
+    /// only that thread waited).
     Blocked(f64),
+    /// The simulated aiohttp sent a request (`GET url`).
+    Requested(String),
+    /// Its response arrived (`200 from url (N bytes)`).
+    Responded(String),
+    /// A warning CPython prints when it collects an object ("Task exception was never
+    /// retrieved").
+    Warned(String),
 }
 
 impl Event {
@@ -67,6 +75,9 @@ impl Event {
             Event::Cancelled => "cancelled",
             Event::TimedOut => "timed out",
             Event::Blocked(_) => "blocked",
+            Event::Requested(_) => "sent request",
+            Event::Responded(_) => "got response",
+            Event::Warned(_) => "warned",
         }
     }
 
@@ -84,6 +95,7 @@ impl Event {
             },
             Event::Returned(repr) => repr.clone(),
             Event::Raised(summary) => summary.clone(),
+            Event::Requested(what) | Event::Responded(what) | Event::Warned(what) => what.clone(),
             _ => String::new(),
         }
     }
@@ -102,6 +114,8 @@ pub enum Actor {
     Task(u32),
     /// A callback given to `add_done_callback`, by its function's name.
     Callback(std::rc::Rc<str>),
+    /// A worker thread of `to_thread` (`asyncio_N`), with the function it runs.
+    Thread(u32, std::rc::Rc<str>),
 }
 
 /// One recorded event.
@@ -279,6 +293,7 @@ impl Trace {
                 },
                 Actor::Module => ("-".to_string(), "<module>".to_string()),
                 Actor::Callback(name) => ("-".to_string(), format!("callback {name}")),
+                Actor::Thread(index, func) => (format!("asyncio_{index}"), format!("thread {func}")),
             }
         };
         let time_width = self

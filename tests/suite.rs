@@ -89,7 +89,11 @@ fn unified_diff(expected: &str, actual: &str) -> String {
 fn golden(path: &Path) -> Result<(), Failed> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let name = display_name(path);
-    let config = scenario::Config::default();
+    let settings = scenario::settings::for_scenario(path)?;
+    let config = scenario::Config {
+        http: settings.http,
+        ..scenario::Config::default()
+    };
     let first = scenario::run(&name, bytes.clone(), &config);
     let second = scenario::run(&name, bytes, &config);
     let actual = golden_text(&first);

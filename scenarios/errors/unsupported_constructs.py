@@ -10,7 +10,7 @@ class Worker:
 async def main():
     with open("data.txt") as f:
         print(f.read())
-    queue = asyncio.Queue()
+    barrier = asyncio.Barrier(2)
     if (n := 10) > 5:
         print(n)
 

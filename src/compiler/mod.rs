@@ -77,6 +77,9 @@ enum Block<'a> {
     /// Inside the exceptional copy of a `finally`: an exception is being handled, and it
     /// stays on the stack to be re-raised at the end.
     FinallyHandler,
+    /// Inside the body of an `async with`: a handler is set up, and the manager is on the
+    /// stack for `__aexit__` on the way out.
+    AsyncWith,
 }
 
 /// A code object being built.
@@ -304,6 +307,12 @@ impl<'a> Compiler<'a, '_> {
                 self.store_name(&def.name.id);
             }
             StmtKind::Return(value) => {
+                if value.is_some() && self.unit().kind == CodeKind::AsyncGenerator {
+                    return Err(Diagnostic::syntax(
+                        "'return' with value in async generator",
+                        stmt.span,
+                    ));
+                }
                 match value {
                     Some(value) => self.expr(value)?,
                     None => {
@@ -353,6 +362,35 @@ impl<'a> Compiler<'a, '_> {
                     self.patch(jump);
                 }
             }
+            StmtKind::For {
+                is_async: true,
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                self.expr(iter)?;
+                self.at(iter.span, |c| c.emit(Instr::GetAIter));
+                let start = self.here();
+                let exit = self.async_next(target)?;
+                self.unit().blocks.push(Block::Loop {
+                    start,
+                    breaks: Vec::new(),
+                    is_for: true,
+                });
+                self.body(body)?;
+                let Some(Block::Loop { breaks, .. }) = self.unit().blocks.pop() else {
+                    unreachable!("the loop block is on top")
+                };
+                self.emit(Instr::Jump(start));
+                self.patch(exit);
+                self.emit(Instr::EndAsyncFor);
+                self.body(orelse)?;
+                for jump in breaks {
+                    self.patch(jump);
+                }
+            }
+            StmtKind::AsyncWith { items, body } => self.async_with(items, body, stmt.span)?,
             StmtKind::For {
                 target,
                 iter,
@@ -452,6 +490,65 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
+    /// The head of one `async for` step: await the iterator's next item (the iterator is
+    /// on the stack) and assign it. Returns the handler to patch with the loop's exit,
+    /// where `EndAsyncFor` tells the end of the iteration from an error.
+    fn async_next(&mut self, target: &'a Expr) -> Result<usize> {
+        let exit = self.emit(Instr::SetupHandler(0));
+        self.emit(Instr::GetANext);
+        self.emit(Instr::Await);
+        self.emit(Instr::PopHandler);
+        self.assign(target)?;
+        Ok(exit)
+    }
+
+    /// `async with a as x, b: body` is `async with a as x: async with b: body`.
+    fn async_with(&mut self, items: &'a [WithItem], body: &'a [Stmt], span: Span) -> Result<()> {
+        let Some((item, rest)) = items.split_first() else {
+            return self.body(body);
+        };
+        self.expr(&item.context)?;
+        self.at(item.context.span, |c| {
+            c.emit(Instr::AsyncWithEnter);
+            c.emit(Instr::Await);
+        });
+        // (CPython sets the handler up before binding the target; a failing unpacking of
+        // `__aenter__`'s value is the only difference, and it does not reach `__aexit__`.)
+        match &item.target {
+            Some(target) => self.assign(target)?,
+            None => {
+                self.emit(Instr::Pop);
+            }
+        }
+        let setup = self.emit(Instr::SetupHandler(0));
+        self.unit().blocks.push(Block::AsyncWith);
+        self.async_with(rest, body, span)?;
+        self.unit().blocks.pop();
+        // The normal way out: `await manager.__aexit__(None, None, None)`.
+        self.emit(Instr::PopHandler);
+        self.at(span, |c| {
+            c.emit(Instr::AsyncWithExit);
+            c.emit(Instr::Await);
+            c.emit(Instr::Pop);
+        });
+        let to_end = self.emit(Instr::Jump(0));
+        // The exceptional way: `__aexit__` with the exception; a true answer swallows it.
+        self.patch(setup);
+        self.emit(Instr::PushExcInfo);
+        self.at(span, |c| {
+            c.emit(Instr::AsyncWithExitExc);
+            c.emit(Instr::Await);
+        });
+        let swallow = self.emit(Instr::PopJumpIfTrue(0));
+        self.emit(Instr::Reraise);
+        self.patch(swallow);
+        self.emit(Instr::Pop);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Pop);
+        self.patch(to_end);
+        Ok(())
+    }
+
     /// Leave the blocks enclosing a `return` (`loop_index` is `None`) or a `break` /
     /// `continue` (the index of the target loop): pop handlers, leave `except` clauses and
     /// run `finally` bodies on the way out.
@@ -459,8 +556,26 @@ impl<'a> Compiler<'a, '_> {
         let blocks = self.unit().blocks.clone();
         let stop = loop_index.map_or(0, |i| i + 1);
         for index in (stop..blocks.len()).rev() {
+            // A `return` keeps its value on top; an enclosing `async with` needs its manager
+            // right below it, so what lies between goes.
+            let exact = loop_index.is_none()
+                && blocks[..index].iter().any(|b| matches!(b, Block::AsyncWith));
             match &blocks[index] {
-                Block::Loop { .. } => {}
+                Block::Loop { is_for, .. } => {
+                    if *is_for && exact {
+                        self.emit(Instr::Rot2);
+                        self.emit(Instr::Pop);
+                    }
+                }
+                Block::AsyncWith => {
+                    self.emit(Instr::PopHandler);
+                    if loop_index.is_none() {
+                        self.emit(Instr::Rot2);
+                    }
+                    self.emit(Instr::AsyncWithExit);
+                    self.emit(Instr::Await);
+                    self.emit(Instr::Pop);
+                }
                 Block::TryExcept => {
                     self.emit(Instr::PopHandler);
                 }
@@ -485,6 +600,9 @@ impl<'a> Compiler<'a, '_> {
                     // `return` leaves the frame, stack and all; `break` and `continue`
                     // stay in it, so the exception must go.
                     if loop_index.is_some() {
+                        self.emit(Instr::Pop);
+                    } else if exact {
+                        self.emit(Instr::Rot2);
                         self.emit(Instr::Pop);
                     }
                 }
@@ -769,10 +887,10 @@ impl<'a> Compiler<'a, '_> {
             ScopeKind::Module => def.name.id.clone(),
             _ => Rc::from(format!("{outer_qualname}.<locals>.{}", def.name.id)),
         };
-        let kind = if def.is_async {
-            CodeKind::Coroutine
-        } else {
-            CodeKind::Function
+        let kind = match (def.is_async, self.table.scope(key).is_generator) {
+            (true, true) => CodeKind::AsyncGenerator,
+            (true, false) => CodeKind::Coroutine,
+            (false, _) => CodeKind::Function,
         };
         self.push_unit(key, def.name.id.clone(), qualname, kind, def.span);
         if def.is_async {
@@ -1015,6 +1133,15 @@ impl<'a> Compiler<'a, '_> {
             ExprKind::Await(value) => {
                 self.expr(value)?;
                 self.emit(Instr::Await);
+            }
+            ExprKind::Yield(value) => {
+                match value {
+                    Some(value) => self.expr(value)?,
+                    None => {
+                        self.emit(Instr::LoadNone);
+                    }
+                }
+                self.emit(Instr::Yield);
             }
             ExprKind::ListComp { elt, generators } => {
                 self.comprehension(expr, generators, Comp::List(elt))?
@@ -1268,12 +1395,21 @@ impl<'a> Compiler<'a, '_> {
                 self.emit(Instr::LoadLocal(0));
             } else {
                 self.expr(&generator.iter)?;
-                self.emit(Instr::GetIter);
+                let get_iter = if generator.is_async {
+                    Instr::GetAIter
+                } else {
+                    Instr::GetIter
+                };
+                self.at(generator.iter.span, |c| c.emit(get_iter));
             }
             let start = self.here();
             starts.push(start);
-            exits.push(self.emit(Instr::ForIter(0)));
-            self.assign(&generator.target)?;
+            if generator.is_async {
+                exits.push(self.async_next(&generator.target)?);
+            } else {
+                exits.push(self.emit(Instr::ForIter(0)));
+                self.assign(&generator.target)?;
+            }
             for condition in &generator.ifs {
                 self.expr(condition)?;
                 self.emit(Instr::PopJumpIfFalse(start));
@@ -1300,9 +1436,12 @@ impl<'a> Compiler<'a, '_> {
                 self.emit(Instr::Pop);
             }
         }
-        for (start, exit) in starts.into_iter().zip(exits).rev() {
+        for ((start, exit), generator) in starts.into_iter().zip(exits).zip(generators).rev() {
             self.emit(Instr::Jump(start));
             self.patch(exit);
+            if generator.is_async {
+                self.emit(Instr::EndAsyncFor);
+            }
         }
         if matches!(comp, Comp::Generator(_)) {
             self.emit(Instr::LoadNone);
@@ -1311,7 +1450,12 @@ impl<'a> Compiler<'a, '_> {
         let code = self.pop_unit(1, 0, false, false);
         self.make_function(code, 0, expr.span)?;
         self.expr(&generators[0].iter)?;
-        self.emit(Instr::GetIter);
+        let get_iter = if generators[0].is_async {
+            Instr::GetAIter
+        } else {
+            Instr::GetIter
+        };
+        self.at(generators[0].iter.span, |c| c.emit(get_iter));
         self.at(expr.span, |c| c.emit(Instr::Call(1)));
         Ok(())
     }

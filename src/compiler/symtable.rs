@@ -45,6 +45,8 @@ pub struct Scope {
     /// Slots holding cells.
     pub cells: Vec<u32>,
     pub nfree: u32,
+    /// The scope contains `yield`: an `async def` of it is an asynchronous generator.
+    pub is_generator: bool,
 }
 
 impl Scope {
@@ -90,6 +92,7 @@ struct RawScope {
     free: IndexSet<Rc<str>>,
     /// Bound names that nested scopes capture.
     captured: IndexSet<Rc<str>>,
+    is_generator: bool,
 }
 
 impl RawScope {
@@ -105,6 +108,7 @@ impl RawScope {
             nonlocals: IndexMap::new(),
             free: IndexSet::new(),
             captured: IndexSet::new(),
+            is_generator: false,
         }
     }
 
@@ -210,6 +214,15 @@ impl Collector {
             }
             StmtKind::Break | StmtKind::Continue | StmtKind::Pass | StmtKind::Unsupported(_) => {
                 Ok(())
+            }
+            StmtKind::AsyncWith { items, body } => {
+                for item in items {
+                    self.expr(&item.context)?;
+                    if let Some(target) = &item.target {
+                        self.target(target)?;
+                    }
+                }
+                self.block(body)
             }
             StmtKind::Try {
                 body,
@@ -389,6 +402,10 @@ impl Collector {
                 self.expr(v)
             }),
             ExprKind::Starred(inner) | ExprKind::Await(inner) => self.expr(inner),
+            ExprKind::Yield(value) => {
+                self.scope().is_generator = true;
+                value.as_ref().map_or(Ok(()), |v| self.expr(v))
+            }
             ExprKind::BinOp { left, right, .. } => {
                 self.expr(left)?;
                 self.expr(right)
@@ -579,6 +596,7 @@ fn resolve(mut raw: Vec<RawScope>) -> Result<SymbolTable, Diagnostic> {
                 slots,
                 cells,
                 nfree,
+                is_generator: scope.is_generator,
             },
         );
     }

@@ -20,6 +20,8 @@ use std::rc::Rc;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error, value_error};
+use super::object::Object;
+pub use super::wait::{WaitCall, WaitShared};
 use super::value::{Iter, Value};
 use super::{Abort, ExecState, Frame, Interp, NativeFrame, Resume, Suspend};
 use crate::bytecode::Code;
@@ -121,6 +123,14 @@ pub enum Callback {
     AsCompleted(Rc<AsCompleted>),
     /// A Python callable given to `add_done_callback`.
     Python(Value),
+    /// `TaskGroup._on_task_done`
+    TaskGroup(Rc<Object>),
+    /// `wait()`'s `_on_completion`
+    Wait(Rc<WaitShared>),
+    /// shield's `_inner_done_callback`, with the outer future.
+    ShieldInner(Rc<Future>),
+    /// shield's `_outer_done_callback`, with the inner future.
+    ShieldOuter(Rc<Future>),
 }
 
 impl Callback {
@@ -128,7 +138,11 @@ impl Callback {
         match (self, other) {
             (Callback::Wakeup(a), Callback::Wakeup(b))
             | (Callback::Gather(a), Callback::Gather(b))
-            | (Callback::ReleaseWaiter(a), Callback::ReleaseWaiter(b)) => Rc::ptr_eq(a, b),
+            | (Callback::ReleaseWaiter(a), Callback::ReleaseWaiter(b))
+            | (Callback::ShieldInner(a), Callback::ShieldInner(b))
+            | (Callback::ShieldOuter(a), Callback::ShieldOuter(b)) => Rc::ptr_eq(a, b),
+            (Callback::TaskGroup(a), Callback::TaskGroup(b)) => Rc::ptr_eq(a, b),
+            (Callback::Wait(a), Callback::Wait(b)) => Rc::ptr_eq(a, b),
             (Callback::StopLoop, Callback::StopLoop) => true,
             (Callback::AsCompleted(a), Callback::AsCompleted(b)) => Rc::ptr_eq(a, b),
             (Callback::Python(a), Callback::Python(b)) => {
@@ -151,6 +165,14 @@ pub enum Handle {
     ReleaseWaiter(Rc<Future>),
     /// as_completed's `_on_timeout`.
     AsCompletedTimeout(Rc<AsCompleted>),
+    /// `Timeout._on_timeout`, valid while the timeout's generation is this one.
+    TimeoutFire(Rc<Object>, u32),
+    /// Run a worker thread (`to_thread`) until it sleeps or finishes.
+    ThreadStep(Rc<super::threads::Thread>),
+    /// A worker's outcome reaches its future.
+    ThreadDone(Rc<Future>, PyResult<Value>),
+    /// `loop.create_task(coro)`, called soon (an abandoned generator's `aclose()`).
+    CreateTask(Rc<Coroutine>),
 }
 
 /// What kind of future this is.
@@ -167,6 +189,8 @@ pub enum Waiting {
     Sleep(f64),
     WaitFor(String),
     Other(String),
+    /// A primitive's waiter (`Lock.acquire()`, `Queue.get()`, ...).
+    Static(&'static str),
 }
 
 pub struct TaskData {
@@ -197,6 +221,8 @@ pub struct Future {
     callbacks: RefCell<Vec<Callback>>,
     cancel_message: RefCell<Option<Value>>,
     cancelled_exc: RefCell<Option<Rc<Exception>>>,
+    /// An exception was set and nobody has retrieved it yet (`__log_traceback`).
+    log_traceback: Cell<bool>,
     pub kind: FutureKind,
 }
 
@@ -208,6 +234,7 @@ impl Future {
             callbacks: RefCell::new(Vec::new()),
             cancel_message: RefCell::new(None),
             cancelled_exc: RefCell::new(None),
+            log_traceback: Cell::new(false),
             kind,
         })
     }
@@ -263,8 +290,31 @@ impl Future {
         Exception::new(ExcType::CancelledError, args)
     }
 
+    /// The exception was looked at (`result()`, `exception()`, an await).
+    pub fn mark_retrieved(&self) {
+        self.log_traceback.set(false);
+    }
+
+    /// An exception nobody retrieved ("Task exception was never retrieved").
+    pub fn unretrieved(&self) -> bool {
+        self.log_traceback.get()
+    }
+
+    /// `Task.uncancel()`: one cancellation request fewer; how many remain.
+    pub fn uncancel(&self) -> u32 {
+        match self.task() {
+            Some(task) => {
+                let count = task.num_cancels_requested.get().saturating_sub(1);
+                task.num_cancels_requested.set(count);
+                count
+            }
+            None => 0,
+        }
+    }
+
     /// `future.result()`
     pub fn result(&self) -> PyResult<Value> {
+        self.log_traceback.set(false);
         match self.state() {
             FutureState::Pending => Err(Exception::msg(
                 ExcType::InvalidStateError,
@@ -278,6 +328,9 @@ impl Future {
 
     /// `future.exception()`
     pub fn exception(&self) -> PyResult<Value> {
+        if self.is_done() {
+            self.log_traceback.set(false);
+        }
         match self.state() {
             FutureState::Pending => Err(Exception::msg(
                 ExcType::InvalidStateError,
@@ -315,6 +368,7 @@ impl Future {
             FutureKind::Plain(Waiting::WaitFor(what)) | FutureKind::Plain(Waiting::Other(what)) => {
                 what.clone()
             }
+            FutureKind::Plain(Waiting::Static(what)) => what.to_string(),
         }
     }
 
@@ -393,6 +447,7 @@ impl Interp {
         };
         self.event_loop = None;
         self.sched.clear();
+        self.report_unretrieved();
         shutdown?;
         result
     }
@@ -423,12 +478,77 @@ impl Interp {
             }
         }
         // shutdown_asyncgens() and shutdown_default_executor(): each a task of its own.
-        for _ in 0..2 {
+        for step in 0..2 {
             let coro = Coroutine::native("shutdown", NativeCoro::Noop);
             let task = self.new_task(coro, None, true);
             self.run_until_complete(&task)?;
+            if step == 0 {
+                // `aclose()` every asynchronous generator still suspended at a `yield`.
+                let live: Vec<Rc<Object>> = std::mem::take(&mut self.asyncgens)
+                    .iter()
+                    .filter_map(std::rc::Weak::upgrade)
+                    .filter(|g| matches!(&**g, Object::AsyncGen(a) if a.is_suspended()))
+                    .collect();
+                if !live.is_empty() {
+                    let closers = live
+                        .iter()
+                        .map(|g| self.object_method(g, "aclose", Vec::new(), Vec::new()))
+                        .collect::<PyResult<Vec<Value>>>()?;
+                    let gather = self.gather(closers, true)?;
+                    if let Value::Future(gather) = gather {
+                        self.run_until_complete(&gather)?;
+                    }
+                }
+            } else if self.executor.active() > 0 {
+                // shutdown_default_executor(): wait for the worker threads.
+                let idle = Future::plain(Waiting::Static("the default executor's threads"));
+                self.executor.idle = Some(idle.clone());
+                self.run_until_complete(&idle)?;
+            }
         }
+        super::agen::clear_abandoned();
         Ok(())
+    }
+
+    /// Close generators dropped while suspended, as CPython's finalizer hook does:
+    /// `call_soon(create_task, agen.aclose())`.
+    fn finalize_abandoned(&mut self) {
+        for agen in super::agen::take_abandoned() {
+            let object = Rc::new(Object::AsyncGen(agen));
+            if let Ok(Value::Coroutine(coro)) =
+                self.object_method(&object, "aclose", Vec::new(), Vec::new())
+            {
+                self.sched.call_soon(Handle::CreateTask(coro));
+            }
+        }
+    }
+
+    /// "Task exception was never retrieved": CPython logs it when such a task is garbage
+    /// collected; here every one is reported when `asyncio.run` ends, in creation order.
+    fn report_unretrieved(&mut self) {
+        let tasks: Vec<Rc<Future>> = self
+            .tasks
+            .iter()
+            .filter(|t| t.unretrieved())
+            .cloned()
+            .collect();
+        for task in tasks {
+            task.mark_retrieved();
+            let FutureState::Exception(exc) = task.state() else {
+                continue;
+            };
+            let report = format!(
+                "Task exception was never retrieved\nfuture: {}\n{}",
+                task.repr(),
+                super::traceback::render(&self.source, &exc)
+            );
+            self.stderr.push_str(&report);
+            if self.trace.enabled() {
+                let now = self.sched.clock.now_ns();
+                let message = format!("Task exception was never retrieved: {}", exc.summary());
+                self.trace.push(now, Actor::Task(task.id), Event::Warned(message));
+            }
+        }
     }
 
     /// `loop.run_until_complete(future)`
@@ -454,6 +574,7 @@ impl Interp {
                         if self.abort.is_some() {
                             return Err(abort_marker());
                         }
+                        self.finalize_abandoned();
                         if let Some(exc) = self.escaping.take() {
                             return Err(exc);
                         }
@@ -511,6 +632,12 @@ impl Interp {
                 }
             }
             Handle::AsCompletedTimeout(state) => self.as_completed_timeout(&state),
+            Handle::TimeoutFire(timeout, generation) => self.timeout_fire(&timeout, generation),
+            Handle::ThreadStep(thread) => self.step_thread(&thread),
+            Handle::ThreadDone(future, outcome) => self.thread_done(&future, outcome),
+            Handle::CreateTask(coro) => {
+                self.new_task(coro, None, false);
+            }
         }
     }
 
@@ -535,6 +662,14 @@ impl Interp {
                 }
             }
             Callback::AsCompleted(state) => self.as_completed_on_completion(&state, future),
+            Callback::TaskGroup(group) => self.group_task_done(&group, future),
+            Callback::Wait(shared) => self.wait_on_completion(&shared, future),
+            Callback::ShieldInner(outer) => self.shield_inner_done(&outer, future),
+            Callback::ShieldOuter(inner) => {
+                if !inner.is_done() {
+                    self.remove_done_callback(&inner, &Callback::ShieldInner(future.clone()));
+                }
+            }
             Callback::Python(func) => {
                 let name: Rc<str> = match &func {
                     Value::Function(f) => f.code.name.clone(),
@@ -581,6 +716,7 @@ impl Interp {
 
     pub fn future_set_exception(&mut self, future: &Rc<Future>, exc: Rc<Exception>) {
         *future.state.borrow_mut() = FutureState::Exception(exc);
+        future.log_traceback.set(true);
         self.schedule_callbacks(future);
     }
 
@@ -884,6 +1020,9 @@ impl Interp {
             return;
         };
         gather.nfinished.set(gather.nfinished.get() + 1);
+        if !child.is_cancelled() {
+            child.mark_retrieved();
+        }
         if outer.is_done() {
             return;
         }
@@ -1067,6 +1206,20 @@ pub enum NativeCoro {
     },
     /// A coroutine that returns None at once (the loop's shutdown steps).
     Noop,
+    /// A coroutine that returns this value at once.
+    Done(Value),
+    /// A primitive's `acquire()`, `wait()`, `get()`, `put()`...
+    Sync(Box<super::sync::SyncOp>),
+    /// An awaitable of an asynchronous generator.
+    Agen(Box<super::agen::AgenOp>),
+    /// `TaskGroup.__aexit__`
+    GroupExit(Box<super::taskgroup::GroupExit>),
+    /// A simulated HTTP request.
+    Fetch(Box<super::aiohttp::Fetch>),
+    /// `asyncio.wait(fs, ...)`
+    Wait(Box<WaitCall>),
+    /// `asyncio.to_thread(func, *args, **kwargs)`: the call until it is submitted.
+    ToThread(Option<(Value, Vec<Value>, Vec<(Rc<str>, Value)>)>),
     /// A coroutine that raises at once.
     Fail(Rc<Exception>),
 }
@@ -1186,6 +1339,25 @@ impl NativeCoro {
     pub fn resume(&mut self, interp: &mut Interp, input: Resume) -> NativeStep {
         match self {
             NativeCoro::Noop => NativeStep::Return(Value::None),
+            NativeCoro::Done(value) => match input {
+                Resume::Send(_) => NativeStep::Return(std::mem::take(value)),
+                Resume::Throw(exc) => NativeStep::Raise(exc),
+            },
+            NativeCoro::Sync(op) => op.resume(interp, input),
+            NativeCoro::Agen(op) => op.resume(interp, input),
+            NativeCoro::GroupExit(exit) => exit.resume(interp, input),
+            NativeCoro::Fetch(fetch) => fetch.resume(interp, input),
+            NativeCoro::Wait(wait) => wait.resume(interp, input),
+            NativeCoro::ToThread(call) => match (call.take(), input) {
+                (_, Resume::Throw(exc)) => NativeStep::Raise(exc),
+                (Some((func, args, kwargs)), Resume::Send(_)) => {
+                    match interp.run_in_executor(func, args, kwargs) {
+                        Ok(future) => NativeStep::Await(Value::Future(future)),
+                        Err(exc) => NativeStep::Raise(exc),
+                    }
+                }
+                (None, Resume::Send(value)) => NativeStep::Return(value),
+            },
             NativeCoro::Fail(exc) => NativeStep::Raise(exc.clone()),
             NativeCoro::Sleep {
                 delay,

@@ -84,6 +84,11 @@ builtins! {
     AsyncioCurrentTask = "current_task",
     AsyncioAllTasks = "all_tasks",
     AsyncioIscoroutine = "iscoroutine",
+    AsyncioTimeout = "timeout",
+    AsyncioTimeoutAt = "timeout_at",
+    AsyncioWait = "wait",
+    AsyncioShield = "shield",
+    AsyncioToThread = "to_thread",
     RandomSeed = "seed",
     RandomRandom = "random",
     RandomUniform = "uniform",
@@ -229,7 +234,7 @@ pub fn bind(
     Ok(bound)
 }
 
-fn no_kwargs(function: impl std::fmt::Display, kwargs: &[(Rc<str>, Value)]) -> PyResult<()> {
+pub(super) fn no_kwargs(function: impl std::fmt::Display, kwargs: &[(Rc<str>, Value)]) -> PyResult<()> {
     if kwargs.is_empty() {
         Ok(())
     } else {
@@ -239,7 +244,7 @@ fn no_kwargs(function: impl std::fmt::Display, kwargs: &[(Rc<str>, Value)]) -> P
     }
 }
 
-fn exactly(
+pub(super) fn exactly(
     function: impl std::fmt::Display,
     args: Vec<Value>,
     kwargs: &[(Rc<str>, Value)],
@@ -926,6 +931,11 @@ impl Interp {
     ) -> PyResult<Value> {
         let name = ty.name();
         match ty {
+            Type::Native(kind) => self.construct_object(kind, args, kwargs),
+            Type::Exception(ExcType::ExceptionGroup | ExcType::BaseExceptionGroup) => {
+                no_kwargs(name, &kwargs)?;
+                super::exceptions::new_exception_group(ty, args)
+            }
             Type::Exception(exc) => {
                 no_kwargs(name, &kwargs)?;
                 if exc.is_subclass(ExcType::OSError) {
@@ -1250,8 +1260,9 @@ impl Interp {
                 ) || (future.is_task()
                     && matches!(name, get_name | set_name | get_coro | cancelling | uncancel))
             }
-            Value::Loop => matches!(name, time | create_task),
+            Value::Loop => matches!(name, time | create_task | run_in_executor),
             Value::Exception(_) => matches!(name, with_traceback | add_note),
+            Value::Object(object) => self.object_has_method(object, self.symbols.name(name)),
             _ => false,
         }
     }
@@ -1360,6 +1371,10 @@ impl Interp {
                 })
             }
             Value::Future(future) => self.future_method(future, name, &method, args, kwargs),
+            Value::Object(object) => {
+                let name = self.symbols.name(name).clone();
+                self.object_method(object, &name, args, kwargs)
+            }
             Value::Exception(exc) => {
                 let [arg] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
                 if name == sym::with_traceback {
@@ -1389,6 +1404,26 @@ impl Interp {
                 sym::time => {
                     exactly(&method, args, &kwargs, 0)?;
                     Ok(Value::Float(self.sched.clock.now_seconds()))
+                }
+                sym::run_in_executor => {
+                    no_kwargs(&method, &kwargs)?;
+                    if args.len() < 2 {
+                        return Err(type_error(format!(
+                            "BaseEventLoop.run_in_executor() missing {} required positional argument{}: {}",
+                            2 - args.len(),
+                            if args.len() == 1 { "" } else { "s" },
+                            if args.is_empty() { "'executor' and 'func'" } else { "'func'" }
+                        )));
+                    }
+                    let mut args = args;
+                    let rest = args.split_off(2);
+                    let func = args.pop().expect("two");
+                    if !matches!(args[0], Value::None) {
+                        return Err(type_error(
+                            "scenario runs blocking calls in the default executor: pass None",
+                        ));
+                    }
+                    Ok(Value::Future(self.run_in_executor(func, rest, Vec::new())?))
                 }
                 _ => {
                     // loop.create_task(coro, name=...) names the task directly.

@@ -40,6 +40,9 @@ impl Interp {
                     CodeKind::Generator => {
                         Callee::Done(Value::Generator(Generator::new(code, slots)))
                     }
+                    CodeKind::AsyncGenerator => Callee::Done(Value::Object(Rc::new(
+                        super::object::Object::AsyncGen(super::agen::AsyncGen::new(code, slots)),
+                    ))),
                 })
             }
             Value::Builtin(builtin) => Ok(Callee::Done(self.call_builtin(builtin, args, kwargs)?)),

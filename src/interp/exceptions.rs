@@ -55,6 +55,8 @@ exceptions! {
     KeyboardInterrupt: "KeyboardInterrupt" < BaseException in "builtins",
     SystemExit: "SystemExit" < BaseException in "builtins",
     CancelledError: "CancelledError" < BaseException in "asyncio.exceptions",
+    BaseExceptionGroup: "BaseExceptionGroup" < BaseException in "builtins",
+    ExceptionGroup: "ExceptionGroup" < Exception in "builtins",
     ArithmeticError: "ArithmeticError" < Exception in "builtins",
     FloatingPointError: "FloatingPointError" < ArithmeticError in "builtins",
     OverflowError: "OverflowError" < ArithmeticError in "builtins",
@@ -101,6 +103,8 @@ exceptions! {
     ValueError: "ValueError" < Exception in "builtins",
     UnicodeError: "UnicodeError" < ValueError in "builtins",
     InvalidStateError: "InvalidStateError" < Exception in "asyncio.exceptions",
+    QueueEmpty: "QueueEmpty" < Exception in "asyncio.queues",
+    QueueFull: "QueueFull" < Exception in "asyncio.queues",
     Warning: "Warning" < Exception in "builtins",
     DeprecationWarning: "DeprecationWarning" < Warning in "builtins",
     RuntimeWarning: "RuntimeWarning" < Warning in "builtins",
@@ -114,6 +118,10 @@ exceptions! {
 impl ExcType {
     /// Whether `self` is `other` or derives from it.
     pub fn is_subclass(self, other: ExcType) -> bool {
+        // ExceptionGroup derives from both BaseExceptionGroup and Exception.
+        if self == ExcType::ExceptionGroup && other == ExcType::BaseExceptionGroup {
+            return true;
+        }
         let mut ty = self;
         loop {
             if ty == other {
@@ -239,6 +247,13 @@ impl Exception {
                 (None, _) => format!("[Errno {errno}] {strerror}"),
             };
         }
+        if self.ty.is_subclass(ExcType::BaseExceptionGroup)
+            && let [message, Value::List(excs)] = self.args.as_slice()
+        {
+            let n = excs.borrow().len();
+            let plural = if n == 1 { "" } else { "s" };
+            return format!("{} ({n} sub-exception{plural})", message.to_str());
+        }
         match self.args.as_slice() {
             [] => String::new(),
             [arg] if self.ty == ExcType::KeyError => arg.repr(),
@@ -266,6 +281,79 @@ impl Exception {
             format!("{name}: {message}")
         }
     }
+}
+
+/// `BaseExceptionGroup(message, exceptions)` as asyncio raises it: an `ExceptionGroup`
+/// when every member is an `Exception`.
+pub fn exception_group(message: &str, exceptions: Vec<Value>) -> Rc<Exception> {
+    let all_exceptions = exceptions.iter().all(|e| match e {
+        Value::Exception(e) => e.ty.is_subclass(ExcType::Exception),
+        _ => false,
+    });
+    let ty = if all_exceptions {
+        ExcType::ExceptionGroup
+    } else {
+        ExcType::BaseExceptionGroup
+    };
+    Exception::new(ty, vec![Value::str(message), Value::list(exceptions)])
+}
+
+/// `ExceptionGroup(message, exceptions)` / `BaseExceptionGroup(...)` called by a program,
+/// with CPython's argument checks.
+pub fn new_exception_group(ty: super::value::Type, args: Vec<Value>) -> PyResult<Value> {
+    let name = ty.name();
+    let [message, exceptions] = <[Value; 2]>::try_from(args).map_err(|args| {
+        type_error(format!(
+            "{name}() takes exactly 2 arguments ({} given)",
+            args.len()
+        ))
+    })?;
+    if !matches!(message, Value::Str(_)) {
+        return Err(type_error(format!(
+            "argument 1 must be str, not {}",
+            message.type_name()
+        )));
+    }
+    let items = match &exceptions {
+        Value::List(list) => list.borrow().clone(),
+        Value::Tuple(tuple) => tuple.0.clone(),
+        _ => {
+            return Err(type_error(
+                "second argument (exceptions) must be a sequence",
+            ));
+        }
+    };
+    if items.is_empty() {
+        return Err(value_error(
+            "second argument (exceptions) must be a non-empty sequence",
+        ));
+    }
+    let mut all_exceptions = true;
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::Exception(e) => all_exceptions &= e.ty.is_subclass(ExcType::Exception),
+            _ => {
+                return Err(value_error(format!(
+                    "Item {i} of second argument (exceptions) is not an exception"
+                )));
+            }
+        }
+    }
+    let is_base = matches!(ty, super::value::Type::Exception(ExcType::BaseExceptionGroup));
+    let ty = match (is_base, all_exceptions) {
+        (true, true) => ExcType::ExceptionGroup,
+        (true, false) => ExcType::BaseExceptionGroup,
+        (false, true) => ExcType::ExceptionGroup,
+        (false, false) => {
+            return Err(type_error(
+                "Cannot nest BaseExceptions in an ExceptionGroup",
+            ));
+        }
+    };
+    Ok(Value::Exception(Exception::new(
+        ty,
+        vec![message, Value::list(items)],
+    )))
 }
 
 /// Shorthands for the errors the interpreter raises itself.

@@ -14,6 +14,8 @@
 //! [`PyRandom`], and everything a program does that a user can observe goes to the output
 //! buffer and the [`Trace`].
 
+pub mod agen;
+pub mod aiohttp;
 pub mod asyncio;
 pub mod builtins;
 pub mod call;
@@ -22,13 +24,18 @@ pub mod format;
 pub mod generator;
 pub mod hash;
 pub mod modules;
+pub mod object;
 pub mod ops;
 pub mod set;
 pub mod strings;
 pub mod suggest;
 pub mod symbol;
+pub mod sync;
+pub mod taskgroup;
+pub mod threads;
 pub mod traceback;
 pub mod value;
+pub mod wait;
 mod vm;
 
 use std::rc::Rc;
@@ -134,6 +141,8 @@ pub struct Options {
     pub max_time_ns: Option<u64>,
     /// Record the trace (not needed for `--format stdout`).
     pub trace: bool,
+    /// What the simulated aiohttp's URLs answer.
+    pub http: Rc<aiohttp::HttpConfig>,
 }
 
 impl Default for Options {
@@ -144,6 +153,7 @@ impl Default for Options {
             max_steps: None,
             max_time_ns: None,
             trace: true,
+            http: Rc::default(),
         }
     }
 }
@@ -193,6 +203,15 @@ pub struct Interp {
     /// A SystemExit or KeyboardInterrupt raised in a task or callback: it stops the loop
     /// and propagates out of `asyncio.run`, as CPython re-raises them from `Task.__step`.
     pub escaping: Option<Rc<Exception>>,
+    /// The worker thread running now (`to_thread`), if any.
+    pub current_thread: Option<Rc<threads::Thread>>,
+    /// The nesting depth the current worker runs at.
+    pub thread_depth: usize,
+    pub executor: threads::Executor,
+    /// A call that suspends its caller (`time.sleep` in a worker).
+    pub suspend_call: Option<Suspend>,
+    /// Asynchronous generators that have started, for `shutdown_asyncgens()`.
+    pub asyncgens: Vec<std::rc::Weak<object::Object>>,
 }
 
 impl Interp {
@@ -207,6 +226,7 @@ impl Interp {
             .iter()
             .map(|name| builtins::lookup(name).unwrap_or(Value::Unbound))
             .collect();
+        agen::clear_abandoned();
         let mut rng = PyRandom::new();
         rng.seed_i64(options.seed);
         let clock = if options.real_clock {
@@ -247,6 +267,11 @@ impl Interp {
             echo: None,
             callback: None,
             escaping: None,
+            current_thread: None,
+            thread_depth: 0,
+            executor: threads::Executor::default(),
+            suspend_call: None,
+            asyncgens: Vec::new(),
         }
     }
 
@@ -292,6 +317,12 @@ impl Interp {
     /// Record a trace event for the current task (or the module).
     pub fn event(&mut self, event: Event) {
         if self.trace.enabled() {
+            if let Some(thread) = &self.current_thread {
+                let now = self.sched.clock.now_ns();
+                let actor = Actor::Thread(thread.index, thread.func_name.clone());
+                self.trace.push(now, actor, event);
+                return;
+            }
             let actor = match (&self.current_task, &self.callback) {
                 (Some(task), _) => Actor::Task(task.id),
                 (None, Some(name)) => Actor::Callback(name.clone()),

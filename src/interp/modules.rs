@@ -32,6 +32,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "random" => Ok(Value::Module(Module::Random)),
         "time" => Ok(Value::Module(Module::Time)),
         "typing" => Ok(Value::Module(Module::Typing)),
+        "aiohttp" => Ok(Value::Module(Module::Aiohttp)),
         other => Err(Exception::msg(
             ExcType::ModuleNotFoundError,
             format!("No module named '{other}'"),
@@ -72,8 +73,16 @@ pub fn member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
             .position(|n| **n == **text)
             .map(|found| Value::Type(Type::Alias(found as u8)));
     }
+    if let Some(class) = class_member(interp, module, name) {
+        return Some(class);
+    }
     let builtin = match (module, name) {
         (Module::Asyncio, run) => Builtin::AsyncioRun,
+        (Module::Asyncio, timeout) => Builtin::AsyncioTimeout,
+        (Module::Asyncio, timeout_at) => Builtin::AsyncioTimeoutAt,
+        (Module::Asyncio, wait) => Builtin::AsyncioWait,
+        (Module::Asyncio, shield) => Builtin::AsyncioShield,
+        (Module::Asyncio, to_thread) => Builtin::AsyncioToThread,
         (Module::Asyncio, sleep) => Builtin::AsyncioSleep,
         (Module::Asyncio, gather) => Builtin::AsyncioGather,
         (Module::Asyncio, create_task) => Builtin::AsyncioCreateTask,
@@ -120,6 +129,37 @@ pub fn member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
         _ => return None,
     };
     Some(Value::Builtin(builtin))
+}
+
+/// The classes and constants of asyncio and aiohttp.
+fn class_member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
+    use super::object::ObjectKind as K;
+    let text = &**interp.symbols.name(name);
+    let kind = match (module, text) {
+        (Module::Asyncio, "Lock") => K::Lock,
+        (Module::Asyncio, "Event") => K::Event,
+        (Module::Asyncio, "Condition") => K::Condition,
+        (Module::Asyncio, "Semaphore") => K::Semaphore,
+        (Module::Asyncio, "BoundedSemaphore") => K::BoundedSemaphore,
+        (Module::Asyncio, "Queue") => K::Queue,
+        (Module::Asyncio, "LifoQueue") => K::LifoQueue,
+        (Module::Asyncio, "PriorityQueue") => K::PriorityQueue,
+        (Module::Asyncio, "TaskGroup") => K::TaskGroup,
+        (Module::Asyncio, "Timeout") => K::Timeout,
+        (Module::Aiohttp, "ClientSession") => K::ClientSession,
+        (Module::Aiohttp, "ClientResponse") => K::ClientResponse,
+        (Module::Asyncio, "QueueEmpty") => {
+            return Some(Value::Type(Type::Exception(ExcType::QueueEmpty)));
+        }
+        (Module::Asyncio, "QueueFull") => {
+            return Some(Value::Type(Type::Exception(ExcType::QueueFull)));
+        }
+        (Module::Asyncio, "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED") => {
+            return Some(Value::str(text));
+        }
+        _ => return None,
+    };
+    Some(Value::Type(Type::Native(kind)))
 }
 
 fn random_error(error: RandomError) -> Rc<Exception> {
@@ -248,6 +288,56 @@ pub fn call(
             interp
                 .ensure_future(bound[0].clone().expect("required"))
                 .map(Value::Future)
+        }
+        Builtin::AsyncioTimeout => {
+            let bound = bind(name, args, kwargs, &["delay"], 1)?;
+            interp.require_loop()?;
+            let when = match bound[0].clone().expect("required") {
+                Value::None => None,
+                delay => Some(interp.sched.clock.now_seconds() + number(&delay)?),
+            };
+            Ok(interp.make_timeout(when))
+        }
+        Builtin::AsyncioTimeoutAt => {
+            let bound = bind(name, args, kwargs, &["when"], 1)?;
+            let when = match bound[0].clone().expect("required") {
+                Value::None => None,
+                when => Some(number(&when)?),
+            };
+            Ok(interp.make_timeout(when))
+        }
+        Builtin::AsyncioWait => {
+            let bound = bind(name, args, kwargs, &["fs", "timeout", "return_when"], 1)?;
+            let timeout = match bound[1].clone() {
+                None | Some(Value::None) => None,
+                Some(value) => Some(number(&value)?),
+            };
+            let return_when = bound[2]
+                .clone()
+                .unwrap_or_else(|| Value::str("ALL_COMPLETED"));
+            let call = super::wait::WaitCall::new(
+                bound[0].clone().expect("required"),
+                timeout,
+                return_when,
+            );
+            Ok(Value::Coroutine(Coroutine::native(
+                "wait",
+                NativeCoro::Wait(Box::new(call)),
+            )))
+        }
+        Builtin::AsyncioShield => {
+            let bound = bind(name, args, kwargs, &["arg"], 1)?;
+            interp.shield(bound[0].clone().expect("required"))
+        }
+        Builtin::AsyncioToThread => {
+            if args.is_empty() {
+                return Err(type_error(
+                    "to_thread() missing 1 required positional argument: 'func'",
+                ));
+            }
+            let mut args = args;
+            let func = args.remove(0);
+            interp.to_thread(func, args, kwargs)
         }
         Builtin::AsyncioWaitFor => {
             let bound = bind("wait_for", args, kwargs, &["fut", "timeout"], 2)?;
@@ -552,6 +642,9 @@ pub fn call(
                 return Err(value_error("sleep length must be non-negative"));
             }
             let ns = crate::runtime::seconds_to_ns(seconds).unwrap_or(u64::MAX);
+            if interp.thread_sleep(ns, seconds) {
+                return Ok(Value::None);
+            }
             interp.event(Event::Blocked(seconds));
             interp.sched.clock.block_for(ns, seconds);
             Ok(Value::None)

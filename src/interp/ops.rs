@@ -1246,6 +1246,15 @@ impl Interp {
                     .clone()
                     .map_or(Value::None, Value::Exception)),
                 sym::__suppress_context__ => Ok(Value::Bool(exc.suppress_context.get())),
+                _ if exc.ty.is_subclass(ExcType::BaseExceptionGroup)
+                    && matches!(&**self.symbols.name(name), "exceptions" | "message") =>
+                {
+                    let exceptions = exc.args.get(1).cloned().unwrap_or(Value::None);
+                    match &**self.symbols.name(name) {
+                        "message" => Ok(exc.args.first().cloned().unwrap_or(Value::None)),
+                        _ => Ok(Value::tuple(self.collect_iterable(exceptions)?)),
+                    }
+                }
                 // `StopIteration(v).value` is its first argument.
                 sym::value if exc.ty == ExcType::StopIteration => {
                     Ok(exc.args.first().cloned().unwrap_or(Value::None))
@@ -1306,6 +1315,16 @@ impl Interp {
             }
             Value::Float(_) if name == sym::real => Ok(object.clone()),
             Value::Float(_) if name == sym::imag => Ok(Value::Float(0.0)),
+            Value::Object(native) => {
+                let text = self.symbols.name(name).clone();
+                if let Some(value) = self.object_attribute(native, &text) {
+                    Ok(value)
+                } else if self.has_method(object, name) {
+                    Ok(self.bound_method(object, name))
+                } else {
+                    Err(self.no_attribute(object, name))
+                }
+            }
             _ => {
                 if self.has_method(object, name) {
                     Ok(self.bound_method(object, name))

@@ -57,6 +57,8 @@ pub enum Value {
     DictView(Rc<Dict>, DictView),
     /// The running event loop (`asyncio.get_running_loop()`).
     Loop,
+    /// A lock, queue, task group, async generator, ... (see [`super::object`]).
+    Object(Rc<super::object::Object>),
     Ellipsis,
     /// An empty variable slot. Never visible to programs.
     Unbound,
@@ -221,6 +223,8 @@ pub enum Module {
     Random,
     Time,
     Typing,
+    /// The simulated `aiohttp`.
+    Aiohttp,
 }
 
 impl Module {
@@ -230,6 +234,7 @@ impl Module {
             Module::Random => "random",
             Module::Time => "time",
             Module::Typing => "typing",
+            Module::Aiohttp => "aiohttp",
         }
     }
 }
@@ -262,6 +267,8 @@ pub enum Type {
     Loop,
     Ellipsis,
     Object,
+    /// The class of a [`Value::Object`].
+    Native(super::object::ObjectKind),
     Exception(ExcType),
     /// A `typing` name (`List`, `Optional`, ...), by its index in [`TYPING_NAMES`]: only
     /// ever used in annotations. (An index, not a `&str`, keeps `Value` at 16 bytes.)
@@ -296,6 +303,7 @@ impl Type {
             Type::Loop => "_UnixSelectorEventLoop",
             Type::Ellipsis => "ellipsis",
             Type::Object => "object",
+            Type::Native(kind) => kind.name(),
             Type::Exception(exc) => exc.name(),
             Type::Alias(index) => TYPING_NAMES[index as usize],
         }
@@ -309,6 +317,14 @@ impl Type {
         match (self, other) {
             (Type::Bool, Type::Int) => true,
             (Type::Task, Type::Future) => true,
+            (Type::Native(a), Type::Native(b)) => {
+                use super::object::ObjectKind as K;
+                matches!(
+                    (a, b),
+                    (K::BoundedSemaphore, K::Semaphore)
+                        | (K::LifoQueue | K::PriorityQueue, K::Queue)
+                )
+            }
             (Type::Exception(a), Type::Exception(b)) => a.is_subclass(b),
             _ => false,
         }
@@ -529,6 +545,7 @@ impl Value {
             Value::Generator(_) => Type::Generator,
             Value::DictView(..) => Type::Iterator,
             Value::Loop => Type::Loop,
+            Value::Object(object) => Type::Native(object.kind()),
             Value::Ellipsis => Type::Ellipsis,
             Value::Unbound | Value::Cell(_) => Type::Object,
         }
@@ -537,6 +554,7 @@ impl Value {
     /// The type name CPython shows in messages (`'int' object is not iterable`).
     pub fn type_name(&self) -> &'static str {
         match self {
+            Value::Object(object) => object.type_name(),
             Value::Iterator(iter) => iter.borrow().type_name(),
             Value::Future(fut) => fut.type_name(),
             Value::DictView(_, view) => view.type_name(),
@@ -623,6 +641,7 @@ impl Value {
             (Value::Module(a), Value::Module(b)) => a == b,
             (Value::Coroutine(a), Value::Coroutine(b)) => Rc::ptr_eq(a, b),
             (Value::Future(a), Value::Future(b)) => Rc::ptr_eq(a, b),
+            (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
             (Value::Iterator(a), Value::Iterator(b)) => Rc::ptr_eq(a, b),
             (Value::Generator(a), Value::Generator(b)) => Rc::ptr_eq(a, b),
             _ => false,
@@ -807,6 +826,9 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) -> Res
             Type::Future | Type::Task => {
                 let _ = write!(out, "<class '_asyncio.{}'>", t.name());
             }
+            Type::Native(kind) if kind.module() != "builtins" => {
+                let _ = write!(out, "<class '{}.{}'>", kind.module(), kind.name());
+            }
             Type::Alias(index) => {
                 let _ = write!(out, "typing.{}", TYPING_NAMES[*index as usize]);
             }
@@ -861,6 +883,7 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) -> Res
         Value::Loop => {
             out.push_str("<_UnixSelectorEventLoop running=True closed=False debug=False>")
         }
+        Value::Object(object) => out.push_str(&object.repr()),
         Value::Ellipsis => out.push_str("Ellipsis"),
         Value::Unbound => out.push_str("<unbound>"),
         Value::Cell(_) => out.push_str("<cell>"),

@@ -165,6 +165,10 @@ impl Interp {
                 }
                 AwaitStart::Suspend(Suspend::Future(future))
             }
+            Value::Object(object) if self.aiohttp_await(&object).is_some() => {
+                let request = self.aiohttp_await(&object).expect("checked");
+                self.begin_await(state, request)
+            }
             other => AwaitStart::Error(type_error(format!(
                 "object {} can't be used in 'await' expression",
                 other.type_name()
@@ -346,7 +350,13 @@ impl Interp {
             macro_rules! enter {
                 ($callee:expr) => {
                     match $callee {
-                        super::call::Callee::Done(value) => state.stack.push(value),
+                        super::call::Callee::Done(value) => {
+                            if let Some(suspend) = self.suspend_call.take() {
+                                save_pc!();
+                                return Flow::Exit(Exit::Suspend(suspend));
+                            }
+                            state.stack.push(value)
+                        }
                         super::call::Callee::Frame(code, locals) => {
                             if state.frames.len() + self.depth >= RECURSION_LIMIT {
                                 raise!(recursion_error());
@@ -1004,6 +1014,49 @@ impl Interp {
                     Instr::PopHandler => {
                         state.handlers.pop();
                     }
+                    Instr::AsyncWithEnter => {
+                        let manager = top!().clone();
+                        save_pc!();
+                        let awaitable = tri!(self.async_enter(&manager));
+                        state.stack.push(awaitable);
+                    }
+                    Instr::AsyncWithExit => {
+                        let manager = pop!();
+                        save_pc!();
+                        let awaitable = tri!(self.async_exit(&manager, None));
+                        state.stack.push(awaitable);
+                    }
+                    Instr::AsyncWithExitExc => {
+                        let Value::Exception(exc) = top!().clone() else {
+                            unreachable!("the handler pushed an exception")
+                        };
+                        let manager = state.stack[state.stack.len() - 2].clone();
+                        save_pc!();
+                        let awaitable = tri!(self.async_exit(&manager, Some(exc)));
+                        state.stack.push(awaitable);
+                    }
+                    Instr::GetAIter => {
+                        let iterable = pop!();
+                        save_pc!();
+                        let iterator = tri!(self.async_iter(iterable));
+                        state.stack.push(iterator);
+                    }
+                    Instr::GetANext => {
+                        let iterator = top!().clone();
+                        save_pc!();
+                        let awaitable = tri!(self.async_next(&iterator));
+                        state.stack.push(awaitable);
+                    }
+                    Instr::EndAsyncFor => {
+                        let exc = pop!();
+                        match exc {
+                            Value::Exception(exc) if exc.ty == ExcType::StopAsyncIteration => {
+                                pop!();
+                            }
+                            Value::Exception(exc) => reraise!(exc),
+                            _ => unreachable!("the handler pushed an exception"),
+                        }
+                    }
                     Instr::PushExcInfo => {
                         if let Value::Exception(exc) = top!() {
                             let exc = exc.clone();
@@ -1143,7 +1196,7 @@ impl Interp {
     }
 
     /// Make the exception object for `raise value`.
-    fn exception_from(&mut self, value: Value) -> PyResult<Rc<Exception>> {
+    pub(super) fn exception_from(&mut self, value: Value) -> PyResult<Rc<Exception>> {
         match value {
             Value::Exception(exc) => Ok(exc),
             Value::Type(super::value::Type::Exception(ty)) => Ok(Exception::new(ty, Vec::new())),

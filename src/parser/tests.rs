@@ -20,6 +20,16 @@ fn block(body: &[Stmt]) -> String {
 fn stmt(s: &Stmt) -> String {
     match &s.kind {
         StmtKind::Expr(e) => expr(e),
+        StmtKind::AsyncWith { items, body } => {
+            let items: Vec<String> = items
+                .iter()
+                .map(|item| match &item.target {
+                    Some(target) => format!("(as {} {})", expr(&item.context), expr(target)),
+                    None => expr(&item.context),
+                })
+                .collect();
+            format!("(async-with ({}) {})", items.join(" "), block(body))
+        }
         StmtKind::Assign { targets, value } => {
             let targets: Vec<_> = targets.iter().map(expr).collect();
             format!("(= {} {})", targets.join(" "), expr(value))
@@ -260,6 +270,8 @@ fn expr(e: &Expr) -> String {
             format!("(slice {} {} {})", part(lower), part(upper), part(step))
         }
         ExprKind::Await(inner) => format!("(await {})", expr(inner)),
+        ExprKind::Yield(Some(value)) => format!("(yield {})", expr(value)),
+        ExprKind::Yield(None) => "(yield)".to_string(),
         ExprKind::ListComp { elt, generators } => {
             format!("(listcomp {} {})", expr(elt), comprehensions(generators))
         }
@@ -449,7 +461,12 @@ fn unsupported_constructs_parse() {
         "(if (cmp (unsupported Walrus) > 5) (pass) ())",
     );
     check("x = 1j", "(= x (unsupported Complex))");
-    check("x = yield 1", "(= x (unsupported Yield))");
+    check("x = yield 1", "(= x (yield 1))");
+    check("x = yield from y", "(= x (unsupported Yield))");
+    check(
+        "async with a as b, c: pass",
+        "(async-with ((as a b) c) pass)",
+    );
     check(
         "try:\n    pass\nexcept* E:\n    pass",
         "(unsupported ExceptStar)",

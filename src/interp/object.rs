@@ -1,0 +1,648 @@
+//! The objects of asyncio's classes that scenarios instantiate: locks, events, conditions,
+//! semaphores, queues, `timeout()` managers, task groups, asynchronous generators and the
+//! simulated aiohttp's sessions and responses. One [`Value::Object`] variant holds them all;
+//! this module gives them their type names, reprs, methods and attributes, and their
+//! `async with` and `async for` protocols.
+
+use std::rc::Rc;
+
+use super::Interp;
+use super::agen::{AgenOp, AgenOpKind, AsyncGen};
+use super::aiohttp::{Request, Response, Session};
+use super::asyncio::{Coroutine, NativeCoro};
+use super::builtins::{MethodName, bind, exactly};
+use super::exceptions::{ExcType, Exception, PyResult, type_error, value_error};
+use super::sync::{CondStage, Condition, Event, Lock, Queue, QueueKind, Semaphore, SyncOp};
+use super::taskgroup::{TaskGroup, Timeout};
+use super::value::Value;
+use super::{Resume, sync};
+
+pub enum Object {
+    Lock(Lock),
+    Event(Event),
+    Condition(Condition),
+    Semaphore(Semaphore),
+    Queue(Queue),
+    Timeout(Timeout),
+    TaskGroup(TaskGroup),
+    AsyncGen(AsyncGen),
+    Session(Session),
+    Request(Request),
+    Response(Response),
+}
+
+/// The class of an [`Object`], for `type(x)` and messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ObjectKind {
+    Lock,
+    Event,
+    Condition,
+    Semaphore,
+    BoundedSemaphore,
+    Queue,
+    LifoQueue,
+    PriorityQueue,
+    Timeout,
+    TaskGroup,
+    AsyncGenerator,
+    ClientSession,
+    RequestContextManager,
+    ClientResponse,
+}
+
+impl ObjectKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ObjectKind::Lock => "Lock",
+            ObjectKind::Event => "Event",
+            ObjectKind::Condition => "Condition",
+            ObjectKind::Semaphore => "Semaphore",
+            ObjectKind::BoundedSemaphore => "BoundedSemaphore",
+            ObjectKind::Queue => "Queue",
+            ObjectKind::LifoQueue => "LifoQueue",
+            ObjectKind::PriorityQueue => "PriorityQueue",
+            ObjectKind::Timeout => "Timeout",
+            ObjectKind::TaskGroup => "TaskGroup",
+            ObjectKind::AsyncGenerator => "async_generator",
+            ObjectKind::ClientSession => "ClientSession",
+            ObjectKind::RequestContextManager => "_RequestContextManager",
+            ObjectKind::ClientResponse => "ClientResponse",
+        }
+    }
+
+    /// The module the class lives in, as `<class 'asyncio.locks.Lock'>` shows it.
+    pub fn module(self) -> &'static str {
+        match self {
+            ObjectKind::Lock
+            | ObjectKind::Event
+            | ObjectKind::Condition
+            | ObjectKind::Semaphore
+            | ObjectKind::BoundedSemaphore => "asyncio.locks",
+            ObjectKind::Queue | ObjectKind::LifoQueue | ObjectKind::PriorityQueue => {
+                "asyncio.queues"
+            }
+            ObjectKind::Timeout => "asyncio.timeouts",
+            ObjectKind::TaskGroup => "asyncio.taskgroups",
+            ObjectKind::AsyncGenerator => "builtins",
+            ObjectKind::ClientSession => "aiohttp.client",
+            ObjectKind::RequestContextManager => "aiohttp.client",
+            ObjectKind::ClientResponse => "aiohttp.client_reqrep",
+        }
+    }
+}
+
+impl Object {
+    pub fn kind(&self) -> ObjectKind {
+        match self {
+            Object::Lock(_) => ObjectKind::Lock,
+            Object::Event(_) => ObjectKind::Event,
+            Object::Condition(_) => ObjectKind::Condition,
+            Object::Semaphore(sem) if sem.bound.is_some() => ObjectKind::BoundedSemaphore,
+            Object::Semaphore(_) => ObjectKind::Semaphore,
+            Object::Queue(queue) => match queue.kind {
+                QueueKind::Fifo => ObjectKind::Queue,
+                QueueKind::Lifo => ObjectKind::LifoQueue,
+                QueueKind::Priority => ObjectKind::PriorityQueue,
+            },
+            Object::Timeout(_) => ObjectKind::Timeout,
+            Object::TaskGroup(_) => ObjectKind::TaskGroup,
+            Object::AsyncGen(_) => ObjectKind::AsyncGenerator,
+            Object::Session(_) => ObjectKind::ClientSession,
+            Object::Request(_) => ObjectKind::RequestContextManager,
+            Object::Response(_) => ObjectKind::ClientResponse,
+        }
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        self.kind().name()
+    }
+
+    /// `repr(x)`; addresses are shown as `0x...`, as everywhere in scenario.
+    pub fn repr(&self) -> String {
+        let at = format!("<{}.{} object at 0x...", self.kind().module(), self.type_name());
+        match self {
+            Object::Lock(lock) => format!("{at} [{}]>", lock.extra()),
+            Object::Event(event) => format!("{at} [{}]>", event.extra()),
+            Object::Condition(cond) => {
+                let mut extra = cond.lock().extra();
+                let waiters = cond.waiters.len();
+                if waiters > 0 {
+                    extra = format!("{extra}, waiters:{waiters}");
+                }
+                let state = if cond.lock().locked.get() {
+                    "locked"
+                } else {
+                    "unlocked"
+                };
+                let _ = extra;
+                match waiters {
+                    0 => format!("{at} [{state}]>"),
+                    n => format!("{at} [{state}, waiters:{n}]>"),
+                }
+            }
+            Object::Semaphore(sem) => format!("{at} [{}]>", sem.extra()),
+            Object::Queue(queue) => format!("<{} at 0x... {}>", queue.name(), queue.format()),
+            Object::Timeout(timeout) => timeout.repr(),
+            Object::TaskGroup(group) => group.repr(),
+            Object::AsyncGen(agen) => {
+                format!("<async_generator object {} at 0x...>", agen.code.qualname)
+            }
+            Object::Session(_) => "<aiohttp.client.ClientSession object at 0x...>".to_string(),
+            Object::Request(_) => {
+                "<aiohttp.client._RequestContextManager object at 0x...>".to_string()
+            }
+            Object::Response(response) => response.repr(),
+        }
+    }
+}
+
+/// A native coroutine object running `op`.
+fn sync_coro(name: &'static str, op: SyncOp) -> Value {
+    Value::Coroutine(Coroutine::native(name, NativeCoro::Sync(Box::new(op))))
+}
+
+/// A coroutine that returns `value` at once (an `async def` that does not await).
+pub fn ready_coro(name: &'static str, value: PyResult<Value>) -> Value {
+    let body = match value {
+        Ok(value) => NativeCoro::Done(value),
+        Err(exc) => NativeCoro::Fail(exc),
+    };
+    Value::Coroutine(Coroutine::native(name, body))
+}
+
+fn agen_coro(object: &Rc<Object>, kind: AgenOpKind, first: Option<Resume>) -> Value {
+    let name = match kind {
+        AgenOpKind::Next => "__anext__",
+        AgenOpKind::Throw => "athrow",
+        AgenOpKind::Close => "aclose",
+    };
+    let op = AgenOp {
+        generator: object.clone(),
+        kind,
+        first,
+        exec: None,
+    };
+    Value::Coroutine(Coroutine::native(name, NativeCoro::Agen(Box::new(op))))
+}
+
+impl Interp {
+    /// The methods each object has (for `hasattr`-like checks and bound methods).
+    pub fn object_has_method(&self, object: &Object, name: &str) -> bool {
+        let methods: &[&str] = match object {
+            Object::Lock(_) => &["acquire", "release", "locked"],
+            Object::Event(_) => &["wait", "set", "clear", "is_set"],
+            Object::Condition(_) => &[
+                "acquire",
+                "release",
+                "locked",
+                "wait",
+                "wait_for",
+                "notify",
+                "notify_all",
+            ],
+            Object::Semaphore(_) => &["acquire", "release", "locked"],
+            Object::Queue(_) => &[
+                "put",
+                "get",
+                "put_nowait",
+                "get_nowait",
+                "qsize",
+                "empty",
+                "full",
+                "task_done",
+                "join",
+            ],
+            Object::Timeout(_) => &["when", "reschedule", "expired"],
+            Object::TaskGroup(_) => &["create_task"],
+            Object::AsyncGen(_) => &["__anext__", "asend", "athrow", "aclose", "__aiter__"],
+            Object::Session(_) => &["get", "post", "close"],
+            Object::Request(_) => &[],
+            Object::Response(_) => &["text", "json", "read", "raise_for_status", "release"],
+        };
+        methods.contains(&name)
+    }
+
+    /// `object.name(*args, **kwargs)`
+    pub fn object_method(
+        &mut self,
+        object: &Rc<Object>,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
+        let method = MethodName {
+            type_name: object.type_name(),
+            name: Rc::from(name),
+        };
+        match (&**object, name) {
+            (Object::Lock(_) | Object::Condition(_), "acquire") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(sync_coro(
+                    "acquire",
+                    SyncOp::LockAcquire {
+                        lock: object.clone(),
+                        fut: None,
+                    },
+                ))
+            }
+            (Object::Lock(lock), "release") => {
+                exactly(&method, args, &kwargs, 0)?;
+                lock.release(self)?;
+                Ok(Value::None)
+            }
+            (Object::Condition(cond), "release") => {
+                exactly(&method, args, &kwargs, 0)?;
+                cond.lock().release(self)?;
+                Ok(Value::None)
+            }
+            (Object::Lock(lock), "locked") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(Value::Bool(lock.locked.get()))
+            }
+            (Object::Condition(cond), "locked") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(Value::Bool(cond.lock().locked.get()))
+            }
+            (Object::Event(_), "wait") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(sync_coro(
+                    "wait",
+                    SyncOp::EventWait {
+                        owner: object.clone(),
+                        fut: None,
+                    },
+                ))
+            }
+            (Object::Event(event), "set") => {
+                exactly(&method, args, &kwargs, 0)?;
+                event.set(self);
+                Ok(Value::None)
+            }
+            (Object::Event(event), "clear") => {
+                exactly(&method, args, &kwargs, 0)?;
+                event.value.set(false);
+                Ok(Value::None)
+            }
+            (Object::Event(event), "is_set") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(Value::Bool(event.value.get()))
+            }
+            (Object::Condition(_), "wait") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(sync_coro(
+                    "wait",
+                    SyncOp::CondWait {
+                        cond: object.clone(),
+                        stage: CondStage::Start,
+                    },
+                ))
+            }
+            (Object::Condition(_), "wait_for") => {
+                let [predicate] = exactly(&method, args, &kwargs, 1)?
+                    .try_into()
+                    .expect("one");
+                Ok(sync_coro(
+                    "wait_for",
+                    SyncOp::CondWaitFor {
+                        cond: object.clone(),
+                        predicate,
+                        wait: None,
+                    },
+                ))
+            }
+            (Object::Condition(cond), "notify") => {
+                let bound = bind(&method, args, kwargs, &["n"], 0)?;
+                let n = match &bound[0] {
+                    Some(n) => n
+                        .as_i64()
+                        .ok_or_else(|| type_error("notify() count must be an int"))?,
+                    None => 1,
+                };
+                cond.notify(self, n)?;
+                Ok(Value::None)
+            }
+            (Object::Condition(cond), "notify_all") => {
+                exactly(&method, args, &kwargs, 0)?;
+                let n = cond.waiters.len() as i64;
+                cond.notify(self, n)?;
+                Ok(Value::None)
+            }
+            (Object::Semaphore(_), "acquire") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(sync_coro(
+                    "acquire",
+                    SyncOp::SemAcquire {
+                        sem: object.clone(),
+                        fut: None,
+                    },
+                ))
+            }
+            (Object::Semaphore(sem), "release") => {
+                exactly(&method, args, &kwargs, 0)?;
+                sem.release(self)?;
+                Ok(Value::None)
+            }
+            (Object::Semaphore(sem), "locked") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(Value::Bool(sem.locked()))
+            }
+            (Object::Queue(_), "put") => {
+                let [item] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
+                Ok(sync_coro(
+                    "put",
+                    SyncOp::QueuePut {
+                        queue: object.clone(),
+                        item,
+                        putter: None,
+                    },
+                ))
+            }
+            (Object::Queue(_), "get") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(sync_coro(
+                    "get",
+                    SyncOp::QueueGet {
+                        queue: object.clone(),
+                        getter: None,
+                    },
+                ))
+            }
+            (Object::Queue(queue), "put_nowait") => {
+                let [item] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
+                queue.put_nowait(self, item)?;
+                Ok(Value::None)
+            }
+            (Object::Queue(queue), "get_nowait") => {
+                exactly(&method, args, &kwargs, 0)?;
+                queue.get_nowait(self)
+            }
+            (Object::Queue(queue), "qsize") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(Value::Int(queue.qsize() as i64))
+            }
+            (Object::Queue(queue), "empty") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(Value::Bool(queue.qsize() == 0))
+            }
+            (Object::Queue(queue), "full") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(Value::Bool(queue.full()))
+            }
+            (Object::Queue(queue), "task_done") => {
+                exactly(&method, args, &kwargs, 0)?;
+                queue.task_done(self)?;
+                Ok(Value::None)
+            }
+            (Object::Queue(_), "join") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(sync_coro(
+                    "join",
+                    SyncOp::EventWait {
+                        owner: object.clone(),
+                        fut: None,
+                    },
+                ))
+            }
+            (Object::AsyncGen(_), "__anext__") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(agen_coro(object, AgenOpKind::Next, None))
+            }
+            (Object::AsyncGen(_), "__aiter__") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(Value::Object(object.clone()))
+            }
+            (Object::AsyncGen(_), "asend") => {
+                let [value] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
+                Ok(agen_coro(
+                    object,
+                    AgenOpKind::Next,
+                    Some(Resume::Send(value)),
+                ))
+            }
+            (Object::AsyncGen(_), "athrow") => {
+                let [value] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
+                let exc = self.exception_from(value)?;
+                Ok(agen_coro(
+                    object,
+                    AgenOpKind::Throw,
+                    Some(Resume::Throw(exc)),
+                ))
+            }
+            (Object::AsyncGen(_), "aclose") => {
+                exactly(&method, args, &kwargs, 0)?;
+                let exit = Exception::new(ExcType::GeneratorExit, Vec::new());
+                Ok(agen_coro(
+                    object,
+                    AgenOpKind::Close,
+                    Some(Resume::Throw(exit)),
+                ))
+            }
+            (Object::Timeout(_) | Object::TaskGroup(_), _) => {
+                self.taskgroup_method(object, name, &method, args, kwargs)
+            }
+            (Object::Session(_) | Object::Response(_), _) => {
+                self.aiohttp_method(object, name, &method, args, kwargs)
+            }
+            _ => Err(super::exceptions::attribute_error(object.type_name(), name)),
+        }
+    }
+
+    /// A data attribute of an object (`queue.maxsize`, `response.status`).
+    pub fn object_attribute(&mut self, object: &Rc<Object>, name: &str) -> Option<Value> {
+        match (&**object, name) {
+            (Object::Queue(queue), "maxsize") => Some(Value::Int(queue.maxsize)),
+            (Object::AsyncGen(agen), "__name__") => Some(Value::str(&*agen.code.name)),
+            (Object::AsyncGen(agen), "__qualname__") => Some(Value::str(&*agen.code.qualname)),
+            (Object::Response(_) | Object::Session(_), _) => self.aiohttp_attribute(object, name),
+            _ => None,
+        }
+    }
+
+    /// `await manager.__aenter__()`: the awaitable.
+    pub fn async_enter(&mut self, manager: &Value) -> PyResult<Value> {
+        let Value::Object(object) = manager else {
+            return Err(no_async_cm(manager));
+        };
+        match &**object {
+            Object::Lock(_) | Object::Condition(_) => Ok(sync_coro(
+                "__aenter__",
+                SyncOp::LockAcquire {
+                    lock: object.clone(),
+                    fut: None,
+                },
+            )),
+            Object::Semaphore(_) => Ok(sync_coro(
+                "__aenter__",
+                SyncOp::SemAcquire {
+                    sem: object.clone(),
+                    fut: None,
+                },
+            )),
+            Object::Timeout(_) | Object::TaskGroup(_) => self.taskgroup_enter(object),
+            Object::Session(_) | Object::Request(_) | Object::Response(_) => {
+                self.aiohttp_enter(object)
+            }
+            _ => Err(no_async_cm(manager)),
+        }
+    }
+
+    /// `await manager.__aexit__(type, exc, tb)`: the awaitable. `exc` is `None` on the
+    /// normal way out.
+    pub fn async_exit(&mut self, manager: &Value, exc: Option<Rc<Exception>>) -> PyResult<Value> {
+        let Value::Object(object) = manager else {
+            return Err(no_async_cm(manager));
+        };
+        match &**object {
+            Object::Lock(lock) => Ok(ready_coro(
+                "__aexit__",
+                lock.release(self).map(|()| Value::None),
+            )),
+            Object::Condition(cond) => Ok(ready_coro(
+                "__aexit__",
+                cond.lock().release(self).map(|()| Value::None),
+            )),
+            Object::Semaphore(sem) => Ok(ready_coro(
+                "__aexit__",
+                sem.release(self).map(|()| Value::None),
+            )),
+            Object::Timeout(_) | Object::TaskGroup(_) => self.taskgroup_exit(object, exc),
+            Object::Session(_) | Object::Request(_) | Object::Response(_) => {
+                self.aiohttp_exit(object)
+            }
+            _ => Err(no_async_cm(manager)),
+        }
+    }
+
+    /// `aiter(x)`
+    pub fn async_iter(&mut self, value: Value) -> PyResult<Value> {
+        match &value {
+            Value::Object(object) if matches!(**object, Object::AsyncGen(_)) => Ok(value),
+            other => Err(type_error(format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// `anext(iterator)`: the awaitable of the next item.
+    pub fn async_next(&mut self, iterator: &Value) -> PyResult<Value> {
+        match iterator {
+            Value::Object(object) if matches!(**object, Object::AsyncGen(_)) => {
+                Ok(agen_coro(object, AgenOpKind::Next, None))
+            }
+            other => Err(type_error(format!(
+                "'async for' received an invalid object from __aiter__: {}",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// `asyncio.Lock()`, `asyncio.Queue(maxsize)` and the other constructors.
+    pub fn construct_object(
+        &mut self,
+        kind: ObjectKind,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
+        let name = kind.name();
+        let object = match kind {
+            ObjectKind::Lock => {
+                exactly(name, args, &kwargs, 0)?;
+                Object::Lock(Lock::new())
+            }
+            ObjectKind::Event => {
+                exactly(name, args, &kwargs, 0)?;
+                Object::Event(Event::new())
+            }
+            ObjectKind::Condition => {
+                let bound = bind(name, args, kwargs, &["lock"], 0)?;
+                let lock = match bound[0].clone() {
+                    None | Some(Value::None) => Rc::new(Object::Lock(Lock::new())),
+                    Some(Value::Object(lock)) if matches!(*lock, Object::Lock(_)) => lock,
+                    Some(other) => {
+                        return Err(type_error(format!(
+                            "'{}' object is not a lock",
+                            other.type_name()
+                        )));
+                    }
+                };
+                Object::Condition(Condition {
+                    lock,
+                    waiters: sync::Waiters::default(),
+                })
+            }
+            ObjectKind::Semaphore | ObjectKind::BoundedSemaphore => {
+                let bound = bind(name, args, kwargs, &["value"], 0)?;
+                let value = match &bound[0] {
+                    None => 1,
+                    Some(value) => value.as_i64().ok_or_else(|| {
+                        type_error(format!(
+                            "'<' not supported between instances of '{}' and 'int'",
+                            value.type_name()
+                        ))
+                    })?,
+                };
+                if value < 0 {
+                    return Err(value_error("Semaphore initial value must be >= 0"));
+                }
+                Object::Semaphore(Semaphore {
+                    value: std::cell::Cell::new(value),
+                    bound: (kind == ObjectKind::BoundedSemaphore).then_some(value),
+                    waiters: sync::Waiters::default(),
+                })
+            }
+            ObjectKind::Queue | ObjectKind::LifoQueue | ObjectKind::PriorityQueue => {
+                let bound = bind(name, args, kwargs, &["maxsize"], 0)?;
+                let maxsize = match &bound[0] {
+                    None => 0,
+                    Some(value) => value.as_i64().ok_or_else(|| {
+                        type_error(format!(
+                            "'<=' not supported between instances of '{}' and 'int'",
+                            value.type_name()
+                        ))
+                    })?,
+                };
+                let queue_kind = match kind {
+                    ObjectKind::Queue => QueueKind::Fifo,
+                    ObjectKind::LifoQueue => QueueKind::Lifo,
+                    _ => QueueKind::Priority,
+                };
+                Object::Queue(Queue::new(queue_kind, maxsize))
+            }
+            ObjectKind::TaskGroup => {
+                exactly(name, args, &kwargs, 0)?;
+                Object::TaskGroup(TaskGroup::new())
+            }
+            ObjectKind::ClientSession => {
+                let _ = bind(name, Vec::new(), Vec::new(), &[], 0)?;
+                drop((args, kwargs));
+                Object::Session(Session::new())
+            }
+            _ => {
+                return Err(type_error(format!(
+                    "cannot create '{}' instances",
+                    kind.name()
+                )));
+            }
+        };
+        Ok(Value::Object(Rc::new(object)))
+    }
+}
+
+fn no_async_cm(manager: &Value) -> Rc<Exception> {
+    type_error(format!(
+        "'{}' object does not support the asynchronous context manager protocol",
+        manager.type_name()
+    ))
+}
+
+/// `Resume` for an optional exception: the normal way out sends None.
+pub fn resume_with(exc: Option<Rc<Exception>>) -> Resume {
+    match exc {
+        Some(exc) => Resume::Throw(exc),
+        None => Resume::Send(Value::None),
+    }
+}
+
+#[allow(dead_code)]
+fn _unused(_: Response) {}

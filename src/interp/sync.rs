@@ -1,0 +1,783 @@
+//! asyncio's synchronisation primitives and queues: `Lock`, `Event`, `Condition`,
+//! `Semaphore`, `BoundedSemaphore`, `Queue`, `PriorityQueue` and `LifoQueue`.
+//!
+//! Each follows `asyncio/locks.py` and `asyncio/queues.py` (3.11) step for step: a blocked
+//! caller waits on a fresh future kept in a FIFO of waiters; waking one sets its result,
+//! which wakes the task one loop iteration later, and the woken task re-checks the state
+//! (the lock may have been taken meanwhile). The coroutines (`acquire`, `wait`, `get`,
+//! `put`, `join`) are native state machines over those awaits.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use super::Interp;
+use super::Resume;
+use super::Suspend;
+use super::asyncio::{Future, NativeStep, Waiting};
+use super::exceptions::{ExcType, Exception, PyResult, runtime_error};
+use super::object::Object;
+use super::value::Value;
+
+/// A FIFO of waiters: the futures blocked callers await.
+#[derive(Default)]
+pub struct Waiters(RefCell<VecDeque<Rc<Future>>>);
+
+impl Waiters {
+    fn push(&self, fut: Rc<Future>) {
+        self.0.borrow_mut().push_back(fut);
+    }
+
+    /// `waiters.remove(fut)`
+    fn remove(&self, fut: &Rc<Future>) {
+        let mut waiters = self.0.borrow_mut();
+        if let Some(at) = waiters.iter().position(|w| Rc::ptr_eq(w, fut)) {
+            waiters.remove(at);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.borrow().len()
+    }
+
+    fn snapshot(&self) -> Vec<Rc<Future>> {
+        self.0.borrow().iter().cloned().collect()
+    }
+
+    /// The first waiter not done yet, if any.
+    fn first_pending(&self) -> Option<Rc<Future>> {
+        self.0.borrow().iter().find(|w| !w.is_done()).cloned()
+    }
+
+    /// `_wakeup_next(waiters)` of a queue: pop waiters until one is woken.
+    fn wake_next(&self, interp: &mut Interp) {
+        loop {
+            let waiter = self.0.borrow_mut().pop_front();
+            let Some(waiter) = waiter else { return };
+            if !waiter.is_done() {
+                interp.future_set_result(&waiter, Value::None);
+                return;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------- the state
+
+pub struct Lock {
+    pub locked: Cell<bool>,
+    pub waiters: Waiters,
+}
+
+impl Lock {
+    pub fn new() -> Lock {
+        Lock {
+            locked: Cell::new(false),
+            waiters: Waiters::default(),
+        }
+    }
+
+    /// `_wake_up_first()`
+    fn wake_up_first(&self, interp: &mut Interp) {
+        let first = self.waiters.0.borrow().front().cloned();
+        if let Some(fut) = first
+            && !fut.is_done()
+        {
+            interp.future_set_result(&fut, Value::Bool(true));
+        }
+    }
+
+    /// `release()`
+    pub fn release(&self, interp: &mut Interp) -> PyResult<()> {
+        if !self.locked.get() {
+            return Err(runtime_error("Lock is not acquired."));
+        }
+        self.locked.set(false);
+        self.wake_up_first(interp);
+        Ok(())
+    }
+
+    /// The fast path of `acquire()`.
+    fn try_acquire(&self) -> bool {
+        if !self.locked.get() && self.waiters.0.borrow().iter().all(|w| w.is_cancelled()) {
+            self.locked.set(true);
+            return true;
+        }
+        false
+    }
+
+    pub fn extra(&self) -> String {
+        let state = if self.locked.get() {
+            "locked"
+        } else {
+            "unlocked"
+        };
+        match self.waiters.len() {
+            0 => state.to_string(),
+            n => format!("{state}, waiters:{n}"),
+        }
+    }
+}
+
+pub struct Event {
+    pub value: Cell<bool>,
+    pub waiters: Waiters,
+}
+
+impl Event {
+    pub fn new() -> Event {
+        Event {
+            value: Cell::new(false),
+            waiters: Waiters::default(),
+        }
+    }
+
+    /// `set()`
+    pub fn set(&self, interp: &mut Interp) {
+        if !self.value.get() {
+            self.value.set(true);
+            for fut in self.waiters.snapshot() {
+                if !fut.is_done() {
+                    interp.future_set_result(&fut, Value::Bool(true));
+                }
+            }
+        }
+    }
+
+    pub fn extra(&self) -> String {
+        let state = if self.value.get() { "set" } else { "unset" };
+        match self.waiters.len() {
+            0 => state.to_string(),
+            n => format!("{state}, waiters:{n}"),
+        }
+    }
+}
+
+pub struct Condition {
+    /// The underlying `Lock` object.
+    pub lock: Rc<Object>,
+    pub waiters: Waiters,
+}
+
+impl Condition {
+    pub fn lock(&self) -> &Lock {
+        match &*self.lock {
+            Object::Lock(lock) => lock,
+            _ => unreachable!("a condition's lock is a Lock"),
+        }
+    }
+
+    /// `notify(n)`
+    pub fn notify(&self, interp: &mut Interp, n: i64) -> PyResult<()> {
+        if !self.lock().locked.get() {
+            return Err(runtime_error("cannot notify on un-acquired lock"));
+        }
+        let mut woken = 0;
+        for fut in self.waiters.snapshot() {
+            if woken >= n {
+                break;
+            }
+            if !fut.is_done() {
+                woken += 1;
+                interp.future_set_result(&fut, Value::Bool(false));
+            }
+        }
+        Ok(())
+    }
+}
+
+pub struct Semaphore {
+    pub value: Cell<i64>,
+    /// `BoundedSemaphore`'s initial value.
+    pub bound: Option<i64>,
+    pub waiters: Waiters,
+}
+
+impl Semaphore {
+    /// `locked()`
+    pub fn locked(&self) -> bool {
+        self.value.get() == 0 || self.waiters.0.borrow().iter().any(|w| !w.is_cancelled())
+    }
+
+    /// `_wake_up_next()`
+    fn wake_up_next(&self, interp: &mut Interp) {
+        if let Some(fut) = self.waiters.first_pending() {
+            self.value.set(self.value.get() - 1);
+            interp.future_set_result(&fut, Value::Bool(true));
+        }
+    }
+
+    /// `release()`
+    pub fn release(&self, interp: &mut Interp) -> PyResult<()> {
+        if let Some(bound) = self.bound
+            && self.value.get() >= bound
+        {
+            return Err(Exception::msg(
+                ExcType::ValueError,
+                "BoundedSemaphore released too many times",
+            ));
+        }
+        self.value.set(self.value.get() + 1);
+        self.wake_up_next(interp);
+        Ok(())
+    }
+
+    pub fn extra(&self) -> String {
+        let state = if self.locked() {
+            "locked".to_string()
+        } else {
+            format!("unlocked, value:{}", self.value.get())
+        };
+        match self.waiters.len() {
+            0 => state,
+            n => format!("{state}, waiters:{n}"),
+        }
+    }
+}
+
+/// Which end items leave a queue from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum QueueKind {
+    Fifo,
+    Lifo,
+    Priority,
+}
+
+pub struct Queue {
+    pub kind: QueueKind,
+    pub maxsize: i64,
+    /// The items: FIFO order, a stack, or a binary heap as `heapq` keeps it.
+    pub items: RefCell<VecDeque<Value>>,
+    pub getters: Waiters,
+    pub putters: Waiters,
+    pub unfinished: Cell<i64>,
+    pub finished: Event,
+}
+
+impl Queue {
+    pub fn new(kind: QueueKind, maxsize: i64) -> Queue {
+        let finished = Event::new();
+        finished.value.set(true);
+        Queue {
+            kind,
+            maxsize,
+            items: RefCell::new(VecDeque::new()),
+            getters: Waiters::default(),
+            putters: Waiters::default(),
+            unfinished: Cell::new(0),
+            finished,
+        }
+    }
+
+    pub fn qsize(&self) -> usize {
+        self.items.borrow().len()
+    }
+
+    pub fn full(&self) -> bool {
+        self.maxsize > 0 && self.qsize() as i64 >= self.maxsize
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self.kind {
+            QueueKind::Fifo => "Queue",
+            QueueKind::Lifo => "LifoQueue",
+            QueueKind::Priority => "PriorityQueue",
+        }
+    }
+
+    /// `put_nowait(item)`
+    pub fn put_nowait(&self, interp: &mut Interp, item: Value) -> PyResult<()> {
+        if self.full() {
+            return Err(Exception::new(ExcType::QueueFull, Vec::new()));
+        }
+        match self.kind {
+            QueueKind::Priority => heap_push(interp, &self.items, item)?,
+            _ => self.items.borrow_mut().push_back(item),
+        }
+        self.unfinished.set(self.unfinished.get() + 1);
+        self.finished.value.set(false);
+        self.getters.wake_next(interp);
+        Ok(())
+    }
+
+    /// `get_nowait()`
+    pub fn get_nowait(&self, interp: &mut Interp) -> PyResult<Value> {
+        let item = match self.kind {
+            QueueKind::Fifo => self.items.borrow_mut().pop_front(),
+            QueueKind::Lifo => self.items.borrow_mut().pop_back(),
+            QueueKind::Priority => heap_pop(interp, &self.items)?,
+        };
+        let Some(item) = item else {
+            return Err(Exception::new(ExcType::QueueEmpty, Vec::new()));
+        };
+        self.putters.wake_next(interp);
+        Ok(item)
+    }
+
+    /// `task_done()`
+    pub fn task_done(&self, interp: &mut Interp) -> PyResult<()> {
+        if self.unfinished.get() <= 0 {
+            return Err(Exception::msg(
+                ExcType::ValueError,
+                "task_done() called too many times",
+            ));
+        }
+        self.unfinished.set(self.unfinished.get() - 1);
+        if self.unfinished.get() == 0 {
+            self.finished.set(interp);
+        }
+        Ok(())
+    }
+
+    /// The `_format()` part of the repr.
+    pub fn format(&self) -> String {
+        let mut text = format!("maxsize={}", self.maxsize);
+        let items = self.items.borrow();
+        if !items.is_empty() {
+            let list = Value::list(items.iter().cloned().collect());
+            text.push_str(&format!(" _queue={}", list.repr()));
+        }
+        if self.getters.len() > 0 {
+            text.push_str(&format!(" _getters[{}]", self.getters.len()));
+        }
+        if self.putters.len() > 0 {
+            text.push_str(&format!(" _putters[{}]", self.putters.len()));
+        }
+        if self.unfinished.get() > 0 {
+            text.push_str(&format!(" tasks={}", self.unfinished.get()));
+        }
+        text
+    }
+}
+
+/// `a < b`, as heapq asks it.
+fn less(interp: &mut Interp, a: &Value, b: &Value) -> PyResult<bool> {
+    Ok(interp.compare_op(crate::ast::CmpOp::Lt, a, b)?.truthy())
+}
+
+/// `heapq.heappush`: append, then `_siftdown(heap, 0, len - 1)`.
+fn heap_push(interp: &mut Interp, heap: &RefCell<VecDeque<Value>>, item: Value) -> PyResult<()> {
+    heap.borrow_mut().push_back(item);
+    let last = heap.borrow().len() - 1;
+    sift_down(interp, heap, 0, last)
+}
+
+/// `heapq._siftdown`: move the item at `pos` up towards `start` while it is smaller.
+fn sift_down(
+    interp: &mut Interp,
+    heap: &RefCell<VecDeque<Value>>,
+    start: usize,
+    mut pos: usize,
+) -> PyResult<()> {
+    let item = heap.borrow()[pos].clone();
+    while pos > start {
+        let parent_pos = (pos - 1) >> 1;
+        let parent = heap.borrow()[parent_pos].clone();
+        if less(interp, &item, &parent)? {
+            heap.borrow_mut()[pos] = parent;
+            pos = parent_pos;
+            continue;
+        }
+        break;
+    }
+    heap.borrow_mut()[pos] = item;
+    Ok(())
+}
+
+/// `heapq.heappop`
+fn heap_pop(interp: &mut Interp, heap: &RefCell<VecDeque<Value>>) -> PyResult<Option<Value>> {
+    let Some(last) = heap.borrow_mut().pop_back() else {
+        return Ok(None);
+    };
+    if heap.borrow().is_empty() {
+        return Ok(Some(last));
+    }
+    let top = std::mem::replace(&mut heap.borrow_mut()[0], last);
+    // `_siftup(heap, 0)`: bubble the smaller child up until a leaf, then sift down.
+    let end = heap.borrow().len();
+    let mut pos = 0;
+    let item = heap.borrow()[0].clone();
+    let mut child = 1;
+    while child < end {
+        let right = child + 1;
+        if right < end {
+            let (c, r) = {
+                let h = heap.borrow();
+                (h[child].clone(), h[right].clone())
+            };
+            if !less(interp, &c, &r)? {
+                child = right;
+            }
+        }
+        let moved = heap.borrow()[child].clone();
+        heap.borrow_mut()[pos] = moved;
+        pos = child;
+        child = 2 * pos + 1;
+    }
+    heap.borrow_mut()[pos] = item;
+    sift_down(interp, heap, 0, pos)?;
+    Ok(Some(top))
+}
+
+// ---------------------------------------------------------------------------- coroutines
+
+/// The native coroutines of the primitives.
+pub enum SyncOp {
+    /// `Lock.acquire()` (also `async with lock` and `Condition.acquire()`).
+    LockAcquire {
+        lock: Rc<Object>,
+        fut: Option<Rc<Future>>,
+    },
+    /// `Event.wait()`, and `Queue.join()` on the queue's own event.
+    EventWait {
+        owner: Rc<Object>,
+        fut: Option<Rc<Future>>,
+    },
+    /// `Semaphore.acquire()`
+    SemAcquire {
+        sem: Rc<Object>,
+        fut: Option<Rc<Future>>,
+    },
+    /// `Condition.wait()`
+    CondWait {
+        cond: Rc<Object>,
+        stage: CondStage,
+    },
+    /// `Condition.wait_for(predicate)`
+    CondWaitFor {
+        cond: Rc<Object>,
+        predicate: Value,
+        wait: Option<Box<SyncOp>>,
+    },
+    QueueGet {
+        queue: Rc<Object>,
+        getter: Option<Rc<Future>>,
+    },
+    QueuePut {
+        queue: Rc<Object>,
+        item: Value,
+        putter: Option<Rc<Future>>,
+    },
+}
+
+pub enum CondStage {
+    Start,
+    /// Waiting to be notified.
+    Notified(Rc<Future>),
+    /// Re-acquiring the lock in the `finally`, with the outcome of the wait.
+    Reacquire {
+        outcome: Result<(), Rc<Exception>>,
+        cancelled: bool,
+        fut: Option<Rc<Future>>,
+    },
+}
+
+fn event_of(owner: &Object) -> &Event {
+    match owner {
+        Object::Event(event) => event,
+        Object::Queue(queue) => &queue.finished,
+        _ => unreachable!("an event or a queue"),
+    }
+}
+
+fn lock_of(object: &Object) -> &Lock {
+    match object {
+        Object::Lock(lock) => lock,
+        Object::Condition(cond) => cond.lock(),
+        _ => unreachable!("a lock or a condition"),
+    }
+}
+
+fn queue_of(object: &Object) -> &Queue {
+    match object {
+        Object::Queue(queue) => queue,
+        _ => unreachable!("a queue"),
+    }
+}
+
+fn is_cancel(exc: &Exception) -> bool {
+    exc.ty == ExcType::CancelledError
+}
+
+/// Wait on a fresh future appended to `waiters`.
+fn block_on(waiters: &Waiters, what: &'static str) -> (Rc<Future>, NativeStep) {
+    let fut = Future::plain(Waiting::Static(what));
+    waiters.push(fut.clone());
+    (fut.clone(), NativeStep::Yield(Suspend::Future(fut)))
+}
+
+impl SyncOp {
+    pub fn resume(&mut self, interp: &mut Interp, input: Resume) -> NativeStep {
+        match self {
+            SyncOp::LockAcquire { lock, fut } => {
+                let lock = lock_of(lock);
+                match fut.take() {
+                    None => {
+                        if let Resume::Throw(exc) = input {
+                            return NativeStep::Raise(exc);
+                        }
+                        if lock.try_acquire() {
+                            return NativeStep::Return(Value::Bool(true));
+                        }
+                        let (waiter, step) = block_on(&lock.waiters, "Lock.acquire()");
+                        *fut = Some(waiter);
+                        step
+                    }
+                    Some(waiter) => {
+                        lock.waiters.remove(&waiter);
+                        match input {
+                            Resume::Throw(exc) => {
+                                if is_cancel(&exc) && !lock.locked.get() {
+                                    lock.wake_up_first(interp);
+                                }
+                                NativeStep::Raise(exc)
+                            }
+                            Resume::Send(_) => {
+                                lock.locked.set(true);
+                                NativeStep::Return(Value::Bool(true))
+                            }
+                        }
+                    }
+                }
+            }
+            SyncOp::EventWait { owner, fut } => {
+                let event = event_of(owner);
+                let join = matches!(**owner, Object::Queue(_));
+                match fut.take() {
+                    None => {
+                        if let Resume::Throw(exc) = input {
+                            return NativeStep::Raise(exc);
+                        }
+                        if join && queue_of(owner).unfinished.get() <= 0 {
+                            return NativeStep::Return(Value::None);
+                        }
+                        if event.value.get() {
+                            return NativeStep::Return(Value::Bool(true));
+                        }
+                        let what = if join {
+                            "Queue.join()"
+                        } else {
+                            "Event.wait()"
+                        };
+                        let (waiter, step) = block_on(&event.waiters, what);
+                        *fut = Some(waiter);
+                        step
+                    }
+                    Some(waiter) => {
+                        event.waiters.remove(&waiter);
+                        match input {
+                            Resume::Throw(exc) => NativeStep::Raise(exc),
+                            Resume::Send(_) if join => NativeStep::Return(Value::None),
+                            Resume::Send(_) => NativeStep::Return(Value::Bool(true)),
+                        }
+                    }
+                }
+            }
+            SyncOp::SemAcquire { sem, fut } => {
+                let Object::Semaphore(sem) = &**sem else {
+                    unreachable!("a semaphore")
+                };
+                match fut.take() {
+                    None => {
+                        if let Resume::Throw(exc) = input {
+                            return NativeStep::Raise(exc);
+                        }
+                        if !sem.locked() {
+                            sem.value.set(sem.value.get() - 1);
+                            return NativeStep::Return(Value::Bool(true));
+                        }
+                        let (waiter, step) = block_on(&sem.waiters, "Semaphore.acquire()");
+                        *fut = Some(waiter);
+                        step
+                    }
+                    Some(waiter) => {
+                        sem.waiters.remove(&waiter);
+                        match input {
+                            Resume::Throw(exc) => {
+                                if is_cancel(&exc) && !waiter.is_cancelled() {
+                                    sem.value.set(sem.value.get() + 1);
+                                    sem.wake_up_next(interp);
+                                }
+                                NativeStep::Raise(exc)
+                            }
+                            Resume::Send(_) => {
+                                if sem.value.get() > 0 {
+                                    sem.wake_up_next(interp);
+                                }
+                                NativeStep::Return(Value::Bool(true))
+                            }
+                        }
+                    }
+                }
+            }
+            SyncOp::CondWait { cond, stage } => cond_wait(interp, cond, stage, input),
+            SyncOp::CondWaitFor {
+                cond,
+                predicate,
+                wait,
+            } => {
+                if let Some(op) = wait {
+                    match op.resume(interp, input) {
+                        NativeStep::Return(_) => *wait = None,
+                        other => return other,
+                    }
+                } else if let Resume::Throw(exc) = input {
+                    return NativeStep::Raise(exc);
+                }
+                loop {
+                    let result = match interp.call(predicate.clone(), Vec::new()) {
+                        Ok(result) => result,
+                        Err(exc) => return NativeStep::Raise(exc),
+                    };
+                    if result.truthy() {
+                        return NativeStep::Return(result);
+                    }
+                    let mut op = Box::new(SyncOp::CondWait {
+                        cond: cond.clone(),
+                        stage: CondStage::Start,
+                    });
+                    match op.resume(interp, Resume::Send(Value::None)) {
+                        NativeStep::Return(_) => continue,
+                        other => {
+                            *wait = Some(op);
+                            return other;
+                        }
+                    }
+                }
+            }
+            SyncOp::QueueGet { queue, getter } => {
+                let q = queue_of(queue);
+                if let Some(waiter) = getter.take() {
+                    if let Resume::Throw(exc) = input {
+                        // `except: getter.cancel(); remove; pass the wake-up on; raise`
+                        interp.future_cancel(&waiter, None);
+                        q.getters.remove(&waiter);
+                        if q.qsize() > 0 && !waiter.is_cancelled() {
+                            q.getters.wake_next(interp);
+                        }
+                        return NativeStep::Raise(exc);
+                    }
+                } else if let Resume::Throw(exc) = input {
+                    return NativeStep::Raise(exc);
+                }
+                if q.qsize() == 0 {
+                    let (waiter, step) = block_on(&q.getters, "Queue.get()");
+                    *getter = Some(waiter);
+                    return step;
+                }
+                match q.get_nowait(interp) {
+                    Ok(item) => NativeStep::Return(item),
+                    Err(exc) => NativeStep::Raise(exc),
+                }
+            }
+            SyncOp::QueuePut {
+                queue,
+                item,
+                putter,
+            } => {
+                let q = queue_of(queue);
+                if let Some(waiter) = putter.take() {
+                    if let Resume::Throw(exc) = input {
+                        interp.future_cancel(&waiter, None);
+                        q.putters.remove(&waiter);
+                        if !q.full() && !waiter.is_cancelled() {
+                            q.putters.wake_next(interp);
+                        }
+                        return NativeStep::Raise(exc);
+                    }
+                } else if let Resume::Throw(exc) = input {
+                    return NativeStep::Raise(exc);
+                }
+                if q.full() {
+                    let (waiter, step) = block_on(&q.putters, "Queue.put()");
+                    *putter = Some(waiter);
+                    return step;
+                }
+                match q.put_nowait(interp, std::mem::take(item)) {
+                    Ok(()) => NativeStep::Return(Value::None),
+                    Err(exc) => NativeStep::Raise(exc),
+                }
+            }
+        }
+    }
+}
+
+/// `Condition.wait()`: release, wait for a notification, then re-acquire the lock even if
+/// cancelled (and then raise CancelledError).
+fn cond_wait(
+    interp: &mut Interp,
+    cond_object: &Rc<Object>,
+    stage: &mut CondStage,
+    input: Resume,
+) -> NativeStep {
+    let Object::Condition(cond) = &**cond_object else {
+        unreachable!("a condition")
+    };
+    let lock = cond.lock();
+    let (outcome, cancelled) = match std::mem::replace(stage, CondStage::Start) {
+        CondStage::Start => {
+            if let Resume::Throw(exc) = input {
+                return NativeStep::Raise(exc);
+            }
+            if !lock.locked.get() {
+                return NativeStep::Raise(runtime_error("cannot wait on un-acquired lock"));
+            }
+            if let Err(exc) = lock.release(interp) {
+                return NativeStep::Raise(exc);
+            }
+            let (fut, step) = block_on(&cond.waiters, "Condition.wait()");
+            *stage = CondStage::Notified(fut);
+            return step;
+        }
+        CondStage::Notified(fut) => {
+            cond.waiters.remove(&fut);
+            let outcome = match input {
+                Resume::Send(_) => Ok(()),
+                Resume::Throw(exc) => Err(exc),
+            };
+            (outcome, false)
+        }
+        CondStage::Reacquire {
+            outcome,
+            cancelled,
+            fut,
+        } => {
+            let fut = fut.expect("waiting for the lock");
+            lock.waiters.remove(&fut);
+            match input {
+                Resume::Send(_) => {
+                    lock.locked.set(true);
+                    return finish_cond_wait(outcome, cancelled);
+                }
+                Resume::Throw(exc) if is_cancel(&exc) => {
+                    if !lock.locked.get() {
+                        lock.wake_up_first(interp);
+                    }
+                    (outcome, true)
+                }
+                Resume::Throw(exc) => return NativeStep::Raise(exc),
+            }
+        }
+    };
+    // `while True: try: await self.acquire(); break; except CancelledError: cancelled = True`
+    if lock.try_acquire() {
+        return finish_cond_wait(outcome, cancelled);
+    }
+    let (fut, step) = block_on(&lock.waiters, "Lock.acquire()");
+    *stage = CondStage::Reacquire {
+        outcome,
+        cancelled,
+        fut: Some(fut),
+    };
+    step
+}
+
+fn finish_cond_wait(outcome: Result<(), Rc<Exception>>, cancelled: bool) -> NativeStep {
+    if cancelled {
+        return NativeStep::Raise(Exception::new(ExcType::CancelledError, Vec::new()));
+    }
+    match outcome {
+        Ok(()) => NativeStep::Return(Value::Bool(true)),
+        Err(exc) => NativeStep::Raise(exc),
+    }
+}
