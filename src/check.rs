@@ -98,8 +98,7 @@ fn unsupported_builtin(name: &str) -> Option<Option<&'static str>> {
             Some("scenarios have no classes; use functions and dicts")
         }
         "id" => Some("object addresses differ from run to run; compare with `is`"),
-        "memoryview" | "bytearray" | "bytes" | "complex" | "breakpoint" | "help" | "aiter"
-        | "anext" => None,
+        "memoryview" | "bytearray" | "bytes" | "complex" | "breakpoint" | "help" => None,
         _ => return None,
     })
 }
@@ -404,7 +403,6 @@ impl Checker {
         }
     }
 
-
     /// Check an imported module name; whether it is one a scenario can use.
     fn module(&mut self, name: &str, level: usize, span: Span) -> bool {
         if level > 0 {
@@ -587,8 +585,7 @@ impl Checker {
     ) {
         // A generator expression that awaits is an asynchronous generator.
         let is_async = generators.iter().any(|g| g.is_async);
-        if lazy && (is_async || (context.in_async && elements.iter().any(|e| contains_await(e))))
-        {
+        if lazy && (is_async || (context.in_async && elements.iter().any(|e| contains_await(e)))) {
             self.construct(Construct::AsyncComprehension, span);
             return;
         }
@@ -603,7 +600,11 @@ impl Checker {
                 .iter()
                 .any(|g| g.ifs.iter().any(contains_yield) || contains_yield(&g.target));
         if yields {
-            let what = if lazy { "generator expression" } else { "comprehension" };
+            let what = if lazy {
+                "generator expression"
+            } else {
+                "comprehension"
+            };
             self.error(format!("'yield' inside {what}"), span);
         }
         for generator in generators {

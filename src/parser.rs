@@ -370,10 +370,7 @@ impl<'a> Builder<'a> {
             if parts.eat(Rule::kw_from).is_some() {
                 return Ok(self.expr(ExprKind::Unsupported(Construct::Yield), span));
             }
-            let value = parts
-                .next()
-                .map(|p| self.star_expressions(p))
-                .transpose()?;
+            let value = parts.next().map(|p| self.star_expressions(p)).transpose()?;
             return Ok(self.expr(ExprKind::Yield(value.map(Box::new)), span));
         }
         self.star_expressions(pair)

@@ -131,10 +131,9 @@ mod tests {
 
     #[test]
     fn urls_override_the_defaults() {
-        let settings = parse(
-            "[aiohttp]\nlatency = 0.5\n[aiohttp.urls.\"https://a.test\"]\nbody = \"hi\"\n",
-        )
-        .unwrap();
+        let settings =
+            parse("[aiohttp]\nlatency = 0.5\n[aiohttp.urls.\"https://a.test\"]\nbody = \"hi\"\n")
+                .unwrap();
         let a = settings.http.endpoint("https://a.test");
         assert_eq!((a.latency, a.status, a.body.as_str()), (0.5, 200, "hi"));
         let b = settings.http.endpoint("https://b.test/x");

@@ -293,7 +293,9 @@ impl Trace {
                 },
                 Actor::Module => ("-".to_string(), "<module>".to_string()),
                 Actor::Callback(name) => ("-".to_string(), format!("callback {name}")),
-                Actor::Thread(index, func) => (format!("asyncio_{index}"), format!("thread {func}")),
+                Actor::Thread(index, func) => {
+                    (format!("asyncio_{index}"), format!("thread {func}"))
+                }
             }
         };
         let time_width = self

@@ -559,7 +559,9 @@ impl<'a> Compiler<'a, '_> {
             // A `return` keeps its value on top; an enclosing `async with` needs its manager
             // right below it, so what lies between goes.
             let exact = loop_index.is_none()
-                && blocks[..index].iter().any(|b| matches!(b, Block::AsyncWith));
+                && blocks[..index]
+                    .iter()
+                    .any(|b| matches!(b, Block::AsyncWith));
             match &blocks[index] {
                 Block::Loop { is_for, .. } => {
                     if *is_for && exact {

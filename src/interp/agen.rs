@@ -103,6 +103,8 @@ pub struct AgenOp {
     pub first: Option<Resume>,
     /// The generator's state while this awaitable runs it.
     pub exec: Option<ExecState>,
+    /// `anext(generator, default)`: returned instead of StopAsyncIteration.
+    pub default: Option<Value>,
 }
 
 fn agen_of(object: &Object) -> &AsyncGen {
@@ -114,6 +116,19 @@ fn agen_of(object: &Object) -> &AsyncGen {
 
 impl AgenOp {
     pub fn resume(&mut self, interp: &mut Interp, input: Resume) -> NativeStep {
+        let step = self.step(interp, input);
+        match step {
+            NativeStep::Raise(exc) if exc.ty == ExcType::StopAsyncIteration => {
+                match self.default.take() {
+                    Some(default) => NativeStep::Return(default),
+                    None => NativeStep::Raise(exc),
+                }
+            }
+            other => other,
+        }
+    }
+
+    fn step(&mut self, interp: &mut Interp, input: Resume) -> NativeStep {
         let agen = agen_of(&self.generator);
         let (mut exec, input) = match self.exec.take() {
             Some(exec) => (exec, input),
@@ -147,7 +162,9 @@ impl AgenOp {
                     AgenState::Running => {
                         *agen.state.borrow_mut() = AgenState::Running;
                         let what = match self.kind {
-                            AgenOpKind::Next => "anext(): asynchronous generator is already running",
+                            AgenOpKind::Next => {
+                                "anext(): asynchronous generator is already running"
+                            }
                             AgenOpKind::Throw => {
                                 "athrow(): asynchronous generator is already running"
                             }

@@ -86,15 +86,14 @@ fn default_body(url: &str) -> String {
     )
 }
 
+#[derive(Default)]
 pub struct Session {
     closed: Cell<bool>,
 }
 
 impl Session {
     pub fn new() -> Session {
-        Session {
-            closed: Cell::new(false),
-        }
+        Session::default()
     }
 }
 
@@ -160,7 +159,13 @@ impl Fetch {
                     return NativeStep::Raise(exc);
                 }
                 interp.event(Event::Requested(format!("{} {}", self.method, self.url)));
-                let (future, timer) = interp.sleep_future(endpoint.latency, Value::None);
+                let future = super::asyncio::Future::plain(super::asyncio::Waiting::Other(
+                    format!("the response to {} {}", self.method, self.url),
+                ));
+                let timer = interp.sched.call_later(
+                    endpoint.latency,
+                    super::asyncio::Handle::SleepDone(future.clone(), Value::None),
+                );
                 self.timer = Some(timer);
                 NativeStep::Yield(Suspend::Future(future))
             }

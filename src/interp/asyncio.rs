@@ -21,8 +21,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error, value_error};
 use super::object::Object;
-pub use super::wait::{WaitCall, WaitShared};
 use super::value::{Iter, Value};
+pub use super::wait::{WaitCall, WaitShared};
 use super::{Abort, ExecState, Frame, Interp, NativeFrame, Resume, Suspend};
 use crate::bytecode::Code;
 use crate::runtime::{Iteration, TimerId};
@@ -173,6 +173,8 @@ pub enum Handle {
     ThreadDone(Rc<Future>, PyResult<Value>),
     /// `loop.create_task(coro)`, called soon (an abandoned generator's `aclose()`).
     CreateTask(Rc<Coroutine>),
+    /// A callback of `loop.call_soon` / `call_later` / `call_at`.
+    PyCall(Rc<Object>),
 }
 
 /// What kind of future this is.
@@ -523,6 +525,68 @@ impl Interp {
         }
     }
 
+    /// `loop.call_soon(func, *args)`, or `call_at(when, ...)` when `when` is given.
+    pub fn schedule_python_callback(
+        &mut self,
+        func: Value,
+        args: Vec<Value>,
+        when: Option<f64>,
+    ) -> Value {
+        let object = Rc::new(Object::Handle(super::object::CallbackHandle {
+            when,
+            cancelled: Cell::new(false),
+            timer: Cell::new(None),
+            func,
+            args,
+        }));
+        let handle = Handle::PyCall(object.clone());
+        match when {
+            None => self.sched.call_soon(handle),
+            Some(when) => {
+                let ns = crate::runtime::seconds_to_ns(when.max(0.0)).unwrap_or(u64::MAX);
+                let timer = self.sched.call_at(ns, when, handle);
+                if let Object::Handle(h) = &*object {
+                    h.timer.set(Some(timer));
+                }
+            }
+        }
+        Value::Object(object)
+    }
+
+    fn run_python_callback(&mut self, object: &Rc<Object>) {
+        let Object::Handle(handle) = &**object else {
+            return;
+        };
+        if handle.cancelled.get() {
+            return;
+        }
+        handle.timer.set(None);
+        let name: Rc<str> = match &handle.func {
+            Value::Function(f) => f.code.name.clone(),
+            Value::Builtin(b) => Rc::from(b.name()),
+            other => Rc::from(other.type_name()),
+        };
+        let outer = self.callback.replace(name);
+        let result = self.call(handle.func.clone(), handle.args.clone());
+        self.callback = outer;
+        if let Err(exc) = result {
+            if self.abort.is_some() {
+                return;
+            }
+            if escapes_the_loop(&exc) {
+                self.escaping = Some(exc);
+                return;
+            }
+            let report = format!(
+                "Exception in callback {}\nhandle: {}\n{}",
+                object.repr().trim_start_matches('<').trim_end_matches('>'),
+                object.repr(),
+                super::traceback::render(&self.source, &exc)
+            );
+            self.stderr.push_str(&report);
+        }
+    }
+
     /// "Task exception was never retrieved": CPython logs it when such a task is garbage
     /// collected; here every one is reported when `asyncio.run` ends, in creation order.
     fn report_unretrieved(&mut self) {
@@ -537,6 +601,9 @@ impl Interp {
             let FutureState::Exception(exc) = task.state() else {
                 continue;
             };
+            if escapes_the_loop(&exc) {
+                continue; // it stopped the loop and propagated
+            }
             let report = format!(
                 "Task exception was never retrieved\nfuture: {}\n{}",
                 task.repr(),
@@ -546,7 +613,8 @@ impl Interp {
             if self.trace.enabled() {
                 let now = self.sched.clock.now_ns();
                 let message = format!("Task exception was never retrieved: {}", exc.summary());
-                self.trace.push(now, Actor::Task(task.id), Event::Warned(message));
+                self.trace
+                    .push(now, Actor::Task(task.id), Event::Warned(message));
             }
         }
     }
@@ -638,6 +706,7 @@ impl Interp {
             Handle::CreateTask(coro) => {
                 self.new_task(coro, None, false);
             }
+            Handle::PyCall(object) => self.run_python_callback(&object),
         }
     }
 
@@ -1219,7 +1288,7 @@ pub enum NativeCoro {
     /// `asyncio.wait(fs, ...)`
     Wait(Box<WaitCall>),
     /// `asyncio.to_thread(func, *args, **kwargs)`: the call until it is submitted.
-    ToThread(Option<(Value, Vec<Value>, Vec<(Rc<str>, Value)>)>),
+    ToThread(Option<super::threads::Call>),
     /// A coroutine that raises at once.
     Fail(Rc<Exception>),
 }

@@ -72,6 +72,8 @@ builtins! {
     Ascii = "ascii",
     Exit = "exit",
     Hasattr = "hasattr",
+    Aiter = "aiter",
+    Anext = "anext",
     AsyncioRun = "run",
     AsyncioSleep = "sleep",
     AsyncioGather = "gather",
@@ -151,6 +153,8 @@ pub fn lookup(name: &str) -> Option<Value> {
         "ascii" => Builtin::Ascii,
         "exit" | "quit" => Builtin::Exit,
         "hasattr" => Builtin::Hasattr,
+        "aiter" => Builtin::Aiter,
+        "anext" => Builtin::Anext,
         _ => {
             let ty = match name {
                 "int" => Type::Int,
@@ -234,7 +238,10 @@ pub fn bind(
     Ok(bound)
 }
 
-pub(super) fn no_kwargs(function: impl std::fmt::Display, kwargs: &[(Rc<str>, Value)]) -> PyResult<()> {
+pub(super) fn no_kwargs(
+    function: impl std::fmt::Display,
+    kwargs: &[(Rc<str>, Value)],
+) -> PyResult<()> {
     if kwargs.is_empty() {
         Ok(())
     } else {
@@ -654,6 +661,38 @@ impl Interp {
                 let bound = bind("exit", args, kwargs, &["code"], 0)?;
                 let args = bound[0].clone().into_iter().collect();
                 Err(Exception::new(ExcType::SystemExit, args))
+            }
+            Builtin::Aiter => {
+                let [value] = exactly("aiter", args, &kwargs, 1)?.try_into().expect("one");
+                if !matches!(&value, Value::Object(o) if matches!(**o, super::object::Object::AsyncGen(_)))
+                {
+                    return Err(type_error(format!(
+                        "'{}' object is not an async iterable",
+                        value.type_name()
+                    )));
+                }
+                Ok(value)
+            }
+            Builtin::Anext => {
+                no_kwargs("anext", &kwargs)?;
+                if !(1..=2).contains(&args.len()) {
+                    return Err(type_error(format!(
+                        "anext expected at least 1 argument, got {}",
+                        args.len()
+                    )));
+                }
+                let mut args = args.into_iter();
+                let iterator = args.next().expect("one");
+                let default = args.next();
+                match &iterator {
+                    Value::Object(o) if matches!(**o, super::object::Object::AsyncGen(_)) => {
+                        Ok(super::object::anext_with_default(o, default))
+                    }
+                    other => Err(type_error(format!(
+                        "'{}' object is not an async iterator",
+                        other.type_name()
+                    ))),
+                }
             }
             Builtin::Getattr | Builtin::Hasattr => {
                 no_kwargs(builtin.name(), &kwargs)?;
@@ -1257,10 +1296,20 @@ impl Interp {
                         | cancel
                         | add_done_callback
                         | remove_done_callback
+                        | set_result
+                        | set_exception
                 ) || (future.is_task()
                     && matches!(name, get_name | set_name | get_coro | cancelling | uncancel))
             }
-            Value::Loop => matches!(name, time | create_task | run_in_executor),
+            Value::Loop => matches!(
+                name,
+                time | create_task
+                    | run_in_executor
+                    | create_future
+                    | call_soon
+                    | call_later
+                    | call_at
+            ),
             Value::Exception(_) => matches!(name, with_traceback | add_note),
             Value::Object(object) => self.object_has_method(object, self.symbols.name(name)),
             _ => false,
@@ -1405,6 +1454,44 @@ impl Interp {
                     exactly(&method, args, &kwargs, 0)?;
                     Ok(Value::Float(self.sched.clock.now_seconds()))
                 }
+                sym::create_future => {
+                    exactly(&method, args, &kwargs, 0)?;
+                    Ok(Value::Future(super::asyncio::Future::plain(
+                        super::asyncio::Waiting::Static("a future"),
+                    )))
+                }
+                sym::call_soon | sym::call_later | sym::call_at => {
+                    let wanted = usize::from(name != sym::call_soon) + 1;
+                    let bound_kwargs: Vec<_> = kwargs
+                        .into_iter()
+                        .filter(|(k, _)| &**k != "context")
+                        .collect();
+                    no_kwargs(&method, &bound_kwargs)?;
+                    if args.len() < wanted {
+                        return Err(type_error(format!(
+                            "{method}() missing required positional arguments"
+                        )));
+                    }
+                    let mut args = args;
+                    let rest = args.split_off(wanted);
+                    let func = args.pop().expect("the callback");
+                    let when = match name {
+                        sym::call_soon => None,
+                        _ => Some(super::ops::int_to_float(&args[0]).map_err(|_| {
+                            type_error(format!(
+                                "unsupported operand type(s) for +: 'float' and '{}'",
+                                args[0].type_name()
+                            ))
+                        })?),
+                    };
+                    let absolute = match (name, when) {
+                        (sym::call_later, Some(delay)) => {
+                            Some(self.sched.clock.now_seconds() + delay)
+                        }
+                        (_, when) => when,
+                    };
+                    Ok(self.schedule_python_callback(func, rest, absolute))
+                }
                 sym::run_in_executor => {
                     no_kwargs(&method, &kwargs)?;
                     if args.len() < 2 {
@@ -1412,7 +1499,11 @@ impl Interp {
                             "BaseEventLoop.run_in_executor() missing {} required positional argument{}: {}",
                             2 - args.len(),
                             if args.len() == 1 { "" } else { "s" },
-                            if args.is_empty() { "'executor' and 'func'" } else { "'func'" }
+                            if args.is_empty() {
+                                "'executor' and 'func'"
+                            } else {
+                                "'func'"
+                            }
                         )));
                     }
                     let mut args = args;
@@ -1423,7 +1514,11 @@ impl Interp {
                             "scenario runs blocking calls in the default executor: pass None",
                         ));
                     }
-                    Ok(Value::Future(self.run_in_executor(func, rest, Vec::new())?))
+                    Ok(Value::Future(self.run_in_executor(
+                        func,
+                        rest,
+                        Vec::new(),
+                    )?))
                 }
                 _ => {
                     // loop.create_task(coro, name=...) names the task directly.
@@ -1978,6 +2073,36 @@ impl Interp {
                 let count = task.num_cancels_requested.get().saturating_sub(1);
                 task.num_cancels_requested.set(count);
                 Ok(Value::Int(i64::from(count)))
+            }
+            sym::set_result | sym::set_exception => {
+                let [value] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
+                if future.is_task() {
+                    return Err(super::exceptions::runtime_error(format!(
+                        "Task does not support {} operation",
+                        self.symbols.name(name)
+                    )));
+                }
+                if future.is_done() {
+                    return Err(Exception::msg(ExcType::InvalidStateError, "invalid state"));
+                }
+                if name == sym::set_result {
+                    self.future_set_result(future, value);
+                } else {
+                    let exc = match value {
+                        Value::Exception(exc) => exc,
+                        Value::Type(Type::Exception(ty)) => Exception::new(ty, Vec::new()),
+                        _ => {
+                            return Err(type_error("exceptions must derive from BaseException"));
+                        }
+                    };
+                    if exc.ty == ExcType::StopIteration {
+                        return Err(type_error(
+                            "StopIteration interacts badly with generators and cannot be raised into a Future",
+                        ));
+                    }
+                    self.future_set_exception(future, exc);
+                }
+                Ok(Value::None)
             }
             sym::add_done_callback => {
                 let bound = bind("add_done_callback", args, kwargs, &["fn", "context"], 1)?;

@@ -339,7 +339,10 @@ pub fn new_exception_group(ty: super::value::Type, args: Vec<Value>) -> PyResult
             }
         }
     }
-    let is_base = matches!(ty, super::value::Type::Exception(ExcType::BaseExceptionGroup));
+    let is_base = matches!(
+        ty,
+        super::value::Type::Exception(ExcType::BaseExceptionGroup)
+    );
     let ty = match (is_base, all_exceptions) {
         (true, true) => ExcType::ExceptionGroup,
         (true, false) => ExcType::BaseExceptionGroup,

@@ -35,8 +35,8 @@ pub mod taskgroup;
 pub mod threads;
 pub mod traceback;
 pub mod value;
-pub mod wait;
 mod vm;
+pub mod wait;
 
 use std::rc::Rc;
 

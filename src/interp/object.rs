@@ -29,6 +29,42 @@ pub enum Object {
     Session(Session),
     Request(Request),
     Response(Response),
+    /// What `loop.call_soon` / `call_later` / `call_at` return.
+    Handle(CallbackHandle),
+}
+
+/// A callback the loop will call (`asyncio.Handle` / `asyncio.TimerHandle`).
+pub struct CallbackHandle {
+    /// The deadline of a timer handle, in loop time.
+    pub when: Option<f64>,
+    pub cancelled: std::cell::Cell<bool>,
+    pub timer: std::cell::Cell<Option<crate::runtime::TimerId>>,
+    pub func: Value,
+    pub args: Vec<Value>,
+}
+
+impl CallbackHandle {
+    fn repr(&self) -> String {
+        let name = match &self.func {
+            Value::Function(f) => f.code.qualname.to_string(),
+            Value::Builtin(b) => b.name().to_string(),
+            other => other.repr(),
+        };
+        let args: Vec<String> = self.args.iter().map(Value::repr).collect();
+        let call = format!("{name}({})", args.join(", "));
+        let cancelled = if self.cancelled.get() {
+            " cancelled"
+        } else {
+            ""
+        };
+        match self.when {
+            Some(when) => format!(
+                "<TimerHandle{cancelled} when={} {call}>",
+                crate::pyfmt::float_repr(when)
+            ),
+            None => format!("<Handle{cancelled} {call}>"),
+        }
+    }
 }
 
 /// The class of an [`Object`], for `type(x)` and messages.
@@ -48,6 +84,8 @@ pub enum ObjectKind {
     ClientSession,
     RequestContextManager,
     ClientResponse,
+    Handle,
+    TimerHandle,
 }
 
 impl ObjectKind {
@@ -67,6 +105,8 @@ impl ObjectKind {
             ObjectKind::ClientSession => "ClientSession",
             ObjectKind::RequestContextManager => "_RequestContextManager",
             ObjectKind::ClientResponse => "ClientResponse",
+            ObjectKind::Handle => "Handle",
+            ObjectKind::TimerHandle => "TimerHandle",
         }
     }
 
@@ -87,6 +127,7 @@ impl ObjectKind {
             ObjectKind::ClientSession => "aiohttp.client",
             ObjectKind::RequestContextManager => "aiohttp.client",
             ObjectKind::ClientResponse => "aiohttp.client_reqrep",
+            ObjectKind::Handle | ObjectKind::TimerHandle => "asyncio.events",
         }
     }
 }
@@ -110,6 +151,8 @@ impl Object {
             Object::Session(_) => ObjectKind::ClientSession,
             Object::Request(_) => ObjectKind::RequestContextManager,
             Object::Response(_) => ObjectKind::ClientResponse,
+            Object::Handle(h) if h.when.is_some() => ObjectKind::TimerHandle,
+            Object::Handle(_) => ObjectKind::Handle,
         }
     }
 
@@ -119,23 +162,21 @@ impl Object {
 
     /// `repr(x)`; addresses are shown as `0x...`, as everywhere in scenario.
     pub fn repr(&self) -> String {
-        let at = format!("<{}.{} object at 0x...", self.kind().module(), self.type_name());
+        let at = format!(
+            "<{}.{} object at 0x...",
+            self.kind().module(),
+            self.type_name()
+        );
         match self {
             Object::Lock(lock) => format!("{at} [{}]>", lock.extra()),
             Object::Event(event) => format!("{at} [{}]>", event.extra()),
             Object::Condition(cond) => {
-                let mut extra = cond.lock().extra();
-                let waiters = cond.waiters.len();
-                if waiters > 0 {
-                    extra = format!("{extra}, waiters:{waiters}");
-                }
                 let state = if cond.lock().locked.get() {
                     "locked"
                 } else {
                     "unlocked"
                 };
-                let _ = extra;
-                match waiters {
+                match cond.waiters.len() {
                     0 => format!("{at} [{state}]>"),
                     n => format!("{at} [{state}, waiters:{n}]>"),
                 }
@@ -152,6 +193,7 @@ impl Object {
                 "<aiohttp.client._RequestContextManager object at 0x...>".to_string()
             }
             Object::Response(response) => response.repr(),
+            Object::Handle(handle) => handle.repr(),
         }
     }
 }
@@ -170,6 +212,18 @@ pub fn ready_coro(name: &'static str, value: PyResult<Value>) -> Value {
     Value::Coroutine(Coroutine::native(name, body))
 }
 
+/// `anext(generator, default)`
+pub fn anext_with_default(object: &Rc<Object>, default: Option<Value>) -> Value {
+    let op = AgenOp {
+        generator: object.clone(),
+        kind: AgenOpKind::Next,
+        first: None,
+        exec: None,
+        default,
+    };
+    Value::Coroutine(Coroutine::native("anext", NativeCoro::Agen(Box::new(op))))
+}
+
 fn agen_coro(object: &Rc<Object>, kind: AgenOpKind, first: Option<Resume>) -> Value {
     let name = match kind {
         AgenOpKind::Next => "__anext__",
@@ -181,6 +235,7 @@ fn agen_coro(object: &Rc<Object>, kind: AgenOpKind, first: Option<Resume>) -> Va
         kind,
         first,
         exec: None,
+        default: None,
     };
     Value::Coroutine(Coroutine::native(name, NativeCoro::Agen(Box::new(op))))
 }
@@ -217,7 +272,9 @@ impl Interp {
             Object::AsyncGen(_) => &["__anext__", "asend", "athrow", "aclose", "__aiter__"],
             Object::Session(_) => &["get", "post", "close"],
             Object::Request(_) => &[],
-            Object::Response(_) => &["text", "json", "read", "raise_for_status", "release"],
+            Object::Response(_) => &["text", "json", "read", "release"],
+            Object::Handle(h) if h.when.is_some() => &["cancel", "cancelled", "when"],
+            Object::Handle(_) => &["cancel", "cancelled"],
         };
         methods.contains(&name)
     }
@@ -298,9 +355,7 @@ impl Interp {
                 ))
             }
             (Object::Condition(_), "wait_for") => {
-                let [predicate] = exactly(&method, args, &kwargs, 1)?
-                    .try_into()
-                    .expect("one");
+                let [predicate] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
                 Ok(sync_coro(
                     "wait_for",
                     SyncOp::CondWaitFor {
@@ -436,6 +491,22 @@ impl Interp {
                     AgenOpKind::Close,
                     Some(Resume::Throw(exit)),
                 ))
+            }
+            (Object::Handle(handle), "cancel") => {
+                exactly(&method, args, &kwargs, 0)?;
+                handle.cancelled.set(true);
+                if let Some(timer) = handle.timer.take() {
+                    self.sched.cancel(timer);
+                }
+                Ok(Value::None)
+            }
+            (Object::Handle(handle), "cancelled") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(Value::Bool(handle.cancelled.get()))
+            }
+            (Object::Handle(handle), "when") if handle.when.is_some() => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(Value::Float(handle.when.unwrap_or_default()))
             }
             (Object::Timeout(_) | Object::TaskGroup(_), _) => {
                 self.taskgroup_method(object, name, &method, args, kwargs)
@@ -635,14 +706,3 @@ fn no_async_cm(manager: &Value) -> Rc<Exception> {
         manager.type_name()
     ))
 }
-
-/// `Resume` for an optional exception: the normal way out sends None.
-pub fn resume_with(exc: Option<Rc<Exception>>) -> Resume {
-    match exc {
-        Some(exc) => Resume::Throw(exc),
-        None => Resume::Send(Value::None),
-    }
-}
-
-#[allow(dead_code)]
-fn _unused(_: Response) {}

@@ -56,7 +56,7 @@ predefined! {
     monotonic perf_counter time_ns monotonic_ns perf_counter_ns
     // tasks, futures, the loop
     done result cancelled cancel exception get_name set_name add_done_callback
-    remove_done_callback get_coro cancelling uncancel
+    remove_done_callback get_coro cancelling uncancel set_result set_exception
     call_soon call_later call_at create_future run_in_executor
 }
 

@@ -40,6 +40,10 @@ impl Waiters {
         self.0.borrow().len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.0.borrow().is_empty()
+    }
+
     fn snapshot(&self) -> Vec<Rc<Future>> {
         self.0.borrow().iter().cloned().collect()
     }
@@ -64,6 +68,7 @@ impl Waiters {
 
 // ---------------------------------------------------------------------------- the state
 
+#[derive(Default)]
 pub struct Lock {
     pub locked: Cell<bool>,
     pub waiters: Waiters,
@@ -71,10 +76,7 @@ pub struct Lock {
 
 impl Lock {
     pub fn new() -> Lock {
-        Lock {
-            locked: Cell::new(false),
-            waiters: Waiters::default(),
-        }
+        Lock::default()
     }
 
     /// `_wake_up_first()`
@@ -119,6 +121,7 @@ impl Lock {
     }
 }
 
+#[derive(Default)]
 pub struct Event {
     pub value: Cell<bool>,
     pub waiters: Waiters,
@@ -126,10 +129,7 @@ pub struct Event {
 
 impl Event {
     pub fn new() -> Event {
-        Event {
-            value: Cell::new(false),
-            waiters: Waiters::default(),
-        }
+        Event::default()
     }
 
     /// `set()`
@@ -337,10 +337,10 @@ impl Queue {
             let list = Value::list(items.iter().cloned().collect());
             text.push_str(&format!(" _queue={}", list.repr()));
         }
-        if self.getters.len() > 0 {
+        if !self.getters.is_empty() {
             text.push_str(&format!(" _getters[{}]", self.getters.len()));
         }
-        if self.putters.len() > 0 {
+        if !self.putters.is_empty() {
             text.push_str(&format!(" _putters[{}]", self.putters.len()));
         }
         if self.unfinished.get() > 0 {
@@ -439,10 +439,7 @@ pub enum SyncOp {
         fut: Option<Rc<Future>>,
     },
     /// `Condition.wait()`
-    CondWait {
-        cond: Rc<Object>,
-        stage: CondStage,
-    },
+    CondWait { cond: Rc<Object>, stage: CondStage },
     /// `Condition.wait_for(predicate)`
     CondWaitFor {
         cond: Rc<Object>,
@@ -554,11 +551,7 @@ impl SyncOp {
                         if event.value.get() {
                             return NativeStep::Return(Value::Bool(true));
                         }
-                        let what = if join {
-                            "Queue.join()"
-                        } else {
-                            "Event.wait()"
-                        };
+                        let what = if join { "Queue.join()" } else { "Event.wait()" };
                         let (waiter, step) = block_on(&event.waiters, what);
                         *fut = Some(waiter);
                         step

@@ -98,6 +98,7 @@ fn group_of(object: &Object) -> &TaskGroup {
 
 // ---------------------------------------------------------------------------- TaskGroup
 
+#[derive(Default)]
 pub struct TaskGroup {
     entered: Cell<bool>,
     exiting: Cell<bool>,
@@ -113,17 +114,7 @@ pub struct TaskGroup {
 
 impl TaskGroup {
     pub fn new() -> TaskGroup {
-        TaskGroup {
-            entered: Cell::new(false),
-            exiting: Cell::new(false),
-            aborting: Cell::new(false),
-            parent_task: RefCell::new(None),
-            parent_cancel_requested: Cell::new(false),
-            tasks: RefCell::new(Vec::new()),
-            errors: RefCell::new(Vec::new()),
-            base_error: RefCell::new(None),
-            on_completed: RefCell::new(None),
-        }
+        TaskGroup::default()
     }
 
     pub fn repr(&self) -> String {
@@ -253,7 +244,9 @@ impl Interp {
                 self.sched.call_soon(handle);
             } else {
                 let ns = crate::runtime::seconds_to_ns(when).unwrap_or(u64::MAX);
-                timeout.timer.set(Some(self.sched.call_at(ns, when, handle)));
+                timeout
+                    .timer
+                    .set(Some(self.sched.call_at(ns, when, handle)));
             }
         }
         Ok(())
@@ -263,14 +256,15 @@ impl Interp {
         if let Some(timer) = timeout.timer.take() {
             self.sched.cancel(timer);
         }
-        timeout.generation.set(timeout.generation.get().wrapping_add(1));
+        timeout
+            .generation
+            .set(timeout.generation.get().wrapping_add(1));
     }
 
     /// `Timeout._on_timeout()`
     pub fn timeout_fire(&mut self, object: &Rc<Object>, generation: u32) {
         let timeout = timeout_of(object);
-        if timeout.generation.get() != generation || timeout.state.get() != TimeoutState::Entered
-        {
+        if timeout.generation.get() != generation || timeout.state.get() != TimeoutState::Entered {
             return;
         }
         timeout.timer.set(None);
@@ -300,10 +294,9 @@ impl Interp {
                     ));
                 };
                 timeout.state.set(TimeoutState::Entered);
-                timeout.cancelling.set(
-                    task.task()
-                        .map_or(0, |t| t.num_cancels_requested.get()),
-                );
+                timeout
+                    .cancelling
+                    .set(task.task().map_or(0, |t| t.num_cancels_requested.get()));
                 *timeout.task.borrow_mut() = Some(task);
                 let when = timeout.when.get();
                 let result = self
@@ -458,10 +451,7 @@ impl GroupExit {
             {
                 *group.base_error.borrow_mut() = Some(exc.clone());
             }
-            self.propagate = self
-                .exc
-                .clone()
-                .filter(|e| e.ty == ExcType::CancelledError);
+            self.propagate = self.exc.clone().filter(|e| e.ty == ExcType::CancelledError);
             if group.parent_cancel_requested.get() {
                 let parent = group.parent_task.borrow().clone();
                 if parent.is_some_and(|p| p.uncancel() == 0) {

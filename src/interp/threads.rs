@@ -21,10 +21,13 @@ use super::value::Value;
 use super::{ExecState, Exit, Interp, Resume};
 use crate::trace::{Actor, Event};
 
+/// A function with its arguments, not called yet.
+pub type Call = (Value, Vec<Value>, Vec<(Rc<str>, Value)>);
+
 pub struct Thread {
     /// The worker's number: its name is `asyncio_{index}`.
     pub index: u32,
-    func: RefCell<Option<(Value, Vec<Value>, Vec<(Rc<str>, Value)>)>>,
+    func: RefCell<Option<Call>>,
     /// The function's name, for the trace.
     pub func_name: Rc<str>,
     exec: RefCell<ExecState>,
@@ -202,7 +205,8 @@ impl Interp {
         self.thread_event(&thread, Event::Blocked(seconds));
         let deadline = self.sched.clock.now_ns().saturating_add(ns);
         let when = self.sched.clock.now_seconds() + seconds;
-        self.sched.call_at(deadline, when, Handle::ThreadStep(thread));
+        self.sched
+            .call_at(deadline, when, Handle::ThreadStep(thread));
         self.suspend_call = Some(super::Suspend::Bare);
         true
     }
