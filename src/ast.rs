@@ -122,6 +122,8 @@ pub struct ExceptHandler {
     pub name: Option<Name>,
     pub body: Vec<Stmt>,
     pub span: Span,
+    /// `except*`: the clause takes its part of an exception group.
+    pub star: bool,
 }
 
 /// A `def`, `async def` or `lambda`.
@@ -404,7 +406,7 @@ pub enum Construct {
     AsyncFor,
     Walrus,
     Yield,
-    ExceptStar,
+
     Complex,
     Bytes,
     MatMul,
@@ -427,7 +429,7 @@ impl Construct {
             Construct::AsyncFor => "async for is not supported yet",
             Construct::Walrus => "assignment expressions (:=) are not supported",
             Construct::Yield => "yield (generator functions) is not supported",
-            Construct::ExceptStar => "except* is not supported yet",
+
             Construct::Complex => "complex numbers are not supported",
             Construct::Bytes => "bytes literals are not supported",
             Construct::MatMul => "the @ operator is not supported",

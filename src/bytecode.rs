@@ -145,6 +145,16 @@ pub enum Instr {
     /// The end of an `async for`: TOS1 is the iterator, TOS an exception. The end of the
     /// iteration pops both; any other exception is re-raised.
     EndAsyncFor,
+    /// Start the `except*` clauses: TOS, the exception, becomes `orig, rest, raised` (the
+    /// exception twice and an empty list).
+    StarStart,
+    /// One `except*` clause: TOS is its type, below it `orig, rest, raised`. Splits `rest`;
+    /// pushes the matched part and True, or only False.
+    StarMatch,
+    /// A clause raised TOS: pop it into `raised`.
+    StarCollect,
+    /// After the clauses: raise what is left of `orig, rest, raised`, or pop the three.
+    StarEnd,
     /// Push an exception handler at the target; it restores the stack depth and the
     /// handled-exception state it saw when set up.
     SetupHandler(u32),

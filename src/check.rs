@@ -341,6 +341,14 @@ impl Checker {
                     if let Some(kind) = &handler.kind {
                         self.expr(kind, context);
                     }
+                    if handler.star
+                        && let Some(span) = star_block_exit(&handler.body, false)
+                    {
+                        self.error(
+                            "'break', 'continue' and 'return' cannot appear in an except* block",
+                            span,
+                        );
+                    }
                     self.block(&handler.body, context);
                 }
                 self.block(orelse, context);
@@ -614,6 +622,35 @@ impl Checker {
         }
         elements.iter().for_each(|e| self.expr(e, context));
     }
+}
+
+/// A `break` or `continue` (outside a nested loop) or a `return` in an `except*` block.
+fn star_block_exit(body: &[Stmt], in_loop: bool) -> Option<Span> {
+    body.iter().find_map(|stmt| match &stmt.kind {
+        StmtKind::Return(_) => Some(stmt.span),
+        StmtKind::Break | StmtKind::Continue if !in_loop => Some(stmt.span),
+        StmtKind::If { body, orelse, .. } => {
+            star_block_exit(body, in_loop).or_else(|| star_block_exit(orelse, in_loop))
+        }
+        StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+            star_block_exit(body, true).or_else(|| star_block_exit(orelse, in_loop))
+        }
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => star_block_exit(body, in_loop)
+            .or_else(|| {
+                handlers
+                    .iter()
+                    .find_map(|h| star_block_exit(&h.body, in_loop))
+            })
+            .or_else(|| star_block_exit(orelse, in_loop))
+            .or_else(|| star_block_exit(finalbody, in_loop)),
+        StmtKind::AsyncWith { body, .. } => star_block_exit(body, in_loop),
+        _ => None,
+    })
 }
 
 /// Whether an expression contains `yield` outside nested functions.

@@ -414,10 +414,9 @@ impl<'a> Builder<'a> {
                     match clause.as_rule() {
                         Rule::except_clause => handlers.push(self.except_clause(clause)?),
                         Rule::except_star_clause => {
-                            return Ok(Stmt {
-                                kind: StmtKind::Unsupported(Construct::ExceptStar),
-                                span: self.span(&clause),
-                            });
+                            let mut handler = self.except_clause(clause)?;
+                            handler.star = true;
+                            handlers.push(handler);
                         }
                         Rule::else_clause => orelse = self.else_clause(Some(clause))?,
                         Rule::finally_clause => {
@@ -537,6 +536,7 @@ impl<'a> Builder<'a> {
             name,
             body,
             span,
+            star: false,
         })
     }
 

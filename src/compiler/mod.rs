@@ -683,6 +683,9 @@ impl<'a> Compiler<'a, '_> {
             self.body(body)?;
             return self.body(orelse);
         }
+        if handlers.iter().any(|h| h.star) {
+            return self.try_except_star(body, handlers, orelse);
+        }
         let setup = self.emit(Instr::SetupHandler(0));
         self.unit().blocks.push(Block::TryExcept);
         self.body(body)?;
@@ -729,6 +732,64 @@ impl<'a> Compiler<'a, '_> {
         for end in ends {
             self.patch(end);
         }
+        Ok(())
+    }
+
+    /// `try` with `except*` clauses. Each clause takes its part of what is left of the
+    /// exception group; what the clauses raise and what none matched are raised together
+    /// at the end (`StarEnd`).
+    fn try_except_star(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> Result<()> {
+        let setup = self.emit(Instr::SetupHandler(0));
+        self.unit().blocks.push(Block::TryExcept);
+        self.body(body)?;
+        self.unit().blocks.pop();
+        self.emit(Instr::PopHandler);
+        self.body(orelse)?;
+        let to_end = self.emit(Instr::Jump(0));
+        self.patch(setup);
+        self.emit(Instr::PushExcInfo);
+        self.emit(Instr::StarStart);
+        for handler in handlers {
+            let span = handler.kind.as_ref().map_or(handler.span, |k| k.span);
+            if let Some(kind) = &handler.kind {
+                self.expr(kind)?;
+            }
+            self.at(span, |c| c.emit(Instr::StarMatch));
+            let next = self.emit(Instr::PopJumpIfFalse(0));
+            // The matched part is the exception being handled in the clause.
+            self.emit(Instr::PushExcInfo);
+            let name = handler.name.as_ref().map(|n| n.id.clone());
+            match &name {
+                Some(name) => self.store_name(name),
+                None => {
+                    self.emit(Instr::Pop);
+                }
+            }
+            let raised = self.emit(Instr::SetupHandler(0));
+            self.unit().blocks.push(Block::Handler(name.clone()));
+            self.body(&handler.body)?;
+            self.unit().blocks.pop();
+            self.emit(Instr::PopHandler);
+            let done = self.emit(Instr::Jump(0));
+            self.patch(raised);
+            self.emit(Instr::StarCollect);
+            self.patch(done);
+            self.emit(Instr::PopExcept);
+            if let Some(name) = &name {
+                self.emit(Instr::LoadNone);
+                self.store_name(name);
+                self.delete_name(name);
+            }
+            self.patch(next);
+        }
+        self.emit(Instr::StarEnd);
+        self.emit(Instr::PopExcept);
+        self.patch(to_end);
         Ok(())
     }
 

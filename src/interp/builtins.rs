@@ -1310,7 +1310,11 @@ impl Interp {
                     | call_later
                     | call_at
             ),
-            Value::Exception(_) => matches!(name, with_traceback | add_note),
+            Value::Exception(exc) => {
+                matches!(name, with_traceback | add_note)
+                    || (exc.ty.is_subclass(ExcType::BaseExceptionGroup)
+                        && matches!(&**self.symbols.name(name), "split" | "subgroup"))
+            }
             Value::Object(object) => self.object_has_method(object, self.symbols.name(name)),
             _ => false,
         }
@@ -1426,6 +1430,10 @@ impl Interp {
             }
             Value::Exception(exc) => {
                 let [arg] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
+                if !matches!(name, sym::with_traceback | sym::add_note) {
+                    let text = self.symbols.name(name).clone();
+                    return self.group_method(exc, &text, arg);
+                }
                 if name == sym::with_traceback {
                     // Tracebacks are not values in the subset: only `None` can be passed.
                     if !matches!(arg, Value::None) {
@@ -2241,7 +2249,7 @@ fn float_ratio(f: f64) -> PyResult<Value> {
 }
 
 /// `callable(value)`
-fn is_callable(value: &Value) -> bool {
+pub fn is_callable(value: &Value) -> bool {
     matches!(
         value,
         Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_)

@@ -176,6 +176,9 @@ pub struct TracebackEntry {
     /// Which activation of the code this was, so a frame is listed once even when the
     /// exception is caught and re-raised inside it.
     pub frame: u64,
+    /// Not shown: the frame where `except*` made a new group (CPython's `RERAISE` adds no
+    /// entry there).
+    pub hidden: bool,
 }
 
 /// An exception object.
@@ -248,9 +251,13 @@ impl Exception {
             };
         }
         if self.ty.is_subclass(ExcType::BaseExceptionGroup)
-            && let [message, Value::List(excs)] = self.args.as_slice()
+            && let [message, excs] = self.args.as_slice()
         {
-            let n = excs.borrow().len();
+            let n = match excs {
+                Value::List(list) => list.borrow().len(),
+                Value::Tuple(tuple) => tuple.0.len(),
+                _ => 0,
+            };
             let plural = if n == 1 { "" } else { "s" };
             return format!("{} ({n} sub-exception{plural})", message.to_str());
         }

@@ -22,6 +22,7 @@ pub mod call;
 pub mod exceptions;
 pub mod format;
 pub mod generator;
+pub mod groups;
 pub mod hash;
 pub mod modules;
 pub mod object;

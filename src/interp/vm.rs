@@ -210,6 +210,7 @@ impl Interp {
                                 code: frame.code.clone(),
                                 pc: frame.pc.saturating_sub(1),
                                 frame: frame.serial,
+                                hidden: false,
                             });
                         }
                     }
@@ -1057,6 +1058,72 @@ impl Interp {
                             _ => unreachable!("the handler pushed an exception"),
                         }
                     }
+                    Instr::StarStart => {
+                        let exc = pop!();
+                        state.stack.push(exc.clone());
+                        state.stack.push(exc);
+                        state.stack.push(Value::list(Vec::new()));
+                    }
+                    Instr::StarMatch => {
+                        let kind = pop!();
+                        let at = state.stack.len() - 2;
+                        let rest = state.stack[at].clone();
+                        save_pc!();
+                        let (matched, left) = tri!(self.star_match(&rest, &kind));
+                        state.stack[at] = left;
+                        match matched {
+                            Some(matched) => {
+                                state.stack.push(Value::Exception(matched));
+                                state.stack.push(Value::Bool(true));
+                            }
+                            None => state.stack.push(Value::Bool(false)),
+                        }
+                    }
+                    Instr::StarCollect => {
+                        let exc = pop!();
+                        if let Value::List(raised) = top!() {
+                            raised.borrow_mut().push(exc);
+                        }
+                    }
+                    Instr::StarEnd => {
+                        let raised = pop!();
+                        let rest = pop!();
+                        let orig = pop!();
+                        let mut excs: Vec<Rc<Exception>> = match raised {
+                            Value::List(list) => list
+                                .borrow()
+                                .iter()
+                                .filter_map(|v| match v {
+                                    Value::Exception(e) => Some(e.clone()),
+                                    _ => None,
+                                })
+                                .collect(),
+                            _ => Vec::new(),
+                        };
+                        if let Value::Exception(rest) = rest {
+                            excs.push(rest);
+                        }
+                        let Value::Exception(orig) = orig else {
+                            unreachable!("the handler pushed an exception")
+                        };
+                        save_pc!();
+                        if let Some(exc) = tri!(self.star_reraise(&orig, excs)) {
+                            if exc.traceback.borrow().is_empty()
+                                && let Some(Frame::Py(frame)) = state.frames.last()
+                            {
+                                // A group made here: CPython lists no line of this frame.
+                                exc.traceback.borrow_mut().push(
+                                    super::exceptions::TracebackEntry {
+                                        code: frame.code.clone(),
+                                        pc: pc as u32,
+                                        frame: frame.serial,
+                                        hidden: true,
+                                    },
+                                );
+                            }
+                            reraise!(exc);
+                        }
+                    }
                     Instr::PushExcInfo => {
                         if let Value::Exception(exc) = top!() {
                             let exc = exc.clone();
@@ -1359,7 +1426,7 @@ pub fn recursion_error() -> Rc<Exception> {
 }
 
 /// Whether the exception matches an `except` clause's class or tuple of classes.
-fn exception_matches(exc: &Value, kind: &Value) -> PyResult<bool> {
+pub(super) fn exception_matches(exc: &Value, kind: &Value) -> PyResult<bool> {
     let Value::Exception(exc) = exc else {
         return Ok(false);
     };
@@ -1397,6 +1464,7 @@ fn record_raise(state: &ExecState, exc: &Exception) {
                 code: frame.code.clone(),
                 pc: frame.pc.saturating_sub(1),
                 frame: frame.serial,
+                hidden: false,
             });
         }
     }

@@ -467,10 +467,7 @@ fn unsupported_constructs_parse() {
         "async with a as b, c: pass",
         "(async-with ((as a b) c) pass)",
     );
-    check(
-        "try:\n    pass\nexcept* E:\n    pass",
-        "(unsupported ExceptStar)",
-    );
+
     check(
         "match x, (y := 1):\n    case [a, b] as p, c:\n        pass",
         "(unsupported Match)",
