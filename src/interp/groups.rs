@@ -69,12 +69,11 @@ fn matches(interp: &mut Interp, exc: &Rc<Exception>, condition: &Condition) -> P
     }
 }
 
+/// The matching part and the rest of a group, each a group (or the exception) or `None`.
+pub type Split = (Option<Rc<Exception>>, Option<Rc<Exception>>);
+
 /// `eg.split(condition)`: the matching part and the rest, each a group or `None`.
-pub fn split(
-    interp: &mut Interp,
-    exc: &Rc<Exception>,
-    condition: &Condition,
-) -> PyResult<(Option<Rc<Exception>>, Option<Rc<Exception>>)> {
+pub fn split(interp: &mut Interp, exc: &Rc<Exception>, condition: &Condition) -> PyResult<Split> {
     let whole = !matches!(condition, Condition::Leaves(_)) || members(exc).is_none();
     if whole && matches(interp, exc, condition)? {
         return Ok((Some(exc.clone()), None));
