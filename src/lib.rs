@@ -219,6 +219,9 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
         Ending::Aborted(Abort::StepLimit(steps)) => Outcome::StepLimit(steps),
         Ending::Aborted(Abort::TimeLimit(at)) => Outcome::TimeLimit(at),
     };
+    // What the program still holds is collected now, as at interpreter shutdown.
+    interp.globals.clear();
+    interp.report_unawaited();
     if let Outcome::Deadlock(_) | Outcome::StepLimit(_) | Outcome::TimeLimit(_) = &outcome {
         interp
             .stderr

@@ -56,6 +56,16 @@ pub enum Event {
     /// A warning CPython prints when it collects an object ("Task exception was never
     /// retrieved").
     Warned(String),
+    /// Took a lock or a semaphore (`Lock`, `Semaphore`, `Condition`).
+    Acquired(&'static str),
+    /// Gave it back.
+    Released(&'static str),
+    /// `Event.set()` (waking its waiters).
+    Signalled(&'static str),
+    /// Put an item in a queue: the item's repr and the queue's size after.
+    Put(String),
+    /// Took an item out of a queue.
+    Got(String),
 }
 
 impl Event {
@@ -78,6 +88,11 @@ impl Event {
             Event::Requested(_) => "sent request",
             Event::Responded(_) => "got response",
             Event::Warned(_) => "warned",
+            Event::Acquired(_) => "acquired",
+            Event::Released(_) => "released",
+            Event::Signalled(_) => "set",
+            Event::Put(_) => "put",
+            Event::Got(_) => "got",
         }
     }
 
@@ -95,7 +110,14 @@ impl Event {
             },
             Event::Returned(repr) => repr.clone(),
             Event::Raised(summary) => summary.clone(),
-            Event::Requested(what) | Event::Responded(what) | Event::Warned(what) => what.clone(),
+            Event::Requested(what)
+            | Event::Responded(what)
+            | Event::Warned(what)
+            | Event::Put(what)
+            | Event::Got(what) => what.clone(),
+            Event::Acquired(what) | Event::Released(what) | Event::Signalled(what) => {
+                what.to_string()
+            }
             _ => String::new(),
         }
     }

@@ -45,6 +45,30 @@ pub struct Coroutine {
     body: RefCell<Option<CoroutineBody>>,
     pub(super) running: Cell<bool>,
     done: Cell<bool>,
+    /// Where a program's call made it (a byte offset + 1; 0 when made internally), for the
+    /// "never awaited" warning.
+    pub site: Cell<u32>,
+}
+
+thread_local! {
+    /// Coroutines a program made and dropped without ever running them: (qualname, site).
+    static UNAWAITED: RefCell<Vec<(Rc<str>, u32)>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Coroutine {
+    fn drop(&mut self) {
+        if self.site.get() != 0 && self.body.get_mut().is_some() {
+            let entry = (self.qualname.clone(), self.site.get());
+            let _ = UNAWAITED.try_with(|list| list.borrow_mut().push(entry));
+        }
+    }
+}
+
+/// The coroutines dropped unawaited since the last call, in the order they were dropped.
+pub fn take_unawaited() -> Vec<(Rc<str>, u32)> {
+    UNAWAITED
+        .try_with(|list| std::mem::take(&mut *list.borrow_mut()))
+        .unwrap_or_default()
 }
 
 impl Coroutine {
@@ -56,6 +80,7 @@ impl Coroutine {
             body: RefCell::new(Some(CoroutineBody::Python(code, slots))),
             running: Cell::new(false),
             done: Cell::new(false),
+            site: Cell::new(0),
         })
     }
 
@@ -67,6 +92,7 @@ impl Coroutine {
             body: RefCell::new(Some(CoroutineBody::Native(body))),
             running: Cell::new(false),
             done: Cell::new(false),
+            site: Cell::new(0),
         })
     }
 
@@ -450,6 +476,7 @@ impl Interp {
         self.event_loop = None;
         self.sched.clear();
         self.report_unretrieved();
+        self.report_unawaited();
         shutdown?;
         result
     }
@@ -584,6 +611,25 @@ impl Interp {
                 super::traceback::render(&self.source, &exc)
             );
             self.stderr.push_str(&report);
+        }
+    }
+
+    /// "RuntimeWarning: coroutine 'f' was never awaited", for each coroutine the program
+    /// made and dropped without running, as CPython warns when it collects one.
+    pub fn report_unawaited(&mut self) {
+        for (qualname, site) in take_unawaited() {
+            let line = self.source.line_of(site.saturating_sub(1));
+            let text = self.source.line_text(line).trim().to_string();
+            self.stderr.push_str(&format!(
+                "{}:{line}: RuntimeWarning: coroutine '{qualname}' was never awaited\n  {text}\n\
+                 RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                self.source.name
+            ));
+            if self.trace.enabled() {
+                let now = self.sched.clock.now_ns();
+                let message = format!("coroutine '{qualname}' was never awaited (line {line})");
+                self.trace.push(now, Actor::Module, Event::Warned(message));
+            }
         }
     }
 

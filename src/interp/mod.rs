@@ -228,6 +228,7 @@ impl Interp {
             .map(|name| builtins::lookup(name).unwrap_or(Value::Unbound))
             .collect();
         agen::clear_abandoned();
+        asyncio::take_unawaited();
         let mut rng = PyRandom::new();
         rng.seed_i64(options.seed);
         let clock = if options.real_clock {

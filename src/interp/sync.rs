@@ -18,6 +18,7 @@ use super::asyncio::{Future, NativeStep, Waiting};
 use super::exceptions::{ExcType, Exception, PyResult, runtime_error};
 use super::object::Object;
 use super::value::Value;
+use crate::trace::Event as TraceEvent;
 
 /// A FIFO of waiters: the futures blocked callers await.
 #[derive(Default)]
@@ -95,6 +96,7 @@ impl Lock {
             return Err(runtime_error("Lock is not acquired."));
         }
         self.locked.set(false);
+        interp.event(TraceEvent::Released("Lock"));
         self.wake_up_first(interp);
         Ok(())
     }
@@ -136,6 +138,7 @@ impl Event {
     pub fn set(&self, interp: &mut Interp) {
         if !self.value.get() {
             self.value.set(true);
+            interp.event(TraceEvent::Signalled("Event"));
             for fut in self.waiters.snapshot() {
                 if !fut.is_done() {
                     interp.future_set_result(&fut, Value::Bool(true));
@@ -218,6 +221,7 @@ impl Semaphore {
             ));
         }
         self.value.set(self.value.get() + 1);
+        interp.event(TraceEvent::Released("Semaphore"));
         self.wake_up_next(interp);
         Ok(())
     }
@@ -290,11 +294,16 @@ impl Queue {
         if self.full() {
             return Err(Exception::new(ExcType::QueueFull, Vec::new()));
         }
+        let repr = interp.trace.enabled().then(|| item.repr());
         match self.kind {
             QueueKind::Priority => heap_push(interp, &self.items, item)?,
             _ => self.items.borrow_mut().push_back(item),
         }
         self.unfinished.set(self.unfinished.get() + 1);
+        if let Some(repr) = repr {
+            let what = format!("{repr} ({} size {})", self.name(), self.qsize());
+            interp.event(TraceEvent::Put(what));
+        }
         self.finished.value.set(false);
         self.getters.wake_next(interp);
         Ok(())
@@ -310,6 +319,10 @@ impl Queue {
         let Some(item) = item else {
             return Err(Exception::new(ExcType::QueueEmpty, Vec::new()));
         };
+        if interp.trace.enabled() {
+            let what = format!("{} ({} size {})", item.repr(), self.name(), self.qsize());
+            interp.event(TraceEvent::Got(what));
+        }
         self.putters.wake_next(interp);
         Ok(item)
     }
@@ -514,6 +527,7 @@ impl SyncOp {
                             return NativeStep::Raise(exc);
                         }
                         if lock.try_acquire() {
+                            interp.event(TraceEvent::Acquired("Lock"));
                             return NativeStep::Return(Value::Bool(true));
                         }
                         let (waiter, step) = block_on(&lock.waiters, "Lock.acquire()");
@@ -531,6 +545,7 @@ impl SyncOp {
                             }
                             Resume::Send(_) => {
                                 lock.locked.set(true);
+                                interp.event(TraceEvent::Acquired("Lock"));
                                 NativeStep::Return(Value::Bool(true))
                             }
                         }
@@ -577,6 +592,7 @@ impl SyncOp {
                         }
                         if !sem.locked() {
                             sem.value.set(sem.value.get() - 1);
+                            interp.event(TraceEvent::Acquired("Semaphore"));
                             return NativeStep::Return(Value::Bool(true));
                         }
                         let (waiter, step) = block_on(&sem.waiters, "Semaphore.acquire()");
@@ -594,6 +610,7 @@ impl SyncOp {
                                 NativeStep::Raise(exc)
                             }
                             Resume::Send(_) => {
+                                interp.event(TraceEvent::Acquired("Semaphore"));
                                 if sem.value.get() > 0 {
                                     sem.wake_up_next(interp);
                                 }
@@ -740,6 +757,7 @@ fn cond_wait(
             match input {
                 Resume::Send(_) => {
                     lock.locked.set(true);
+                    interp.event(TraceEvent::Acquired("Lock"));
                     return finish_cond_wait(outcome, cancelled);
                 }
                 Resume::Throw(exc) if is_cancel(&exc) => {
@@ -754,6 +772,7 @@ fn cond_wait(
     };
     // `while True: try: await self.acquire(); break; except CancelledError: cancelled = True`
     if lock.try_acquire() {
+        interp.event(TraceEvent::Acquired("Lock"));
         return finish_cond_wait(outcome, cancelled);
     }
     let (fut, step) = block_on(&lock.waiters, "Lock.acquire()");

@@ -352,6 +352,12 @@ impl Interp {
                 ($callee:expr) => {
                     match $callee {
                         super::call::Callee::Done(value) => {
+                            if let Value::Coroutine(coro) = &value
+                                && coro.site.get() == 0
+                            {
+                                let span = code.spans.get(pc - 1).copied().unwrap_or(code.span);
+                                coro.site.set(span.start as u32 + 1);
+                            }
                             if let Some(suspend) = self.suspend_call.take() {
                                 save_pc!();
                                 return Flow::Exit(Exit::Suspend(suspend));
