@@ -157,8 +157,9 @@ pub enum Iteration {
 pub struct Scheduler<H> {
     pub clock: Clock,
     ready: VecDeque<H>,
-    /// (deadline, registration order, slot), earliest first.
-    heap: BinaryHeap<Reverse<(u64, u64, u32)>>,
+    /// (deadline, how far before the clock a past deadline was (negated), registration
+    /// order, slot), earliest first.
+    heap: BinaryHeap<Reverse<(u64, i64, u64, u32)>>,
     slots: Vec<Option<Timer<H>>>,
     free_slots: Vec<u32>,
     next_seq: u64,
@@ -185,6 +186,12 @@ impl<H> Scheduler<H> {
 
     /// Run a handle `delay` seconds from now (`loop.call_later`).
     pub fn call_later(&mut self, delay: f64, handle: H) -> TimerId {
+        if delay < 0.0 {
+            // Due already; CPython still orders it by its (earlier) deadline.
+            let past = seconds_to_ns(-delay).unwrap_or(u64::MAX);
+            let seconds = self.clock.now_seconds + delay;
+            return self.call_past(past, seconds, handle);
+        }
         let delay_ns = seconds_to_ns(delay).unwrap_or(if delay > 0.0 { u64::MAX } else { 0 });
         let deadline = self.clock.now_ns.saturating_add(delay_ns);
         let seconds = self.clock.now_seconds + delay;
@@ -193,6 +200,17 @@ impl<H> Scheduler<H> {
 
     /// Run a handle at a deadline (nanoseconds; and the float CPython would compute).
     pub fn call_at(&mut self, deadline_ns: u64, deadline_seconds: f64, handle: H) -> TimerId {
+        self.insert(deadline_ns, 0, deadline_seconds, handle)
+    }
+
+    /// Run a handle whose deadline, `past_ns` before now, has passed already: due now,
+    /// before the timers due exactly now and ordered among its kind by that deadline.
+    pub fn call_past(&mut self, past_ns: u64, deadline_seconds: f64, handle: H) -> TimerId {
+        let rank = -(i64::try_from(past_ns).unwrap_or(i64::MAX));
+        self.insert(self.clock.now_ns, rank, deadline_seconds, handle)
+    }
+
+    fn insert(&mut self, deadline_ns: u64, rank: i64, deadline_seconds: f64, handle: H) -> TimerId {
         let seq = self.next_seq;
         self.next_seq += 1;
         let timer = Timer {
@@ -210,7 +228,7 @@ impl<H> Scheduler<H> {
                 (self.slots.len() - 1) as u32
             }
         };
-        self.heap.push(Reverse((deadline_ns, seq, slot)));
+        self.heap.push(Reverse((deadline_ns, rank, seq, slot)));
         TimerId { slot, seq }
     }
 
@@ -231,7 +249,7 @@ impl<H> Scheduler<H> {
 
     /// Drop cancelled timers from the top of the heap.
     fn skip_cancelled(&mut self) {
-        while let Some(&Reverse((_, seq, slot))) = self.heap.peek() {
+        while let Some(&Reverse((_, _, seq, slot))) = self.heap.peek() {
             match &self.slots[slot as usize] {
                 Some(timer) if timer.seq == seq => break,
                 _ => {
@@ -246,7 +264,7 @@ impl<H> Scheduler<H> {
     pub fn begin_iteration(&mut self) -> Iteration {
         self.skip_cancelled();
         if self.ready.is_empty() {
-            let Some(&Reverse((deadline, _, slot))) = self.heap.peek() else {
+            let Some(&Reverse((deadline, _, _, slot))) = self.heap.peek() else {
                 return Iteration::Idle;
             };
             if self.max_time_ns.is_some_and(|max| deadline > max) {
@@ -258,7 +276,7 @@ impl<H> Scheduler<H> {
             self.clock.advance_to(deadline, seconds);
         }
         let now = self.clock.now_ns;
-        while let Some(&Reverse((deadline, seq, slot))) = self.heap.peek() {
+        while let Some(&Reverse((deadline, _, seq, slot))) = self.heap.peek() {
             if deadline > now {
                 break;
             }

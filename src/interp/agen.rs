@@ -105,6 +105,10 @@ pub struct AgenOp {
     pub exec: Option<ExecState>,
     /// `anext(generator, default)`: returned instead of StopAsyncIteration.
     pub default: Option<Value>,
+    /// The first `send` came: until then an exception thrown in passes through and the
+    /// awaitable stays in its initial state (CPython's `AWAITABLE_STATE_INIT`), so the next
+    /// `send` delivers `first` (an `aclose()` then throws GeneratorExit in).
+    pub sent: bool,
 }
 
 fn agen_of(object: &Object) -> &AsyncGen {
@@ -131,13 +135,26 @@ impl AgenOp {
     fn step(&mut self, interp: &mut Interp, input: Resume) -> NativeStep {
         let agen = agen_of(&self.generator);
         let (mut exec, input) = match self.exec.take() {
-            Some(exec) => (exec, input),
+            Some(exec) => {
+                let input = match input {
+                    Resume::Send(_) if !self.sent => {
+                        self.sent = true;
+                        self.first.take().unwrap_or(Resume::Send(Value::None))
+                    }
+                    other => other,
+                };
+                (exec, input)
+            }
             None => {
-                // The first step: the awaiting task's `send(None)` starts us.
-                if let Resume::Throw(exc) = input {
-                    return NativeStep::Raise(exc);
-                }
-                let first = self.first.take().unwrap_or(Resume::Send(Value::None));
+                // The first step: the awaiting task's `send(None)` starts us; an exception
+                // thrown in instead (the task was cancelled) goes into the generator.
+                let first = match input {
+                    Resume::Throw(exc) => Resume::Throw(exc),
+                    Resume::Send(_) => {
+                        self.sent = true;
+                        self.first.take().unwrap_or(Resume::Send(Value::None))
+                    }
+                };
                 let previous = std::mem::replace(&mut *agen.state.borrow_mut(), AgenState::Running);
                 match previous {
                     AgenState::Created(slots) => {
@@ -177,8 +194,10 @@ impl AgenOp {
                     AgenState::Done => {
                         *agen.state.borrow_mut() = AgenState::Done;
                         return match (self.kind, first) {
-                            (AgenOpKind::Close, _) => NativeStep::Return(Value::None),
-                            (AgenOpKind::Throw, Resume::Throw(exc)) => NativeStep::Raise(exc),
+                            // A finished generator: closing or throwing into it is a no-op.
+                            (AgenOpKind::Close | AgenOpKind::Throw, _) => {
+                                NativeStep::Return(Value::None)
+                            }
                             _ => NativeStep::Raise(Exception::new(
                                 ExcType::StopAsyncIteration,
                                 Vec::new(),

@@ -539,6 +539,14 @@ impl Interp {
         Ok(())
     }
 
+    /// `loop.call_soon(handle)`. Generators abandoned since the last call are closed first:
+    /// CPython's finalizer hook queues their `aclose()` the moment they are collected, so
+    /// it goes ahead of whatever the loop queues after.
+    pub fn call_soon(&mut self, handle: Handle) {
+        self.finalize_abandoned();
+        self.sched.call_soon(handle);
+    }
+
     /// Close generators dropped while suspended, as CPython's finalizer hook does:
     /// `call_soon(create_task, agen.aclose())`.
     fn finalize_abandoned(&mut self) {
@@ -568,10 +576,16 @@ impl Interp {
         }));
         let handle = Handle::PyCall(object.clone());
         match when {
-            None => self.sched.call_soon(handle),
+            None => self.call_soon(handle),
             Some(when) => {
-                let ns = crate::runtime::seconds_to_ns(when.max(0.0)).unwrap_or(u64::MAX);
-                let timer = self.sched.call_at(ns, when, handle);
+                let now = self.sched.clock.now_seconds();
+                let timer = if when < now {
+                    let past = crate::runtime::seconds_to_ns(now - when).unwrap_or(u64::MAX);
+                    self.sched.call_past(past, when, handle)
+                } else {
+                    let ns = crate::runtime::seconds_to_ns(when).unwrap_or(u64::MAX);
+                    self.sched.call_at(ns, when, handle)
+                };
                 if let Object::Handle(h) = &*object {
                     h.timer.set(Some(timer));
                 }
@@ -750,7 +764,9 @@ impl Interp {
             Handle::ThreadStep(thread) => self.step_thread(&thread),
             Handle::ThreadDone(future, outcome) => self.thread_done(&future, outcome),
             Handle::CreateTask(coro) => {
+                let outer = self.callback.replace(Rc::from("asyncgen_finalizer_hook"));
                 self.new_task(coro, None, false);
+                self.callback = outer;
             }
             Handle::PyCall(object) => self.run_python_callback(&object),
         }
@@ -819,8 +835,7 @@ impl Interp {
     fn schedule_callbacks(&mut self, future: &Rc<Future>) {
         let callbacks = std::mem::take(&mut *future.callbacks.borrow_mut());
         for callback in callbacks {
-            self.sched
-                .call_soon(Handle::Callback(callback, future.clone()));
+            self.call_soon(Handle::Callback(callback, future.clone()));
         }
     }
 
@@ -887,8 +902,7 @@ impl Interp {
 
     pub fn add_done_callback(&mut self, future: &Rc<Future>, callback: Callback) {
         if future.is_done() {
-            self.sched
-                .call_soon(Handle::Callback(callback, future.clone()));
+            self.call_soon(Handle::Callback(callback, future.clone()));
         } else {
             future.callbacks.borrow_mut().push(callback);
         }
@@ -945,11 +959,15 @@ impl Interp {
         );
         self.tasks.push(task.clone());
         if !hidden && self.trace.enabled() {
-            let creator = self.current_task.as_ref().map(|t| t.name().to_string());
+            let creator = match (&self.current_task, &self.callback) {
+                (Some(task), _) => Some(task.name().to_string()),
+                (None, Some(callback)) => Some(format!("callback {callback}")),
+                (None, None) => None,
+            };
             self.trace.add_task(id, &name, coro.qualname());
             self.trace_task(&task, Event::Created(creator));
         }
-        self.sched.call_soon(Handle::Step(task.clone()));
+        self.call_soon(Handle::Step(task.clone()));
         task
     }
 
@@ -1028,7 +1046,7 @@ impl Interp {
                     if !data.hidden {
                         self.event(Event::Yielded);
                     }
-                    self.sched.call_soon(Handle::Step(task.clone()));
+                    self.call_soon(Handle::Step(task.clone()));
                 }
                 super::Exit::Suspend(Suspend::Future(waiter)) => {
                     if !data.hidden && self.trace.enabled() {

@@ -1316,6 +1316,7 @@ impl Interp {
                         && matches!(&**self.symbols.name(name), "split" | "subgroup"))
             }
             Value::Object(object) => self.object_has_method(object, self.symbols.name(name)),
+            Value::Coroutine(_) => &**self.symbols.name(name) == "close",
             _ => false,
         }
     }
@@ -1427,6 +1428,19 @@ impl Interp {
             Value::Object(object) => {
                 let name = self.symbols.name(name).clone();
                 self.object_method(object, &name, args, kwargs)
+            }
+            Value::Coroutine(coro) => {
+                // `coro.close()`: an unstarted or finished coroutine just closes.
+                exactly(&method, args, &kwargs, 0)?;
+                if coro.is_running() {
+                    return Err(super::exceptions::runtime_error(
+                        "scenario cannot close a coroutine that is being awaited; cancel its task instead",
+                    ));
+                }
+                if coro.take_body().is_some() {
+                    coro.finish();
+                }
+                Ok(Value::None)
             }
             Value::Exception(exc) => {
                 let [arg] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");

@@ -317,13 +317,19 @@ pub fn new_exception_group(ty: super::value::Type, args: Vec<Value>) -> PyResult
     })?;
     if !matches!(message, Value::Str(_)) {
         return Err(type_error(format!(
-            "argument 1 must be str, not {}",
+            "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
             message.type_name()
         )));
     }
     let items = match &exceptions {
         Value::List(list) => list.borrow().clone(),
         Value::Tuple(tuple) => tuple.0.clone(),
+        Value::Str(s) => s
+            .as_str()
+            .chars()
+            .map(|c| Value::str(c.to_string()))
+            .collect(),
+        Value::Range(range) => (0..range.len().min(1)).map(|_| Value::Int(0)).collect(),
         _ => {
             return Err(type_error(
                 "second argument (exceptions) must be a sequence",

@@ -294,7 +294,15 @@ pub fn call(
             interp.require_loop()?;
             let when = match bound[0].clone().expect("required") {
                 Value::None => None,
-                delay => Some(interp.sched.clock.now_seconds() + number(&delay)?),
+                delay if delay.is_number() => {
+                    Some(interp.sched.clock.now_seconds() + int_to_float(&delay)?)
+                }
+                other => {
+                    return Err(type_error(format!(
+                        "unsupported operand type(s) for +: 'float' and '{}'",
+                        other.type_name()
+                    )));
+                }
             };
             Ok(interp.make_timeout(when))
         }

@@ -160,6 +160,14 @@ impl Object {
         self.kind().name()
     }
 
+    /// `str(x)`: a queue's leaves out the address; the others are their repr.
+    pub fn str(&self) -> String {
+        match self {
+            Object::Queue(queue) => format!("<{} {}>", queue.name(), queue.format()),
+            _ => self.repr(),
+        }
+    }
+
     /// `repr(x)`; addresses are shown as `0x...`, as everywhere in scenario.
     pub fn repr(&self) -> String {
         let at = format!(
@@ -220,6 +228,7 @@ pub fn anext_with_default(object: &Rc<Object>, default: Option<Value>) -> Value 
         first: None,
         exec: None,
         default,
+        sent: false,
     };
     Value::Coroutine(Coroutine::native("anext", NativeCoro::Agen(Box::new(op))))
 }
@@ -236,6 +245,7 @@ fn agen_coro(object: &Rc<Object>, kind: AgenOpKind, first: Option<Resume>) -> Va
         first,
         exec: None,
         default: None,
+        sent: false,
     };
     Value::Coroutine(Coroutine::native(name, NativeCoro::Agen(Box::new(op))))
 }
@@ -537,17 +547,17 @@ impl Interp {
         match &**object {
             Object::Lock(_) | Object::Condition(_) => Ok(sync_coro(
                 "__aenter__",
-                SyncOp::LockAcquire {
+                SyncOp::Enter(Box::new(SyncOp::LockAcquire {
                     lock: object.clone(),
                     fut: None,
-                },
+                })),
             )),
             Object::Semaphore(_) => Ok(sync_coro(
                 "__aenter__",
-                SyncOp::SemAcquire {
+                SyncOp::Enter(Box::new(SyncOp::SemAcquire {
                     sem: object.clone(),
                     fut: None,
-                },
+                })),
             )),
             Object::Timeout(_) | Object::TaskGroup(_) => self.taskgroup_enter(object),
             Object::Session(_) | Object::Request(_) | Object::Response(_) => {
@@ -618,15 +628,15 @@ impl Interp {
         let name = kind.name();
         let object = match kind {
             ObjectKind::Lock => {
-                exactly(name, args, &kwargs, 0)?;
+                init_args(name, args, kwargs, &[])?;
                 Object::Lock(Lock::new())
             }
             ObjectKind::Event => {
-                exactly(name, args, &kwargs, 0)?;
+                init_args(name, args, kwargs, &[])?;
                 Object::Event(Event::new())
             }
             ObjectKind::Condition => {
-                let bound = bind(name, args, kwargs, &["lock"], 0)?;
+                let bound = init_args(name, args, kwargs, &["lock"])?;
                 let lock = match bound[0].clone() {
                     None | Some(Value::None) => Rc::new(Object::Lock(Lock::new())),
                     Some(Value::Object(lock)) if matches!(*lock, Object::Lock(_)) => lock,
@@ -643,7 +653,7 @@ impl Interp {
                 })
             }
             ObjectKind::Semaphore | ObjectKind::BoundedSemaphore => {
-                let bound = bind(name, args, kwargs, &["value"], 0)?;
+                let bound = init_args(name, args, kwargs, &["value"])?;
                 let value = match &bound[0] {
                     None => 1,
                     Some(value) => value.as_i64().ok_or_else(|| {
@@ -663,7 +673,7 @@ impl Interp {
                 })
             }
             ObjectKind::Queue | ObjectKind::LifoQueue | ObjectKind::PriorityQueue => {
-                let bound = bind(name, args, kwargs, &["maxsize"], 0)?;
+                let bound = init_args(name, args, kwargs, &["maxsize"])?;
                 let maxsize = match &bound[0] {
                     None => 0,
                     Some(value) => value.as_i64().ok_or_else(|| {
@@ -681,7 +691,7 @@ impl Interp {
                 Object::Queue(Queue::new(queue_kind, maxsize))
             }
             ObjectKind::TaskGroup => {
-                exactly(name, args, &kwargs, 0)?;
+                init_args(name, args, kwargs, &[])?;
                 Object::TaskGroup(TaskGroup::new())
             }
             ObjectKind::ClientSession => {
@@ -698,6 +708,46 @@ impl Interp {
         };
         Ok(Value::Object(Rc::new(object)))
     }
+}
+
+/// The arguments of a class written in Python in CPython (`Lock.__init__(self)`,
+/// `Queue.__init__(self, maxsize=0)`), with the messages its `__init__` gives.
+fn init_args(
+    class: &str,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+    params: &[&str],
+) -> PyResult<Vec<Option<Value>>> {
+    let function = format!("{class}.__init__()");
+    if args.len() > params.len() {
+        let takes = if params.is_empty() {
+            "1 positional argument".to_string()
+        } else {
+            format!("from 1 to {} positional arguments", params.len() + 1)
+        };
+        return Err(type_error(format!(
+            "{function} takes {takes} but {} were given",
+            args.len() + 1
+        )));
+    }
+    let mut bound: Vec<Option<Value>> = params.iter().map(|_| None).collect();
+    for (slot, arg) in bound.iter_mut().zip(args) {
+        *slot = Some(arg);
+    }
+    for (key, value) in kwargs {
+        let Some(at) = params.iter().position(|p| **p == *key) else {
+            return Err(type_error(format!(
+                "{function} got an unexpected keyword argument '{key}'"
+            )));
+        };
+        if bound[at].is_some() {
+            return Err(type_error(format!(
+                "{function} got multiple values for argument '{key}'"
+            )));
+        }
+        bound[at] = Some(value);
+    }
+    Ok(bound)
 }
 
 fn no_async_cm(manager: &Value) -> Rc<Exception> {

@@ -468,6 +468,8 @@ pub enum SyncOp {
         item: Value,
         putter: Option<Rc<Future>>,
     },
+    /// `__aenter__`: `await self.acquire()`, then return None.
+    Enter(Box<SyncOp>),
 }
 
 pub enum CondStage {
@@ -519,6 +521,10 @@ fn block_on(waiters: &Waiters, what: &'static str) -> (Rc<Future>, NativeStep) {
 impl SyncOp {
     pub fn resume(&mut self, interp: &mut Interp, input: Resume) -> NativeStep {
         match self {
+            SyncOp::Enter(acquire) => match acquire.resume(interp, input) {
+                NativeStep::Return(_) => NativeStep::Return(Value::None),
+                other => other,
+            },
             SyncOp::LockAcquire { lock, fut } => {
                 let lock = lock_of(lock);
                 match fut.take() {

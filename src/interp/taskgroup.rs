@@ -241,7 +241,7 @@ impl Interp {
             let generation = timeout.generation.get();
             let handle = Handle::TimeoutFire(object.clone(), generation);
             if when <= self.sched.clock.now_seconds() {
-                self.sched.call_soon(handle);
+                self.call_soon(handle);
             } else {
                 let ns = crate::runtime::seconds_to_ns(when).unwrap_or(u64::MAX);
                 timeout

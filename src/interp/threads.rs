@@ -88,7 +88,7 @@ impl Interp {
             future: future.clone(),
             started: Cell::new(false),
         });
-        self.sched.call_soon(Handle::ThreadStep(thread));
+        self.call_soon(Handle::ThreadStep(thread));
         Ok(future)
     }
 
@@ -173,8 +173,7 @@ impl Interp {
             Exit::Yield(_) => unreachable!("a worker runs a plain function"),
         };
         self.executor.busy[thread.index as usize] = false;
-        self.sched
-            .call_soon(Handle::ThreadDone(thread.future.clone(), outcome));
+        self.call_soon(Handle::ThreadDone(thread.future.clone(), outcome));
     }
 
     /// The worker's outcome reaches the loop: complete the future unless it was cancelled.

@@ -668,7 +668,7 @@ impl Value {
     /// `str(self)`, or [`TooDeep`] where CPython raises `RecursionError`.
     pub fn try_to_str(&self) -> Result<String, TooDeep> {
         match self {
-            Value::Str(_) | Value::Exception(_) => Ok(self.to_str()),
+            Value::Str(_) | Value::Exception(_) | Value::Object(_) => Ok(self.to_str()),
             _ => self.try_repr(),
         }
     }
@@ -678,6 +678,7 @@ impl Value {
         match self {
             Value::Str(s) => s.as_str().to_string(),
             Value::Exception(exc) => exc.message(),
+            Value::Object(object) => object.str(),
             _ => self.repr(),
         }
     }

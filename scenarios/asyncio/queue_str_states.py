@@ -1,0 +1,36 @@
+import asyncio
+
+async def main():
+    q = asyncio.Queue(maxsize=2)
+    print(str(q))
+    q.put_nowait(1)
+    print(str(q))
+    q.put_nowait("two")
+    print(str(q), q.full())
+    p = asyncio.create_task(q.put(3))
+    await asyncio.sleep(0)
+    print(str(q))
+    print(q.get_nowait(), str(q))
+    await asyncio.sleep(0)
+    print(str(q))
+    q2 = asyncio.Queue()
+    gs = [asyncio.create_task(q2.get()) for _ in range(2)]
+    await asyncio.sleep(0)
+    print(str(q2))
+    q2.put_nowait("a")
+    print(str(q2))
+    await asyncio.sleep(0)
+    print(str(q2))
+    gs[1].cancel()
+    await asyncio.sleep(0)
+    print(str(q2))
+    pq = asyncio.PriorityQueue()
+    for x in (5, 1, 3):
+        pq.put_nowait(x)
+    print(str(pq))
+    lq = asyncio.LifoQueue(0)
+    lq.put_nowait((1, 2))
+    print(str(lq), lq.maxsize)
+    print(str(asyncio.Queue(-3)), asyncio.Queue(-3).full())
+
+asyncio.run(main())
