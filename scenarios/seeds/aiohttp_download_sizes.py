@@ -1,4 +1,5 @@
 # divergence: aiohttp is simulated (SPEC section 7); CPython would fetch the real pages
+"""Seed 000: download several sites at once with aiohttp (simulated: see scenario.toml)."""
 import asyncio
 import aiohttp
 
