@@ -48,27 +48,32 @@ pub struct Coroutine {
     /// Where a program's call made it (a byte offset + 1; 0 when made internally), for the
     /// "never awaited" warning.
     pub site: Cell<u32>,
+    /// The order among coroutines the program made, for reporting in creation order.
+    pub serial: Cell<u64>,
 }
 
 thread_local! {
-    /// Coroutines a program made and dropped without ever running them: (qualname, site).
-    static UNAWAITED: RefCell<Vec<(Rc<str>, u32)>> = const { RefCell::new(Vec::new()) };
+    /// Coroutines a program made and dropped without ever running them:
+    /// (creation serial, qualname, site).
+    static UNAWAITED: RefCell<Vec<(u64, Rc<str>, u32)>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Drop for Coroutine {
     fn drop(&mut self) {
         if self.site.get() != 0 && self.body.get_mut().is_some() {
-            let entry = (self.qualname.clone(), self.site.get());
+            let entry = (self.serial.get(), self.qualname.clone(), self.site.get());
             let _ = UNAWAITED.try_with(|list| list.borrow_mut().push(entry));
         }
     }
 }
 
-/// The coroutines dropped unawaited since the last call, in the order they were dropped.
-pub fn take_unawaited() -> Vec<(Rc<str>, u32)> {
-    UNAWAITED
+/// The coroutines dropped unawaited since the last call, in creation order.
+pub fn take_unawaited() -> Vec<(u64, Rc<str>, u32)> {
+    let mut list = UNAWAITED
         .try_with(|list| std::mem::take(&mut *list.borrow_mut()))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    list.sort_by_key(|entry| entry.0);
+    list
 }
 
 impl Coroutine {
@@ -81,6 +86,7 @@ impl Coroutine {
             running: Cell::new(false),
             done: Cell::new(false),
             site: Cell::new(0),
+            serial: Cell::new(0),
         })
     }
 
@@ -93,6 +99,7 @@ impl Coroutine {
             running: Cell::new(false),
             done: Cell::new(false),
             site: Cell::new(0),
+            serial: Cell::new(0),
         })
     }
 
@@ -631,7 +638,7 @@ impl Interp {
     /// "RuntimeWarning: coroutine 'f' was never awaited", for each coroutine the program
     /// made and dropped without running, as CPython warns when it collects one.
     pub fn report_unawaited(&mut self) {
-        for (qualname, site) in take_unawaited() {
+        for (_, qualname, site) in take_unawaited() {
             let line = self.source.line_of(site.saturating_sub(1));
             let text = self.source.line_text(line).trim().to_string();
             self.stderr.push_str(&format!(

@@ -357,6 +357,8 @@ impl Interp {
                             {
                                 let span = code.spans.get(pc - 1).copied().unwrap_or(code.span);
                                 coro.site.set(span.start as u32 + 1);
+                                self.frame_serial += 1;
+                                coro.serial.set(self.frame_serial);
                             }
                             if let Some(suspend) = self.suspend_call.take() {
                                 save_pc!();
