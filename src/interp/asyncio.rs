@@ -67,6 +67,24 @@ impl Drop for Coroutine {
     }
 }
 
+thread_local! {
+    /// The names of native coroutines, made once: `q.put(x)` runs in hot loops.
+    static NAMES: RefCell<FxHashMap<&'static str, Rc<str>>> = RefCell::new(FxHashMap::default());
+}
+
+/// A shared `Rc<str>` for a static name.
+fn static_name(name: &'static str) -> Rc<str> {
+    NAMES
+        .try_with(|names| {
+            names
+                .borrow_mut()
+                .entry(name)
+                .or_insert_with(|| Rc::from(name))
+                .clone()
+        })
+        .unwrap_or_else(|_| Rc::from(name))
+}
+
 /// The coroutines dropped unawaited since the last call, in creation order.
 pub fn take_unawaited() -> Vec<(u64, Rc<str>, u32)> {
     let mut list = UNAWAITED
@@ -91,9 +109,10 @@ impl Coroutine {
     }
 
     pub fn native(name: &'static str, body: NativeCoro) -> Rc<Coroutine> {
+        let name = static_name(name);
         Rc::new(Coroutine {
-            name: Rc::from(name),
-            qualname: Rc::from(name),
+            name: name.clone(),
+            qualname: name,
             code: None,
             body: RefCell::new(Some(CoroutineBody::Native(body))),
             running: Cell::new(false),
@@ -528,7 +547,7 @@ impl Interp {
                 if !live.is_empty() {
                     let closers = live
                         .iter()
-                        .map(|g| self.object_method(g, "aclose", Vec::new(), Vec::new()))
+                        .map(|g| self.object_method(g, &Rc::from("aclose"), Vec::new(), Vec::new()))
                         .collect::<PyResult<Vec<Value>>>()?;
                     let gather = self.gather(closers, true)?;
                     if let Value::Future(gather) = gather {
@@ -560,7 +579,7 @@ impl Interp {
         for agen in super::agen::take_abandoned() {
             let object = Rc::new(Object::AsyncGen(agen));
             if let Ok(Value::Coroutine(coro)) =
-                self.object_method(&object, "aclose", Vec::new(), Vec::new())
+                self.object_method(&object, &Rc::from("aclose"), Vec::new(), Vec::new())
             {
                 self.sched.call_soon(Handle::CreateTask(coro));
             }

@@ -293,14 +293,15 @@ impl Interp {
     pub fn object_method(
         &mut self,
         object: &Rc<Object>,
-        name: &str,
+        name: &Rc<str>,
         args: Vec<Value>,
         kwargs: Vec<(Rc<str>, Value)>,
     ) -> PyResult<Value> {
         let method = MethodName {
             type_name: object.type_name(),
-            name: Rc::from(name),
+            name: name.clone(),
         };
+        let name = &**name;
         match (&**object, name) {
             (Object::Lock(_) | Object::Condition(_), "acquire") => {
                 exactly(&method, args, &kwargs, 0)?;
