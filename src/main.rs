@@ -22,6 +22,10 @@ enum Command {
     ///
     /// Virtual time: sleeping costs nothing, and the same file and seed always give the
     /// same trace. The program's output is exactly what `python3 FILE` prints.
+    ///
+    /// `import aiohttp` is simulated: URLs answer after a latency on the virtual clock, with
+    /// the status and body the `[aiohttp]` table of `scenario.toml` (next to FILE or in the
+    /// nearest directory above) gives them; see README, "Simulated aiohttp".
     Run {
         /// The scenario file (a Python program).
         file: PathBuf,

@@ -268,6 +268,30 @@ fn cli_tests() -> Vec<Trial> {
             }
             Ok(())
         }),
+        Trial::test(
+            "cli::scenario_toml_configures_aiohttp_and_names_bad_keys",
+            || {
+                let base = scratch("placeholder.txt", "");
+                let dir = base.parent().expect("a directory").join("toml-suite");
+                std::fs::create_dir_all(&dir).expect("a directory");
+                let program = "import asyncio\nimport aiohttp\n\nasync def main():\n    async with aiohttp.ClientSession() as s:\n        async with s.get('https://a.test') as r:\n            print(r.status, await r.text(), asyncio.get_running_loop().time())\n\nasyncio.run(main())\n";
+                std::fs::write(dir.join("fetch.py"), program).expect("a scratch file");
+                let toml = "[aiohttp.urls.\"https://a.test\"]\nlatency = 1.5\nstatus = 201\nbody = \"hi\"\n";
+                std::fs::write(dir.join("scenario.toml"), toml).expect("a scratch file");
+                let (code, stdout, _) = cli(&["run", "--format", "stdout", "fetch.py"], &dir);
+                expect_eq("stdout", &stdout, "201 hi 1.5\n")?;
+                if code != 0 {
+                    return Err(format!("exit code {code}, expected 0").into());
+                }
+                std::fs::write(dir.join("scenario.toml"), "[aiohttp]\nlatancy = 1\n")
+                    .expect("a scratch file");
+                let (code, _, stderr) = cli(&["run", "fetch.py"], &dir);
+                if code != 2 || !stderr.contains("scenario.toml") || !stderr.contains("latancy") {
+                    return Err(format!("exit code {code}, stderr {stderr:?}").into());
+                }
+                Ok(())
+            },
+        ),
         Trial::test("cli::run_format_stdout_prints_only_program_output", || {
             let (code, stdout, stderr) = cli(
                 &["run", "--format", "stdout", "scenarios/seeds/say_hello.py"],
