@@ -27,8 +27,6 @@ fn unimplemented_member(module: &str, name: &str) -> bool {
             "Barrier"
                 | "BrokenBarrierError"
                 | "iscoroutinefunction"
-                | "new_event_loop"
-                | "set_event_loop"
                 | "get_event_loop_policy"
                 | "set_event_loop_policy"
                 | "run_coroutine_threadsafe"

@@ -507,6 +507,74 @@ impl Interp {
         result
     }
 
+    /// The old-style loop's own methods: `run_until_complete`, `run_forever`, `stop`,
+    /// `close`, `is_running`, `is_closed`. Tasks left pending by one `run_until_complete`
+    /// go on in the next, as on CPython's loop.
+    pub fn loop_method(
+        &mut self,
+        name: &str,
+        method: &super::builtins::MethodName,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
+        match name {
+            "run_until_complete" | "run_forever" => {
+                let future = if name == "run_until_complete" {
+                    let [arg] = super::builtins::exactly(method, args, &kwargs, 1)?
+                        .try_into()
+                        .expect("one");
+                    Some(arg)
+                } else {
+                    super::builtins::exactly(method, args, &kwargs, 0)?;
+                    None
+                };
+                if self.loop_closed {
+                    return Err(runtime_error("Event loop is closed"));
+                }
+                if self.event_loop.is_some() {
+                    return Err(runtime_error("This event loop is already running"));
+                }
+                self.event_loop = Some(LoopState { stopping: false });
+                let result = match future {
+                    Some(arg) => match self.ensure_future(arg) {
+                        Ok(future) => self.run_until_complete(&future),
+                        Err(exc) => Err(exc),
+                    },
+                    None => self.run_forever().map(|()| Value::None),
+                };
+                self.event_loop = None;
+                result
+            }
+            "stop" => {
+                super::builtins::exactly(method, args, &kwargs, 0)?;
+                if let Some(state) = &mut self.event_loop {
+                    state.stopping = true;
+                }
+                Ok(Value::None)
+            }
+            "close" => {
+                super::builtins::exactly(method, args, &kwargs, 0)?;
+                if self.event_loop.is_some() {
+                    return Err(runtime_error("Cannot close a running event loop"));
+                }
+                if !self.loop_closed {
+                    self.loop_closed = true;
+                    self.sched.clear();
+                    self.report_unretrieved();
+                }
+                Ok(Value::None)
+            }
+            "is_running" => {
+                super::builtins::exactly(method, args, &kwargs, 0)?;
+                Ok(Value::Bool(self.event_loop.is_some()))
+            }
+            _ => {
+                super::builtins::exactly(method, args, &kwargs, 0)?;
+                Ok(Value::Bool(self.loop_closed && self.event_loop.is_none()))
+            }
+        }
+    }
+
     /// `Runner.close()`: cancel what is left, then the two shutdown steps.
     fn shutdown_loop(&mut self) -> PyResult<()> {
         let to_cancel: Vec<Rc<Future>> = self
@@ -675,7 +743,7 @@ impl Interp {
 
     /// "Task exception was never retrieved": CPython logs it when such a task is garbage
     /// collected; here every one is reported when `asyncio.run` ends, in creation order.
-    fn report_unretrieved(&mut self) {
+    pub fn report_unretrieved(&mut self) {
         let tasks: Vec<Rc<Future>> = self
             .tasks
             .iter()

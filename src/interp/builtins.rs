@@ -91,6 +91,8 @@ builtins! {
     AsyncioWait = "wait",
     AsyncioShield = "shield",
     AsyncioToThread = "to_thread",
+    AsyncioNewEventLoop = "new_event_loop",
+    AsyncioSetEventLoop = "set_event_loop",
     RandomSeed = "seed",
     RandomRandom = "random",
     RandomUniform = "uniform",
@@ -1301,15 +1303,25 @@ impl Interp {
                 ) || (future.is_task()
                     && matches!(name, get_name | set_name | get_coro | cancelling | uncancel))
             }
-            Value::Loop => matches!(
-                name,
-                time | create_task
-                    | run_in_executor
-                    | create_future
-                    | call_soon
-                    | call_later
-                    | call_at
-            ),
+            Value::Loop => {
+                matches!(
+                    name,
+                    time | create_task
+                        | run_in_executor
+                        | create_future
+                        | call_soon
+                        | call_later
+                        | call_at
+                ) || matches!(
+                    &**self.symbols.name(name),
+                    "run_until_complete"
+                        | "run_forever"
+                        | "stop"
+                        | "close"
+                        | "is_running"
+                        | "is_closed"
+                )
+            }
             Value::Exception(exc) => {
                 matches!(name, with_traceback | add_note)
                     || (exc.ty.is_subclass(ExcType::BaseExceptionGroup)
@@ -1481,6 +1493,19 @@ impl Interp {
                     Ok(Value::Future(super::asyncio::Future::plain(
                         super::asyncio::Waiting::Static("a future"),
                     )))
+                }
+                _ if matches!(
+                    &**self.symbols.name(name),
+                    "run_until_complete"
+                        | "run_forever"
+                        | "stop"
+                        | "close"
+                        | "is_running"
+                        | "is_closed"
+                ) =>
+                {
+                    let text = self.symbols.name(name).clone();
+                    self.loop_method(&text, &method, args, kwargs)
                 }
                 sym::call_soon | sym::call_later | sym::call_at => {
                     let wanted = usize::from(name != sym::call_soon) + 1;

@@ -213,6 +213,8 @@ pub struct Interp {
     pub suspend_call: Option<Suspend>,
     /// Asynchronous generators that have started, for `shutdown_asyncgens()`.
     pub asyncgens: Vec<std::rc::Weak<object::Object>>,
+    /// `loop.close()` was called on the old-style loop (`get_event_loop()`).
+    pub loop_closed: bool,
 }
 
 impl Interp {
@@ -274,6 +276,7 @@ impl Interp {
             executor: threads::Executor::default(),
             suspend_call: None,
             asyncgens: Vec::new(),
+            loop_closed: false,
         }
     }
 

@@ -15,7 +15,7 @@ use num_bigint::BigInt;
 use super::Interp;
 use super::asyncio::{Coroutine, NativeCoro, SleepState, WaitFor};
 use super::builtins::{Builtin, bind, index_arg};
-use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error, value_error};
+use super::exceptions::{ExcType, Exception, PyResult, type_error, value_error};
 use super::ops::int_to_float;
 use super::symbol::{Sym, sym};
 use super::value::{Module, TYPING_NAMES, Type, Value};
@@ -83,6 +83,12 @@ pub fn member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
         (Module::Asyncio, wait) => Builtin::AsyncioWait,
         (Module::Asyncio, shield) => Builtin::AsyncioShield,
         (Module::Asyncio, to_thread) => Builtin::AsyncioToThread,
+        (Module::Asyncio, _) if &**interp.symbols.name(name) == "new_event_loop" => {
+            Builtin::AsyncioNewEventLoop
+        }
+        (Module::Asyncio, _) if &**interp.symbols.name(name) == "set_event_loop" => {
+            Builtin::AsyncioSetEventLoop
+        }
         (Module::Asyncio, sleep) => Builtin::AsyncioSleep,
         (Module::Asyncio, gather) => Builtin::AsyncioGather,
         (Module::Asyncio, create_task) => Builtin::AsyncioCreateTask,
@@ -364,18 +370,23 @@ pub fn call(
             };
             interp.as_completed(bound[0].clone().expect("required"), timeout)
         }
-        Builtin::AsyncioGetRunningLoop | Builtin::AsyncioGetEventLoop => {
+        Builtin::AsyncioGetRunningLoop => {
+            bind(name, args, kwargs, &[], 0)?;
+            interp.require_loop()?;
+            Ok(Value::Loop)
+        }
+        // 3.11 still gives the main thread a loop when none runs (the old style:
+        // `loop = asyncio.get_event_loop(); loop.run_until_complete(main())`).
+        Builtin::AsyncioGetEventLoop | Builtin::AsyncioNewEventLoop => {
             bind(name, args, kwargs, &[], 0)?;
             if interp.event_loop.is_none() {
-                return Err(runtime_error(
-                    if builtin == Builtin::AsyncioGetRunningLoop {
-                        "no running event loop"
-                    } else {
-                        "There is no current event loop in thread 'MainThread'."
-                    },
-                ));
+                interp.loop_closed = false;
             }
             Ok(Value::Loop)
+        }
+        Builtin::AsyncioSetEventLoop => {
+            bind(name, args, kwargs, &["loop"], 1)?;
+            Ok(Value::None)
         }
         Builtin::AsyncioCurrentTask => {
             bind(name, args, kwargs, &["loop"], 0)?;
