@@ -406,6 +406,7 @@ pub enum Construct {
     AsyncFor,
     Walrus,
     Yield,
+    YieldFrom,
 
     Complex,
     Bytes,
@@ -429,6 +430,7 @@ impl Construct {
             Construct::AsyncFor => "async for is not supported yet",
             Construct::Walrus => "assignment expressions (:=) are not supported",
             Construct::Yield => "yield (generator functions) is not supported",
+            Construct::YieldFrom => "yield from (generator functions) is not supported",
 
             Construct::Complex => "complex numbers are not supported",
             Construct::Bytes => "bytes literals are not supported",
@@ -449,7 +451,7 @@ impl Construct {
             Construct::Match => Some("use if/elif/else"),
             Construct::With => Some("use try/finally"),
             Construct::Walrus => Some("assign on a line of its own"),
-            Construct::Yield => Some("build and return a list"),
+            Construct::Yield | Construct::YieldFrom => Some("build and return a list"),
             Construct::NamedEscape => Some("write the character itself, or a \\u escape"),
             Construct::PositionalOnly => Some("remove the / from the parameter list"),
             _ => None,

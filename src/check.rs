@@ -339,6 +339,7 @@ impl Checker {
                     if let Some(kind) = &handler.kind {
                         self.expr(kind, context);
                     }
+                    let mut inner = context;
                     if handler.star
                         && let Some(span) = star_block_exit(&handler.body, false)
                     {
@@ -346,8 +347,9 @@ impl Checker {
                             "'break', 'continue' and 'return' cannot appear in an except* block",
                             span,
                         );
+                        inner.in_loop = true; // one error for that `break`, not two
                     }
-                    self.block(&handler.body, context);
+                    self.block(&handler.body, inner);
                 }
                 self.block(orelse, context);
                 self.block(finalbody, context);
@@ -555,18 +557,39 @@ impl Checker {
                     self.expr(value, context);
                 }
             }
-            ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
-                self.comprehension(generators, &[elt], context, false, expr.span);
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(generators, &[elt], context, "list comprehension", expr.span);
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(generators, &[elt], context, "set comprehension", expr.span);
             }
             ExprKind::DictComp {
                 key,
                 value,
                 generators,
             } => {
-                self.comprehension(generators, &[key, value], context, false, expr.span);
+                self.comprehension(
+                    generators,
+                    &[key, value],
+                    context,
+                    "dict comprehension",
+                    expr.span,
+                );
             }
             ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(generators, &[elt], context, true, expr.span);
+                self.comprehension(
+                    generators,
+                    &[elt],
+                    context,
+                    "generator expression",
+                    expr.span,
+                );
+            }
+            ExprKind::Unsupported(Construct::YieldFrom) if context.in_async => {
+                self.error("'yield from' inside async function", expr.span);
+            }
+            ExprKind::Unsupported(Construct::YieldFrom) if !context.in_function => {
+                self.error("'yield' outside function", expr.span);
             }
             ExprKind::Unsupported(construct) => self.construct(*construct, expr.span),
         }
@@ -586,32 +609,29 @@ impl Checker {
         generators: &[Comprehension],
         elements: &[&Expr],
         context: Context,
-        lazy: bool,
+        kind: &str,
         span: Span,
     ) {
+        let inner = comprehension_inner(generators, elements);
+        let is_async =
+            generators.iter().any(|g| g.is_async) || inner.iter().any(|e| find_await(e).is_some());
         // A generator expression that awaits is an asynchronous generator.
-        let is_async = generators.iter().any(|g| g.is_async);
-        if lazy && (is_async || (context.in_async && elements.iter().any(|e| contains_await(e)))) {
+        if kind == "generator expression" && is_async {
             self.construct(Construct::AsyncComprehension, span);
             return;
         }
+        let mut context = context;
         if is_async && !context.in_async {
             self.error(
                 "asynchronous comprehension outside of an asynchronous function",
                 span,
             );
+            // One error for the comprehension, not one more per `await` in it.
+            context.in_function = true;
+            context.in_async = true;
         }
-        let yields = elements.iter().any(|e| contains_yield(e))
-            || generators
-                .iter()
-                .any(|g| g.ifs.iter().any(contains_yield) || contains_yield(&g.target));
-        if yields {
-            let what = if lazy {
-                "generator expression"
-            } else {
-                "comprehension"
-            };
-            self.error(format!("'yield' inside {what}"), span);
+        if let Some(found) = inner.iter().find_map(|e| find_yield(e)) {
+            self.error(format!("'yield' inside {kind}"), found.span);
         }
         for generator in generators {
             self.expr(&generator.target, context);
@@ -625,6 +645,10 @@ impl Checker {
 /// A `break` or `continue` (outside a nested loop) or a `return` in an `except*` block.
 fn star_block_exit(body: &[Stmt], in_loop: bool) -> Option<Span> {
     body.iter().find_map(|stmt| match &stmt.kind {
+        // CPython 3.11 locates `return <constant>` at the constant.
+        StmtKind::Return(Some(value)) if matches!(value.kind, ExprKind::Constant(_)) => {
+            Some(value.span)
+        }
         StmtKind::Return(_) => Some(stmt.span),
         StmtKind::Break | StmtKind::Continue if !in_loop => Some(stmt.span),
         StmtKind::If { body, orelse, .. } => {
@@ -651,41 +675,121 @@ fn star_block_exit(body: &[Stmt], in_loop: bool) -> Option<Span> {
     })
 }
 
-/// Whether an expression contains `yield` outside nested functions.
-fn contains_yield(expr: &Expr) -> bool {
-    matches!(expr.kind, ExprKind::Yield(_))
-}
-
-/// Whether an expression contains `await` outside nested functions.
-fn contains_await(expr: &Expr) -> bool {
+/// The subexpressions of `expr` evaluated in its scope: not a lambda's body, and of a
+/// comprehension only its first iterable (the rest runs in the comprehension's own scope).
+fn children(expr: &Expr) -> Vec<&Expr> {
+    fn fstring<'a>(parts: &'a [FStringPart], out: &mut Vec<&'a Expr>) {
+        for part in parts {
+            if let FStringPart::Field { value, spec, .. } = part {
+                out.push(value);
+                fstring(spec, out);
+            }
+        }
+    }
+    let mut out: Vec<&Expr> = Vec::new();
     match &expr.kind {
-        ExprKind::Await(_) => true,
-        ExprKind::Lambda(_) => false,
+        ExprKind::Name(_) | ExprKind::Constant(_) | ExprKind::Unsupported(_) => {}
+        ExprKind::FString(parts) => fstring(parts, &mut out),
         ExprKind::Tuple(items)
         | ExprKind::List(items)
         | ExprKind::Set(items)
-        | ExprKind::BoolOp { values: items, .. } => items.iter().any(contains_await),
-        ExprKind::BinOp { left, right, .. } => contains_await(left) || contains_await(right),
-        ExprKind::UnaryOp { operand, .. } | ExprKind::Starred(operand) => contains_await(operand),
+        | ExprKind::BoolOp { values: items, .. } => out.extend(items),
+        ExprKind::Dict(entries) => {
+            for (key, value) in entries {
+                out.extend(key);
+                out.push(value);
+            }
+        }
+        ExprKind::Starred(inner) | ExprKind::Await(inner) => out.push(inner),
+        ExprKind::UnaryOp { operand, .. } => out.push(operand),
+        ExprKind::Yield(value) => out.extend(value.as_deref()),
+        ExprKind::BinOp { left, right, .. } => out.extend([&**left, &**right]),
         ExprKind::Compare { left, ops } => {
-            contains_await(left) || ops.iter().any(|(_, e)| contains_await(e))
+            out.push(left);
+            out.extend(ops.iter().map(|(_, e)| e));
         }
-        ExprKind::IfExp { test, body, orelse } => {
-            contains_await(test) || contains_await(body) || contains_await(orelse)
-        }
+        ExprKind::IfExp { test, body, orelse } => out.extend([&**test, &**body, &**orelse]),
+        ExprKind::Lambda(def) => out.extend(def.params.all().filter_map(|p| p.default.as_ref())),
         ExprKind::Call { func, args } => {
-            contains_await(func)
-                || args.iter().any(|a| match a {
+            out.push(func);
+            for arg in args {
+                match arg {
                     Arg::Positional(e)
                     | Arg::Starred(e)
                     | Arg::Keyword(_, e)
-                    | Arg::DoubleStarred(e) => contains_await(e),
-                })
+                    | Arg::DoubleStarred(e) => out.push(e),
+                }
+            }
         }
-        ExprKind::Attribute { value, .. } => contains_await(value),
-        ExprKind::Subscript { value, index } => contains_await(value) || contains_await(index),
-        _ => false,
+        ExprKind::Attribute { value, .. } => out.push(value),
+        ExprKind::Subscript { value, index } => out.extend([&**value, &**index]),
+        ExprKind::Slice { lower, upper, step } => {
+            out.extend([lower, upper, step].into_iter().flatten().map(|e| &**e));
+        }
+        ExprKind::ListComp { generators, .. }
+        | ExprKind::SetComp { generators, .. }
+        | ExprKind::DictComp { generators, .. }
+        | ExprKind::GeneratorExp { generators, .. } => {
+            out.extend(generators.first().map(|g| &g.iter));
+        }
     }
+    out
+}
+
+/// What a comprehension evaluates in its own scope: its elements, targets, conditions and
+/// every iterable after the first.
+fn comprehension_inner<'a>(
+    generators: &'a [Comprehension],
+    elements: &[&'a Expr],
+) -> Vec<&'a Expr> {
+    let mut inner: Vec<&Expr> = elements.to_vec();
+    for (i, generator) in generators.iter().enumerate() {
+        inner.push(&generator.target);
+        inner.extend(&generator.ifs);
+        if i > 0 {
+            inner.push(&generator.iter);
+        }
+    }
+    inner
+}
+
+/// The first `yield` in an expression's scope.
+fn find_yield(expr: &Expr) -> Option<&Expr> {
+    if matches!(expr.kind, ExprKind::Yield(_)) {
+        return Some(expr);
+    }
+    children(expr).into_iter().find_map(find_yield)
+}
+
+/// The first `await` in an expression's scope; an asynchronous comprehension inside counts.
+fn find_await(expr: &Expr) -> Option<&Expr> {
+    match &expr.kind {
+        ExprKind::Await(_) => return Some(expr),
+        ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
+            if generators.iter().any(|g| g.is_async)
+                || comprehension_inner(generators, &[elt])
+                    .into_iter()
+                    .any(|e| find_await(e).is_some())
+            {
+                return Some(expr);
+            }
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            if generators.iter().any(|g| g.is_async)
+                || comprehension_inner(generators, &[key, value])
+                    .into_iter()
+                    .any(|e| find_await(e).is_some())
+            {
+                return Some(expr);
+            }
+        }
+        _ => {}
+    }
+    children(expr).into_iter().find_map(find_await)
 }
 
 #[cfg(test)]

@@ -368,7 +368,7 @@ impl<'a> Builder<'a> {
             let mut parts = Parts::of(pair);
             parts.eat(Rule::kw_yield);
             if parts.eat(Rule::kw_from).is_some() {
-                return Ok(self.expr(ExprKind::Unsupported(Construct::Yield), span));
+                return Ok(self.expr(ExprKind::Unsupported(Construct::YieldFrom), span));
             }
             let value = parts.next().map(|p| self.star_expressions(p)).transpose()?;
             return Ok(self.expr(ExprKind::Yield(value.map(Box::new)), span));
@@ -414,7 +414,19 @@ impl<'a> Builder<'a> {
                     match clause.as_rule() {
                         Rule::except_clause => handlers.push(self.except_clause(clause)?),
                         Rule::except_star_clause => {
+                            let text = clause.as_str();
+                            let start = self.span(&clause).start;
                             let mut handler = self.except_clause(clause)?;
+                            if handler.kind.is_none() {
+                                // `except*:` — CPython points just after the star.
+                                let star = text.find('*').unwrap_or(0) + 1;
+                                let after = text[star..].len() - text[star..].trim_start().len();
+                                let at = start as usize + star + after;
+                                return Err(Diagnostic::syntax(
+                                    "expected one or more exception types",
+                                    Span::new(at, at + 1),
+                                ));
+                            }
                             handler.star = true;
                             handlers.push(handler);
                         }
@@ -424,6 +436,15 @@ impl<'a> Builder<'a> {
                         }
                         rule => unreachable!("not a try clause: {rule:?}"),
                     }
+                }
+                if let Some(first) = handlers.first()
+                    && let Some(other) = handlers.iter().find(|h| h.star != first.star)
+                {
+                    let at = other.span.start as usize;
+                    return Err(Diagnostic::syntax(
+                        "cannot have both 'except' and 'except*' on the same 'try'",
+                        Span::new(at, at + "except".len()),
+                    ));
                 }
                 StmtKind::Try {
                     body,
@@ -448,7 +469,7 @@ impl<'a> Builder<'a> {
                                 let target = match item.eat(Rule::kw_as) {
                                     Some(_) => {
                                         let target = self.star_target(item.expect())?;
-                                        Some(self.target(target, TargetUse::Assign)?)
+                                        Some(self.target(target, TargetUse::ForLoop)?)
                                     }
                                     None => None,
                                 };

@@ -462,7 +462,7 @@ fn unsupported_constructs_parse() {
     );
     check("x = 1j", "(= x (unsupported Complex))");
     check("x = yield 1", "(= x (yield 1))");
-    check("x = yield from y", "(= x (unsupported Yield))");
+    check("x = yield from y", "(= x (unsupported YieldFrom))");
     check(
         "async with a as b, c: pass",
         "(async-with ((as a b) c) pass)",
