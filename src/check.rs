@@ -761,33 +761,30 @@ fn find_yield(expr: &Expr) -> Option<&Expr> {
     children(expr).into_iter().find_map(find_yield)
 }
 
+/// Whether a comprehension is asynchronous: `async for`, or an `await` in its own scope.
+fn is_async_comprehension(generators: &[Comprehension], elements: &[&Expr]) -> bool {
+    generators.iter().any(|g| g.is_async)
+        || comprehension_inner(generators, elements)
+            .into_iter()
+            .any(|e| find_await(e).is_some())
+}
+
 /// The first `await` in an expression's scope; an asynchronous comprehension inside counts.
 fn find_await(expr: &Expr) -> Option<&Expr> {
-    match &expr.kind {
-        ExprKind::Await(_) => return Some(expr),
+    let found = match &expr.kind {
+        ExprKind::Await(_) => true,
         ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
-            if generators.iter().any(|g| g.is_async)
-                || comprehension_inner(generators, &[elt])
-                    .into_iter()
-                    .any(|e| find_await(e).is_some())
-            {
-                return Some(expr);
-            }
+            is_async_comprehension(generators, &[elt])
         }
         ExprKind::DictComp {
             key,
             value,
             generators,
-        } => {
-            if generators.iter().any(|g| g.is_async)
-                || comprehension_inner(generators, &[key, value])
-                    .into_iter()
-                    .any(|e| find_await(e).is_some())
-            {
-                return Some(expr);
-            }
-        }
-        _ => {}
+        } => is_async_comprehension(generators, &[key, value]),
+        _ => false,
+    };
+    if found {
+        return Some(expr);
     }
     children(expr).into_iter().find_map(find_await)
 }
