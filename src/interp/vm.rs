@@ -40,8 +40,9 @@ enum Unwound {
 enum AwaitStart {
     /// A Python coroutine frame was pushed.
     Frame,
-    /// A native coroutine frame was pushed.
-    Native,
+    /// A native coroutine ran its first step and now awaits something itself: its frame
+    /// was pushed, and this is what the run does next.
+    Then(Flow),
     /// The awaitable was already done.
     Ready(Value),
     Suspend(Suspend),
@@ -90,13 +91,18 @@ impl Interp {
                 self.pop_native(state);
                 self.deliver(state, stop, Resume::Throw(exc))
             }
-            NativeStep::Await(awaitable) => match self.begin_await(state, awaitable) {
-                AwaitStart::Frame => Flow::Resume(Resume::Send(Value::None)),
-                AwaitStart::Native => Flow::Resume(Resume::Send(Value::None)),
-                AwaitStart::Ready(value) => Flow::Resume(Resume::Send(value)),
-                AwaitStart::Error(exc) => Flow::Resume(Resume::Throw(exc)),
-                AwaitStart::Suspend(suspend) => Flow::Exit(Exit::Suspend(suspend)),
-            },
+            NativeStep::Await(awaitable) => self.native_await(state, awaitable),
+        }
+    }
+
+    /// The native frame on top awaits `awaitable`.
+    fn native_await(&mut self, state: &mut ExecState, awaitable: Value) -> Flow {
+        match self.begin_await(state, awaitable) {
+            AwaitStart::Frame => Flow::Resume(Resume::Send(Value::None)),
+            AwaitStart::Then(flow) => flow,
+            AwaitStart::Ready(value) => Flow::Resume(Resume::Send(value)),
+            AwaitStart::Error(exc) => Flow::Resume(Resume::Throw(exc)),
+            AwaitStart::Suspend(suspend) => Flow::Exit(Exit::Suspend(suspend)),
         }
     }
 
@@ -133,12 +139,33 @@ impl Interp {
                     state.stack.push(Value::None); // the first send(None), popped by the body
                     AwaitStart::Frame
                 }
-                Some(CoroutineBody::Native(native)) => {
-                    state.frames.push(Frame::Native(NativeFrame {
-                        coro: native,
-                        owner: Some(coro),
-                    }));
-                    AwaitStart::Native
+                Some(CoroutineBody::Native(mut native)) => {
+                    // Its first step runs here: most (`q.get()` with an item waiting, a free
+                    // lock) finish at once and need no frame.
+                    match native.resume(self, Resume::Send(Value::None)) {
+                        NativeStep::Return(value) => {
+                            coro.finish();
+                            AwaitStart::Ready(value)
+                        }
+                        NativeStep::Raise(exc) => {
+                            coro.finish();
+                            AwaitStart::Error(exc)
+                        }
+                        NativeStep::Yield(suspend) => {
+                            state.frames.push(Frame::Native(NativeFrame {
+                                coro: native,
+                                owner: Some(coro),
+                            }));
+                            AwaitStart::Suspend(suspend)
+                        }
+                        NativeStep::Await(awaitable) => {
+                            state.frames.push(Frame::Native(NativeFrame {
+                                coro: native,
+                                owner: Some(coro),
+                            }));
+                            AwaitStart::Then(self.native_await(state, awaitable))
+                        }
+                    }
                 }
                 None => AwaitStart::Error(runtime_error(if coro.is_running() {
                     "coroutine is being awaited already"
@@ -1000,7 +1027,7 @@ impl Interp {
                         save_pc!();
                         match self.begin_await(state, awaitable) {
                             AwaitStart::Frame => continue 'frames,
-                            AwaitStart::Native => return Flow::Resume(Resume::Send(Value::None)),
+                            AwaitStart::Then(flow) => return flow,
                             AwaitStart::Ready(value) => state.stack.push(value),
                             AwaitStart::Error(exc) => raise!(exc),
                             AwaitStart::Suspend(suspend) => {
