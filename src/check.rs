@@ -26,12 +26,10 @@ fn unimplemented_member(module: &str, name: &str) -> bool {
             name,
             "Barrier"
                 | "BrokenBarrierError"
-                | "iscoroutinefunction"
                 | "get_event_loop_policy"
                 | "set_event_loop_policy"
                 | "run_coroutine_threadsafe"
                 | "wrap_future"
-                | "isfuture"
                 | "Runner"
                 | "open_connection"
                 | "start_server"

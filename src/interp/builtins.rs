@@ -92,6 +92,8 @@ builtins! {
     AsyncioShield = "shield",
     AsyncioToThread = "to_thread",
     AsyncioNewEventLoop = "new_event_loop",
+    AsyncioIscoroutinefunction = "iscoroutinefunction",
+    AsyncioIsfuture = "isfuture",
     AsyncioSetEventLoop = "set_event_loop",
     RandomSeed = "seed",
     RandomRandom = "random",

@@ -100,6 +100,10 @@ pub fn member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
         (Module::Asyncio, current_task) => Builtin::AsyncioCurrentTask,
         (Module::Asyncio, all_tasks) => Builtin::AsyncioAllTasks,
         (Module::Asyncio, iscoroutine) => Builtin::AsyncioIscoroutine,
+        (Module::Asyncio, iscoroutinefunction) => Builtin::AsyncioIscoroutinefunction,
+        (Module::Asyncio, _) if &**interp.symbols.name(name) == "isfuture" => {
+            Builtin::AsyncioIsfuture
+        }
         (Module::Asyncio, CancelledError) => {
             return Some(Value::Type(Type::Exception(ExcType::CancelledError)));
         }
@@ -410,6 +414,17 @@ pub fn call(
         Builtin::AsyncioIscoroutine => {
             let bound = bind(name, args, kwargs, &["object"], 1)?;
             Ok(Value::Bool(matches!(bound[0], Some(Value::Coroutine(_)))))
+        }
+        Builtin::AsyncioIscoroutinefunction => {
+            let bound = bind(name, args, kwargs, &["func"], 1)?;
+            Ok(Value::Bool(matches!(
+                &bound[0],
+                Some(Value::Function(f)) if f.code.kind == crate::bytecode::CodeKind::Coroutine
+            )))
+        }
+        Builtin::AsyncioIsfuture => {
+            let bound = bind(name, args, kwargs, &["obj"], 1)?;
+            Ok(Value::Bool(matches!(bound[0], Some(Value::Future(_)))))
         }
         // ---------------------------------------------------------------- random
         Builtin::RandomSeed => {

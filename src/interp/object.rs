@@ -533,6 +533,15 @@ impl Interp {
     pub fn object_attribute(&mut self, object: &Rc<Object>, name: &str) -> Option<Value> {
         match (&**object, name) {
             (Object::Queue(queue), "maxsize") => Some(Value::Int(queue.maxsize)),
+            // Private, but tutorials print them to show the state.
+            (Object::Queue(queue), "_maxsize") => Some(Value::Int(queue.maxsize)),
+            (Object::Queue(queue), "_unfinished_tasks") => Some(Value::Int(queue.unfinished.get())),
+            (Object::Semaphore(sem), "_value") => Some(Value::Int(sem.value.get())),
+            (Object::Semaphore(sem), "_bound_value") if sem.bound.is_some() => {
+                sem.bound.map(Value::Int)
+            }
+            (Object::Lock(lock), "_locked") => Some(Value::Bool(lock.locked.get())),
+            (Object::Event(event), "_value") => Some(Value::Bool(event.value.get())),
             (Object::AsyncGen(agen), "__name__") => Some(Value::str(&*agen.code.name)),
             (Object::AsyncGen(agen), "__qualname__") => Some(Value::str(&*agen.code.qualname)),
             (Object::Response(_) | Object::Session(_), _) => self.aiohttp_attribute(object, name),
