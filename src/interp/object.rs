@@ -160,6 +160,43 @@ impl Object {
         self.kind().name()
     }
 
+    /// The methods of the object's class (a program may call them, or misspell them).
+    pub fn methods(&self) -> &'static [&'static str] {
+        match self {
+            Object::Lock(_) => &["acquire", "release", "locked"],
+            Object::Event(_) => &["wait", "set", "clear", "is_set"],
+            Object::Condition(_) => &[
+                "acquire",
+                "release",
+                "locked",
+                "wait",
+                "wait_for",
+                "notify",
+                "notify_all",
+            ],
+            Object::Semaphore(_) => &["acquire", "release", "locked"],
+            Object::Queue(_) => &[
+                "put",
+                "get",
+                "put_nowait",
+                "get_nowait",
+                "qsize",
+                "empty",
+                "full",
+                "task_done",
+                "join",
+            ],
+            Object::Timeout(_) => &["when", "reschedule", "expired"],
+            Object::TaskGroup(_) => &["create_task"],
+            Object::AsyncGen(_) => &["__anext__", "asend", "athrow", "aclose", "__aiter__"],
+            Object::Session(_) => &["get", "post", "close"],
+            Object::Request(_) => &[],
+            Object::Response(_) => &["text", "json", "read", "release"],
+            Object::Handle(h) if h.when.is_some() => &["cancel", "cancelled", "when"],
+            Object::Handle(_) => &["cancel", "cancelled"],
+        }
+    }
+
     /// `str(x)`: a queue's leaves out the address; the others are their repr.
     pub fn str(&self) -> String {
         match self {
@@ -251,42 +288,9 @@ fn agen_coro(object: &Rc<Object>, kind: AgenOpKind, first: Option<Resume>) -> Va
 }
 
 impl Interp {
-    /// The methods each object has (for `hasattr`-like checks and bound methods).
+    /// Whether the object has this method (for bound methods and calls).
     pub fn object_has_method(&self, object: &Object, name: &str) -> bool {
-        let methods: &[&str] = match object {
-            Object::Lock(_) => &["acquire", "release", "locked"],
-            Object::Event(_) => &["wait", "set", "clear", "is_set"],
-            Object::Condition(_) => &[
-                "acquire",
-                "release",
-                "locked",
-                "wait",
-                "wait_for",
-                "notify",
-                "notify_all",
-            ],
-            Object::Semaphore(_) => &["acquire", "release", "locked"],
-            Object::Queue(_) => &[
-                "put",
-                "get",
-                "put_nowait",
-                "get_nowait",
-                "qsize",
-                "empty",
-                "full",
-                "task_done",
-                "join",
-            ],
-            Object::Timeout(_) => &["when", "reschedule", "expired"],
-            Object::TaskGroup(_) => &["create_task"],
-            Object::AsyncGen(_) => &["__anext__", "asend", "athrow", "aclose", "__aiter__"],
-            Object::Session(_) => &["get", "post", "close"],
-            Object::Request(_) => &[],
-            Object::Response(_) => &["text", "json", "read", "release"],
-            Object::Handle(h) if h.when.is_some() => &["cancel", "cancelled", "when"],
-            Object::Handle(_) => &["cancel", "cancelled"],
-        };
-        methods.contains(&name)
+        object.methods().contains(&name)
     }
 
     /// `object.name(*args, **kwargs)`

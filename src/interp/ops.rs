@@ -1345,7 +1345,11 @@ impl Interp {
     pub fn no_attribute(&self, object: &Value, name: Sym) -> Rc<Exception> {
         let name = self.symbols.name(name);
         let error = attribute_error(object.type_name(), name);
-        if let Some(dir) = super::suggest::dir_of(object) {
+        let dir = match object {
+            Value::Object(native) => Some(native.methods()),
+            _ => super::suggest::dir_of(object),
+        };
+        if let Some(dir) = dir {
             *error.suggestion.borrow_mut() = super::suggest::closest(name, dir).map(Rc::from);
         }
         error
