@@ -975,6 +975,39 @@ impl Interp {
         let name = ty.name();
         match ty {
             Type::Native(kind) => self.construct_object(kind, args, kwargs),
+            // `asyncio.Future()`: as `loop.create_future()`.
+            Type::Future => {
+                bind(
+                    "Future",
+                    args,
+                    kwargs.into_iter().filter(|(k, _)| &**k != "loop").collect(),
+                    &[],
+                    0,
+                )?;
+                Ok(Value::Future(super::asyncio::Future::plain(
+                    super::asyncio::Waiting::Static("a future"),
+                )))
+            }
+            // `asyncio.Task(coro, name=...)`: as `loop.create_task`.
+            Type::Task => {
+                let bound = bind(
+                    "Task",
+                    args,
+                    kwargs,
+                    &["coro", "loop", "name", "context"],
+                    1,
+                )?;
+                let Some(Value::Coroutine(coro)) = bound[0].clone() else {
+                    let given = bound[0].as_ref().map_or_else(String::new, Value::repr);
+                    return Err(type_error(format!("a coroutine was expected, got {given}")));
+                };
+                self.require_loop()?;
+                let name = bound[2]
+                    .clone()
+                    .filter(|n| !matches!(n, Value::None))
+                    .map(|n| Rc::from(n.to_str()));
+                Ok(Value::Future(self.new_task(coro, name, false)))
+            }
             Type::Exception(ExcType::ExceptionGroup | ExcType::BaseExceptionGroup) => {
                 no_kwargs(name, &kwargs)?;
                 super::exceptions::new_exception_group(ty, args)
