@@ -10,7 +10,7 @@ class Worker:
 async def main():
     with open("data.txt") as f:
         print(f.read())
-    barrier = asyncio.Barrier(2)
+    reader, writer = await asyncio.open_connection("example.com", 80)
     if (n := 10) > 5:
         print(n)
 

@@ -568,6 +568,55 @@ impl Interp {
                 super::builtins::exactly(method, args, &kwargs, 0)?;
                 Ok(Value::Bool(self.event_loop.is_some()))
             }
+            "set_exception_handler" => {
+                let [handler] = super::builtins::exactly(method, args, &kwargs, 1)?
+                    .try_into()
+                    .expect("one");
+                self.exception_handler = match handler {
+                    Value::None => None,
+                    h if super::builtins::is_callable(&h) => Some(h),
+                    other => {
+                        return Err(super::exceptions::type_error(format!(
+                            "A callable object or None is expected, got {}",
+                            other.repr()
+                        )));
+                    }
+                };
+                Ok(Value::None)
+            }
+            "get_exception_handler" => {
+                super::builtins::exactly(method, args, &kwargs, 0)?;
+                Ok(self.exception_handler.clone().unwrap_or(Value::None))
+            }
+            "call_exception_handler" | "default_exception_handler" => {
+                let [context] = super::builtins::exactly(method, args, &kwargs, 1)?
+                    .try_into()
+                    .expect("one");
+                let handler = self.exception_handler.clone();
+                if let (Some(handler), "call_exception_handler") = (handler, name) {
+                    self.call(handler, vec![Value::Loop, context])?;
+                    return Ok(Value::None);
+                }
+                // The default handler logs the message (and the exception's traceback).
+                let get = |key: &str| match &context {
+                    Value::Dict(dict) => dict
+                        .borrow()
+                        .iter()
+                        .find(|(k, _)| k.value.as_str() == Some(key))
+                        .map(|(_, v)| v.clone()),
+                    _ => None,
+                };
+                let message = get("message").map_or_else(
+                    || "Unhandled exception in event loop".to_string(),
+                    |m| m.to_str(),
+                );
+                let mut report = format!("{message}\n");
+                if let Some(Value::Exception(exc)) = get("exception") {
+                    report.push_str(&super::traceback::render(&self.source, &exc));
+                }
+                self.stderr.push_str(&report);
+                Ok(Value::None)
+            }
             _ => {
                 super::builtins::exactly(method, args, &kwargs, 0)?;
                 Ok(Value::Bool(self.loop_closed && self.event_loop.is_none()))
@@ -712,14 +761,44 @@ impl Interp {
                 self.escaping = Some(exc);
                 return;
             }
-            let report = format!(
-                "Exception in callback {}\nhandle: {}\n{}",
-                object.repr().trim_start_matches('<').trim_end_matches('>'),
-                object.repr(),
-                super::traceback::render(&self.source, &exc)
-            );
-            self.stderr.push_str(&report);
+            let call = object.repr();
+            let call = call.trim_start_matches("<Handle ").trim_end_matches('>');
+            let message = format!("Exception in callback {call}");
+            self.callback_failed(message, exc, Value::Object(object.clone()));
         }
+    }
+
+    /// A callback raised: the loop's exception handler gets the context, or the default
+    /// handler logs it (`loop.call_exception_handler`).
+    fn callback_failed(&mut self, message: String, exc: Rc<Exception>, handle: Value) {
+        if let Some(handler) = self.exception_handler.clone() {
+            let context = self.make_dict(vec![
+                Value::str("message"),
+                Value::str(&*message),
+                Value::str("exception"),
+                Value::Exception(exc.clone()),
+                Value::str("handle"),
+                handle,
+            ]);
+            let result = context.and_then(|context| self.call(handler, vec![Value::Loop, context]));
+            if let Err(error) = result {
+                if self.abort.is_some() {
+                    return;
+                }
+                let report = format!(
+                    "Unhandled error in exception handler\n{}",
+                    super::traceback::render(&self.source, &error)
+                );
+                self.stderr.push_str(&report);
+            }
+            return;
+        }
+        let report = format!(
+            "{message}\nhandle: {}\n{}",
+            handle.repr(),
+            super::traceback::render(&self.source, &exc)
+        );
+        self.stderr.push_str(&report);
     }
 
     /// "RuntimeWarning: coroutine 'f' was never awaited", for each coroutine the program
@@ -912,13 +991,18 @@ impl Interp {
                         self.escaping = Some(exc);
                         return;
                     }
-                    let report = format!(
-                        "Exception in callback {}({})\n{}",
-                        func.repr(),
-                        future.repr(),
-                        super::traceback::render(&self.source, &exc)
-                    );
-                    self.stderr.push_str(&report);
+                    let handle =
+                        Value::Object(Rc::new(Object::Handle(super::object::CallbackHandle {
+                            when: None,
+                            cancelled: Cell::new(false),
+                            timer: Cell::new(None),
+                            func,
+                            args: vec![Value::Future(future.clone())],
+                        })));
+                    let call = handle.repr();
+                    let call = call.trim_start_matches("<Handle ").trim_end_matches('>');
+                    let message = format!("Exception in callback {call}");
+                    self.callback_failed(message, exc, handle);
                 }
             }
         }

@@ -975,6 +975,12 @@ impl Interp {
         let name = ty.name();
         match ty {
             Type::Native(kind) => self.construct_object(kind, args, kwargs),
+            Type::Object => {
+                if !args.is_empty() || !kwargs.is_empty() {
+                    return Err(type_error("object() takes no arguments"));
+                }
+                Ok(Value::Object(Rc::new(super::object::Object::Plain)))
+            }
             // `asyncio.Future()`: as `loop.create_future()`.
             Type::Future => {
                 bind(
@@ -1355,6 +1361,10 @@ impl Interp {
                         | "close"
                         | "is_running"
                         | "is_closed"
+                        | "set_exception_handler"
+                        | "get_exception_handler"
+                        | "call_exception_handler"
+                        | "default_exception_handler"
                 )
             }
             Value::Exception(exc) => {
@@ -1537,6 +1547,10 @@ impl Interp {
                         | "close"
                         | "is_running"
                         | "is_closed"
+                        | "set_exception_handler"
+                        | "get_exception_handler"
+                        | "call_exception_handler"
+                        | "default_exception_handler"
                 ) =>
                 {
                     let text = self.symbols.name(name).clone();

@@ -105,6 +105,7 @@ exceptions! {
     InvalidStateError: "InvalidStateError" < Exception in "asyncio.exceptions",
     QueueEmpty: "QueueEmpty" < Exception in "asyncio.queues",
     QueueFull: "QueueFull" < Exception in "asyncio.queues",
+    BrokenBarrierError: "BrokenBarrierError" < RuntimeError in "asyncio.exceptions",
     Warning: "Warning" < Exception in "builtins",
     DeprecationWarning: "DeprecationWarning" < Warning in "builtins",
     RuntimeWarning: "RuntimeWarning" < Warning in "builtins",

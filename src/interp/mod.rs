@@ -215,6 +215,8 @@ pub struct Interp {
     pub asyncgens: Vec<std::rc::Weak<object::Object>>,
     /// `loop.close()` was called on the old-style loop (`get_event_loop()`).
     pub loop_closed: bool,
+    /// `loop.set_exception_handler(handler)`
+    pub exception_handler: Option<Value>,
 }
 
 impl Interp {
@@ -277,6 +279,7 @@ impl Interp {
             suspend_call: None,
             asyncgens: Vec::new(),
             loop_closed: false,
+            exception_handler: None,
         }
     }
 

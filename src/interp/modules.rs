@@ -151,6 +151,10 @@ fn class_member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
         (Module::Asyncio, "Condition") => K::Condition,
         (Module::Asyncio, "Semaphore") => K::Semaphore,
         (Module::Asyncio, "BoundedSemaphore") => K::BoundedSemaphore,
+        (Module::Asyncio, "Barrier") => K::Barrier,
+        (Module::Asyncio, "BrokenBarrierError") => {
+            return Some(Value::Type(Type::Exception(ExcType::BrokenBarrierError)));
+        }
         (Module::Asyncio, "Queue") => K::Queue,
         (Module::Asyncio, "LifoQueue") => K::LifoQueue,
         (Module::Asyncio, "PriorityQueue") => K::PriorityQueue,

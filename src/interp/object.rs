@@ -22,6 +22,7 @@ pub enum Object {
     Event(Event),
     Condition(Condition),
     Semaphore(Semaphore),
+    Barrier(sync::Barrier),
     Queue(Queue),
     Timeout(Timeout),
     TaskGroup(TaskGroup),
@@ -31,6 +32,8 @@ pub enum Object {
     Response(Response),
     /// What `loop.call_soon` / `call_later` / `call_at` return.
     Handle(CallbackHandle),
+    /// `object()`: nothing but an identity (a sentinel).
+    Plain,
 }
 
 /// A callback the loop will call (`asyncio.Handle` / `asyncio.TimerHandle`).
@@ -75,6 +78,7 @@ pub enum ObjectKind {
     Condition,
     Semaphore,
     BoundedSemaphore,
+    Barrier,
     Queue,
     LifoQueue,
     PriorityQueue,
@@ -86,6 +90,7 @@ pub enum ObjectKind {
     ClientResponse,
     Handle,
     TimerHandle,
+    Object,
 }
 
 impl ObjectKind {
@@ -96,6 +101,7 @@ impl ObjectKind {
             ObjectKind::Condition => "Condition",
             ObjectKind::Semaphore => "Semaphore",
             ObjectKind::BoundedSemaphore => "BoundedSemaphore",
+            ObjectKind::Barrier => "Barrier",
             ObjectKind::Queue => "Queue",
             ObjectKind::LifoQueue => "LifoQueue",
             ObjectKind::PriorityQueue => "PriorityQueue",
@@ -107,6 +113,7 @@ impl ObjectKind {
             ObjectKind::ClientResponse => "ClientResponse",
             ObjectKind::Handle => "Handle",
             ObjectKind::TimerHandle => "TimerHandle",
+            ObjectKind::Object => "object",
         }
     }
 
@@ -117,13 +124,14 @@ impl ObjectKind {
             | ObjectKind::Event
             | ObjectKind::Condition
             | ObjectKind::Semaphore
-            | ObjectKind::BoundedSemaphore => "asyncio.locks",
+            | ObjectKind::BoundedSemaphore
+            | ObjectKind::Barrier => "asyncio.locks",
             ObjectKind::Queue | ObjectKind::LifoQueue | ObjectKind::PriorityQueue => {
                 "asyncio.queues"
             }
             ObjectKind::Timeout => "asyncio.timeouts",
             ObjectKind::TaskGroup => "asyncio.taskgroups",
-            ObjectKind::AsyncGenerator => "builtins",
+            ObjectKind::AsyncGenerator | ObjectKind::Object => "builtins",
             ObjectKind::ClientSession => "aiohttp.client",
             ObjectKind::RequestContextManager => "aiohttp.client",
             ObjectKind::ClientResponse => "aiohttp.client_reqrep",
@@ -140,6 +148,7 @@ impl Object {
             Object::Condition(_) => ObjectKind::Condition,
             Object::Semaphore(sem) if sem.bound.is_some() => ObjectKind::BoundedSemaphore,
             Object::Semaphore(_) => ObjectKind::Semaphore,
+            Object::Barrier(_) => ObjectKind::Barrier,
             Object::Queue(queue) => match queue.kind {
                 QueueKind::Fifo => ObjectKind::Queue,
                 QueueKind::Lifo => ObjectKind::LifoQueue,
@@ -153,6 +162,7 @@ impl Object {
             Object::Response(_) => ObjectKind::ClientResponse,
             Object::Handle(h) if h.when.is_some() => ObjectKind::TimerHandle,
             Object::Handle(_) => ObjectKind::Handle,
+            Object::Plain => ObjectKind::Object,
         }
     }
 
@@ -175,6 +185,7 @@ impl Object {
                 "notify_all",
             ],
             Object::Semaphore(_) => &["acquire", "release", "locked"],
+            Object::Barrier(_) => &["wait", "reset", "abort"],
             Object::Queue(_) => &[
                 "put",
                 "get",
@@ -194,6 +205,7 @@ impl Object {
             Object::Response(_) => &["text", "json", "read", "release"],
             Object::Handle(h) if h.when.is_some() => &["cancel", "cancelled", "when"],
             Object::Handle(_) => &["cancel", "cancelled"],
+            Object::Plain => &[],
         }
     }
 
@@ -227,6 +239,7 @@ impl Object {
                 }
             }
             Object::Semaphore(sem) => format!("{at} [{}]>", sem.extra()),
+            Object::Barrier(barrier) => format!("{at} [{}]>", barrier.extra()),
             Object::Queue(queue) => format!("<{} at 0x... {}>", queue.name(), queue.format()),
             Object::Timeout(timeout) => timeout.repr(),
             Object::TaskGroup(group) => group.repr(),
@@ -239,6 +252,7 @@ impl Object {
             }
             Object::Response(response) => response.repr(),
             Object::Handle(handle) => handle.repr(),
+            Object::Plain => "<object object at 0x...>".to_string(),
         }
     }
 }
@@ -375,7 +389,7 @@ impl Interp {
                     "wait_for",
                     SyncOp::CondWaitFor {
                         cond: object.clone(),
-                        predicate,
+                        predicate: sync::Predicate::Python(predicate),
                         wait: None,
                     },
                 ))
@@ -415,6 +429,22 @@ impl Interp {
             (Object::Semaphore(sem), "locked") => {
                 exactly(&method, args, &kwargs, 0)?;
                 Ok(Value::Bool(sem.locked()))
+            }
+            (Object::Barrier(_), "wait") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(sync_coro("wait", sync::barrier_wait_op(object)))
+            }
+            (Object::Barrier(_), "reset" | "abort") => {
+                exactly(&method, args, &kwargs, 0)?;
+                let op = SyncOp::BarrierChange {
+                    barrier: object.clone(),
+                    abort: name == "abort",
+                    acquire: None,
+                };
+                Ok(sync_coro(
+                    if name == "abort" { "abort" } else { "reset" },
+                    op,
+                ))
             }
             (Object::Queue(_), "put") => {
                 let [item] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
@@ -545,6 +575,11 @@ impl Interp {
                 sem.bound.map(Value::Int)
             }
             (Object::Lock(lock), "_locked") => Some(Value::Bool(lock.locked.get())),
+            (Object::Barrier(barrier), "parties") => Some(Value::Int(barrier.parties)),
+            (Object::Barrier(barrier), "n_waiting") => Some(Value::Int(barrier.n_waiting())),
+            (Object::Barrier(barrier), "broken") => Some(Value::Bool(
+                barrier.state.get() == sync::BarrierState::Broken,
+            )),
             (Object::Event(event), "_value") => Some(Value::Bool(event.value.get())),
             (Object::AsyncGen(agen), "__name__") => Some(Value::str(&*agen.code.name)),
             (Object::AsyncGen(agen), "__qualname__") => Some(Value::str(&*agen.code.qualname)),
@@ -573,6 +608,7 @@ impl Interp {
                     fut: None,
                 })),
             )),
+            Object::Barrier(_) => Ok(sync_coro("__aenter__", sync::barrier_wait_op(object))),
             Object::Timeout(_) | Object::TaskGroup(_) => self.taskgroup_enter(object),
             Object::Session(_) | Object::Request(_) | Object::Response(_) => {
                 self.aiohttp_enter(object)
@@ -600,6 +636,7 @@ impl Interp {
                 "__aexit__",
                 sem.release(self).map(|()| Value::None),
             )),
+            Object::Barrier(_) => Ok(ready_coro("__aexit__", Ok(Value::None))),
             Object::Timeout(_) | Object::TaskGroup(_) => self.taskgroup_exit(object, exc),
             Object::Session(_) | Object::Request(_) | Object::Response(_) => {
                 self.aiohttp_exit(object)
@@ -684,6 +721,34 @@ impl Interp {
                     value: std::cell::Cell::new(value),
                     bound: (kind == ObjectKind::BoundedSemaphore).then_some(value),
                     waiters: sync::Waiters::default(),
+                })
+            }
+            ObjectKind::Barrier => {
+                let bound = init_args(name, args, kwargs, &["parties"])?;
+                let Some(parties) = bound[0].clone() else {
+                    return Err(type_error(
+                        "Barrier.__init__() missing 1 required positional argument: 'parties'",
+                    ));
+                };
+                let parties = parties.as_i64().ok_or_else(|| {
+                    type_error(format!(
+                        "'<' not supported between instances of '{}' and 'int'",
+                        parties.type_name()
+                    ))
+                })?;
+                if parties < 1 {
+                    return Err(value_error("parties must be > 0"));
+                }
+                let lock = Rc::new(Object::Lock(Lock::new()));
+                let cond = Rc::new(Object::Condition(Condition {
+                    lock,
+                    waiters: sync::Waiters::default(),
+                }));
+                Object::Barrier(sync::Barrier {
+                    cond,
+                    parties,
+                    state: std::cell::Cell::new(sync::BarrierState::Filling),
+                    count: std::cell::Cell::new(0),
                 })
             }
             ObjectKind::Queue | ObjectKind::LifoQueue | ObjectKind::PriorityQueue => {

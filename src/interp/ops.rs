@@ -1255,6 +1255,14 @@ impl Interp {
                         _ => Ok(Value::tuple(self.collect_iterable(exceptions)?)),
                     }
                 }
+                // `SystemExit(code).code`: None, the one argument, or all of them.
+                _ if exc.ty == ExcType::SystemExit && &**self.symbols.name(name) == "code" => {
+                    Ok(match exc.args.as_slice() {
+                        [] => Value::None,
+                        [code] => code.clone(),
+                        args => Value::tuple(args.to_vec()),
+                    })
+                }
                 // `StopIteration(v).value` is its first argument.
                 sym::value if exc.ty == ExcType::StopIteration => {
                     Ok(exc.args.first().cloned().unwrap_or(Value::None))
@@ -1289,6 +1297,12 @@ impl Interp {
                     }
                     Err(error)
                 }
+            },
+            Value::Coroutine(coro) => match name {
+                sym::__name__ => Ok(Value::str(coro.name())),
+                sym::__qualname__ => Ok(Value::str(coro.qualname())),
+                _ if self.has_method(object, name) => Ok(self.bound_method(object, name)),
+                _ => Err(self.no_attribute(object, name)),
             },
             Value::Function(function) => match name {
                 sym::__name__ => Ok(Value::str(&*function.code.name)),

@@ -456,8 +456,19 @@ pub enum SyncOp {
     /// `Condition.wait_for(predicate)`
     CondWaitFor {
         cond: Rc<Object>,
-        predicate: Value,
+        predicate: Predicate,
         wait: Option<Box<SyncOp>>,
+    },
+    /// `Barrier.wait()`
+    BarrierWait {
+        barrier: Rc<Object>,
+        stage: BarrierStage,
+    },
+    /// `Barrier.reset()` / `Barrier.abort()`: change the state under the condition's lock.
+    BarrierChange {
+        barrier: Rc<Object>,
+        abort: bool,
+        acquire: Option<Box<SyncOp>>,
     },
     QueueGet {
         queue: Rc<Object>,
@@ -627,6 +638,34 @@ impl SyncOp {
                 }
             }
             SyncOp::CondWait { cond, stage } => cond_wait(interp, cond, stage, input),
+            SyncOp::BarrierWait { barrier, stage } => barrier_wait(interp, barrier, stage, input),
+            SyncOp::BarrierChange {
+                barrier,
+                abort,
+                acquire,
+            } => {
+                let Object::Barrier(b) = &**barrier else {
+                    unreachable!("a barrier")
+                };
+                let op = acquire.get_or_insert_with(|| Box::new(b.acquire_op()));
+                match op.resume(interp, input) {
+                    NativeStep::Return(_) => {}
+                    other => return other,
+                }
+                if *abort {
+                    b.state.set(BarrierState::Broken);
+                } else if b.count.get() > 0 {
+                    b.state.set(BarrierState::Resetting);
+                } else {
+                    b.state.set(BarrierState::Filling);
+                }
+                let notified = b.notify_all(interp);
+                let released = b.cond().lock().release(interp);
+                match notified.and(released) {
+                    Ok(()) => NativeStep::Return(Value::None),
+                    Err(exc) => NativeStep::Raise(exc),
+                }
+            }
             SyncOp::CondWaitFor {
                 cond,
                 predicate,
@@ -641,7 +680,7 @@ impl SyncOp {
                     return NativeStep::Raise(exc);
                 }
                 loop {
-                    let result = match interp.call(predicate.clone(), Vec::new()) {
+                    let result = match predicate.check(interp) {
                         Ok(result) => result,
                         Err(exc) => return NativeStep::Raise(exc),
                     };
@@ -715,6 +754,227 @@ impl SyncOp {
                 }
             }
         }
+    }
+}
+
+/// What `Condition.wait_for` waits for.
+pub enum Predicate {
+    /// A program's callable.
+    Python(Value),
+    /// A barrier neither draining nor resetting (`Barrier._block`).
+    BarrierOpen(Rc<Object>),
+    /// A barrier no longer filling (`Barrier._wait`).
+    BarrierLeft(Rc<Object>),
+}
+
+impl Predicate {
+    fn check(&self, interp: &mut Interp) -> PyResult<Value> {
+        let state = |b: &Rc<Object>| match &**b {
+            Object::Barrier(barrier) => barrier.state.get(),
+            _ => unreachable!("a barrier"),
+        };
+        Ok(match self {
+            Predicate::Python(func) => interp.call(func.clone(), Vec::new())?,
+            Predicate::BarrierOpen(b) => Value::Bool(!matches!(
+                state(b),
+                BarrierState::Draining | BarrierState::Resetting
+            )),
+            Predicate::BarrierLeft(b) => Value::Bool(state(b) != BarrierState::Filling),
+        })
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum BarrierState {
+    Filling,
+    Draining,
+    Resetting,
+    Broken,
+}
+
+impl BarrierState {
+    fn value(self) -> &'static str {
+        match self {
+            BarrierState::Filling => "filling",
+            BarrierState::Draining => "draining",
+            BarrierState::Resetting => "resetting",
+            BarrierState::Broken => "broken",
+        }
+    }
+}
+
+/// `asyncio.Barrier(parties)`, from `asyncio/locks.py`: a condition, a count and a state.
+pub struct Barrier {
+    /// The `Condition` object everything happens under.
+    pub cond: Rc<Object>,
+    pub parties: i64,
+    pub state: Cell<BarrierState>,
+    pub count: Cell<i64>,
+}
+
+impl Barrier {
+    fn cond(&self) -> &Condition {
+        match &*self.cond {
+            Object::Condition(cond) => cond,
+            _ => unreachable!("a barrier's condition"),
+        }
+    }
+
+    fn acquire_op(&self) -> SyncOp {
+        SyncOp::LockAcquire {
+            lock: self.cond.clone(),
+            fut: None,
+        }
+    }
+
+    fn notify_all(&self, interp: &mut Interp) -> PyResult<()> {
+        let cond = self.cond();
+        cond.notify(interp, cond.waiters.len() as i64)
+    }
+
+    /// `n_waiting`
+    pub fn n_waiting(&self) -> i64 {
+        match self.state.get() {
+            BarrierState::Filling => self.count.get(),
+            _ => 0,
+        }
+    }
+
+    pub fn extra(&self) -> String {
+        let state = self.state.get();
+        if state == BarrierState::Broken {
+            return state.value().to_string();
+        }
+        format!(
+            "{}, waiters:{}/{}",
+            state.value(),
+            self.n_waiting(),
+            self.parties
+        )
+    }
+
+    /// `_exit()`: the last one out lets the barrier fill again.
+    fn exit(&self, interp: &mut Interp) -> PyResult<()> {
+        if self.count.get() == 0 {
+            if matches!(
+                self.state.get(),
+                BarrierState::Resetting | BarrierState::Draining
+            ) {
+                self.state.set(BarrierState::Filling);
+            }
+            self.notify_all(interp)?;
+        }
+        Ok(())
+    }
+}
+
+pub enum BarrierStage {
+    /// `async with self._cond`
+    Acquire(Box<SyncOp>),
+    /// `await self._block()`
+    Block(Box<SyncOp>),
+    /// `await self._wait()`, with this task's index.
+    Wait(Box<SyncOp>, i64),
+}
+
+fn broken_barrier(message: &str) -> Rc<Exception> {
+    Exception::msg(ExcType::BrokenBarrierError, message)
+}
+
+/// `Barrier.wait()`
+fn barrier_wait(
+    interp: &mut Interp,
+    object: &Rc<Object>,
+    stage: &mut BarrierStage,
+    mut input: Resume,
+) -> NativeStep {
+    let Object::Barrier(barrier) = &**object else {
+        unreachable!("a barrier")
+    };
+    // Leave `async with self._cond` with `outcome`: release the lock, then return or raise.
+    let leave = |interp: &mut Interp, outcome: Result<Value, Rc<Exception>>| -> NativeStep {
+        let released = barrier.cond().lock().release(interp);
+        match (outcome, released) {
+            (Ok(value), Ok(())) => NativeStep::Return(value),
+            (Err(exc), _) | (Ok(_), Err(exc)) => NativeStep::Raise(exc),
+        }
+    };
+    loop {
+        match stage {
+            BarrierStage::Acquire(op) => match op.resume(interp, input) {
+                NativeStep::Return(_) => {
+                    *stage = BarrierStage::Block(Box::new(SyncOp::CondWaitFor {
+                        cond: barrier.cond.clone(),
+                        predicate: Predicate::BarrierOpen(object.clone()),
+                        wait: None,
+                    }));
+                    input = Resume::Send(Value::None);
+                }
+                other => return other,
+            },
+            BarrierStage::Block(op) => match op.resume(interp, input) {
+                NativeStep::Return(_) => {
+                    if barrier.state.get() == BarrierState::Broken {
+                        return leave(interp, Err(broken_barrier("Barrier aborted")));
+                    }
+                    let index = barrier.count.get();
+                    barrier.count.set(index + 1);
+                    if index + 1 == barrier.parties {
+                        // `_release()`: let everyone go.
+                        barrier.state.set(BarrierState::Draining);
+                        let outcome = barrier.notify_all(interp).map(|()| Value::Int(index));
+                        barrier.count.set(barrier.count.get() - 1);
+                        let outcome = outcome.and_then(|v| barrier.exit(interp).map(|()| v));
+                        return leave(interp, outcome);
+                    }
+                    *stage = BarrierStage::Wait(
+                        Box::new(SyncOp::CondWaitFor {
+                            cond: barrier.cond.clone(),
+                            predicate: Predicate::BarrierLeft(object.clone()),
+                            wait: None,
+                        }),
+                        index,
+                    );
+                    input = Resume::Send(Value::None);
+                }
+                NativeStep::Raise(exc) => return leave(interp, Err(exc)),
+                other => return other,
+            },
+            BarrierStage::Wait(op, index) => {
+                let outcome = match op.resume(interp, input) {
+                    NativeStep::Return(_) => {
+                        if matches!(
+                            barrier.state.get(),
+                            BarrierState::Broken | BarrierState::Resetting
+                        ) {
+                            Err(broken_barrier("Abort or reset of barrier"))
+                        } else {
+                            Ok(Value::Int(*index))
+                        }
+                    }
+                    NativeStep::Raise(exc) => Err(exc),
+                    other => return other,
+                };
+                // `finally: self._count -= 1; self._exit()`
+                barrier.count.set(barrier.count.get() - 1);
+                let outcome = match barrier.exit(interp) {
+                    Ok(()) => outcome,
+                    Err(exc) => Err(exc),
+                };
+                return leave(interp, outcome);
+            }
+        }
+    }
+}
+
+/// A `Barrier.wait()` coroutine's state at its start.
+pub fn barrier_wait_op(barrier: &Rc<Object>) -> SyncOp {
+    let Object::Barrier(b) = &**barrier else {
+        unreachable!("a barrier")
+    };
+    SyncOp::BarrierWait {
+        barrier: barrier.clone(),
+        stage: BarrierStage::Acquire(Box::new(b.acquire_op())),
     }
 }
 
