@@ -363,62 +363,13 @@ impl<'a> Compiler<'a, '_> {
                 }
             }
             StmtKind::For {
-                is_async: true,
+                is_async,
                 target,
                 iter,
                 body,
                 orelse,
-            } => {
-                self.expr(iter)?;
-                self.at(iter.span, |c| c.emit(Instr::GetAIter));
-                let start = self.here();
-                let exit = self.async_next(target)?;
-                self.unit().blocks.push(Block::Loop {
-                    start,
-                    breaks: Vec::new(),
-                    is_for: true,
-                });
-                self.body(body)?;
-                let Some(Block::Loop { breaks, .. }) = self.unit().blocks.pop() else {
-                    unreachable!("the loop block is on top")
-                };
-                self.emit(Instr::Jump(start));
-                self.patch(exit);
-                self.emit(Instr::EndAsyncFor);
-                self.body(orelse)?;
-                for jump in breaks {
-                    self.patch(jump);
-                }
-            }
+            } => self.for_loop(*is_async, target, iter, body, orelse)?,
             StmtKind::AsyncWith { items, body } => self.async_with(items, body, stmt.span)?,
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-                ..
-            } => {
-                self.expr(iter)?;
-                self.emit(Instr::GetIter);
-                let start = self.here();
-                let exit = self.emit(Instr::ForIter(0));
-                self.assign(target)?;
-                self.unit().blocks.push(Block::Loop {
-                    start,
-                    breaks: Vec::new(),
-                    is_for: true,
-                });
-                self.body(body)?;
-                let Some(Block::Loop { breaks, .. }) = self.unit().blocks.pop() else {
-                    unreachable!("the loop block is on top")
-                };
-                self.emit(Instr::Jump(start));
-                self.patch(exit);
-                self.body(orelse)?;
-                for jump in breaks {
-                    self.patch(jump);
-                }
-            }
             StmtKind::Break => self.break_or_continue(true, stmt.span)?,
             StmtKind::Continue => self.break_or_continue(false, stmt.span)?,
             StmtKind::Pass => {}
@@ -486,6 +437,52 @@ impl<'a> Compiler<'a, '_> {
                     stmt.span,
                 ));
             }
+        }
+        Ok(())
+    }
+
+    /// `[async] for target in iter: body else: orelse`. The iterator stays on the stack; the
+    /// exit of an `async for` is a handler, where `EndAsyncFor` tells the end of the
+    /// iteration from an error.
+    fn for_loop(
+        &mut self,
+        is_async: bool,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<()> {
+        self.expr(iter)?;
+        if is_async {
+            self.at(iter.span, |c| c.emit(Instr::GetAIter));
+        } else {
+            self.emit(Instr::GetIter);
+        }
+        let start = self.here();
+        let exit = if is_async {
+            self.async_next(target)?
+        } else {
+            let exit = self.emit(Instr::ForIter(0));
+            self.assign(target)?;
+            exit
+        };
+        self.unit().blocks.push(Block::Loop {
+            start,
+            breaks: Vec::new(),
+            is_for: true,
+        });
+        self.body(body)?;
+        let Some(Block::Loop { breaks, .. }) = self.unit().blocks.pop() else {
+            unreachable!("the loop block is on top")
+        };
+        self.emit(Instr::Jump(start));
+        self.patch(exit);
+        if is_async {
+            self.emit(Instr::EndAsyncFor);
+        }
+        self.body(orelse)?;
+        for jump in breaks {
+            self.patch(jump);
         }
         Ok(())
     }

@@ -467,6 +467,20 @@ pub struct LoopState {
     pub stopping: bool,
 }
 
+/// The loop's methods [`Interp::loop_method`] implements (the others are in builtins.rs).
+pub const LOOP_METHODS: &[&str] = &[
+    "run_until_complete",
+    "run_forever",
+    "stop",
+    "close",
+    "is_running",
+    "is_closed",
+    "set_exception_handler",
+    "get_exception_handler",
+    "call_exception_handler",
+    "default_exception_handler",
+];
+
 /// SystemExit and KeyboardInterrupt are not kept in a task: they stop the loop.
 fn escapes_the_loop(exc: &Exception) -> bool {
     matches!(exc.ty, ExcType::SystemExit | ExcType::KeyboardInterrupt)
@@ -507,9 +521,8 @@ impl Interp {
         result
     }
 
-    /// The old-style loop's own methods: `run_until_complete`, `run_forever`, `stop`,
-    /// `close`, `is_running`, `is_closed`. Tasks left pending by one `run_until_complete`
-    /// go on in the next, as on CPython's loop.
+    /// The loop's methods in [`LOOP_METHODS`]. Tasks left pending by one
+    /// `run_until_complete` go on in the next, as on CPython's loop.
     pub fn loop_method(
         &mut self,
         name: &str,

@@ -1353,19 +1353,7 @@ impl Interp {
                         | call_soon
                         | call_later
                         | call_at
-                ) || matches!(
-                    &**self.symbols.name(name),
-                    "run_until_complete"
-                        | "run_forever"
-                        | "stop"
-                        | "close"
-                        | "is_running"
-                        | "is_closed"
-                        | "set_exception_handler"
-                        | "get_exception_handler"
-                        | "call_exception_handler"
-                        | "default_exception_handler"
-                )
+                ) || super::asyncio::LOOP_METHODS.contains(&&**self.symbols.name(name))
             }
             Value::Exception(exc) => {
                 matches!(name, with_traceback | add_note)
@@ -1539,20 +1527,7 @@ impl Interp {
                         super::asyncio::Waiting::Static("a future"),
                     )))
                 }
-                _ if matches!(
-                    &**self.symbols.name(name),
-                    "run_until_complete"
-                        | "run_forever"
-                        | "stop"
-                        | "close"
-                        | "is_running"
-                        | "is_closed"
-                        | "set_exception_handler"
-                        | "get_exception_handler"
-                        | "call_exception_handler"
-                        | "default_exception_handler"
-                ) =>
-                {
+                _ if super::asyncio::LOOP_METHODS.contains(&&**self.symbols.name(name)) => {
                     let text = self.symbols.name(name).clone();
                     self.loop_method(&text, &method, args, kwargs)
                 }
