@@ -344,16 +344,7 @@ impl<'a> Compiler<'a, '_> {
                     self.expr(test)?;
                     Some(self.emit(Instr::PopJumpIfFalse(0)))
                 };
-                self.unit().blocks.push(Block::Loop {
-                    start,
-                    breaks: Vec::new(),
-                    is_for: false,
-                });
-                self.body(body)?;
-                let Some(Block::Loop { breaks, .. }) = self.unit().blocks.pop() else {
-                    unreachable!("the loop block is on top")
-                };
-                self.emit(Instr::Jump(start));
+                let breaks = self.loop_body(start, false, body)?;
                 if let Some(exit) = exit {
                     self.patch(exit);
                 }
@@ -466,16 +457,7 @@ impl<'a> Compiler<'a, '_> {
             self.assign(target)?;
             exit
         };
-        self.unit().blocks.push(Block::Loop {
-            start,
-            breaks: Vec::new(),
-            is_for: true,
-        });
-        self.body(body)?;
-        let Some(Block::Loop { breaks, .. }) = self.unit().blocks.pop() else {
-            unreachable!("the loop block is on top")
-        };
-        self.emit(Instr::Jump(start));
+        let breaks = self.loop_body(start, true, body)?;
         self.patch(exit);
         if is_async {
             self.emit(Instr::EndAsyncFor);
@@ -485,6 +467,22 @@ impl<'a> Compiler<'a, '_> {
             self.patch(jump);
         }
         Ok(())
+    }
+
+    /// A loop's body, then the jump back to `start`; the `break` jumps to patch with the
+    /// loop's end.
+    fn loop_body(&mut self, start: u32, is_for: bool, body: &'a [Stmt]) -> Result<Vec<usize>> {
+        self.unit().blocks.push(Block::Loop {
+            start,
+            breaks: Vec::new(),
+            is_for,
+        });
+        self.body(body)?;
+        let Some(Block::Loop { breaks, .. }) = self.unit().blocks.pop() else {
+            unreachable!("the loop block is on top")
+        };
+        self.emit(Instr::Jump(start));
+        Ok(breaks)
     }
 
     /// The head of one `async for` step: await the iterator's next item (the iterator is
