@@ -21,6 +21,7 @@ pub mod pyrandom;
 pub mod runtime;
 pub mod settings;
 pub mod source;
+pub mod suite;
 pub mod trace;
 
 use std::rc::Rc;
@@ -48,6 +49,8 @@ pub struct Config {
     pub max_time: Option<f64>,
     /// Record and render the trace.
     pub trace: bool,
+    /// How to render it.
+    pub format: trace::Format,
     /// Write the program's output to this process's stdout as it happens.
     pub echo_stdout: bool,
     /// The simulated aiohttp's URLs (from `scenario.toml`).
@@ -62,6 +65,7 @@ impl Default for Config {
             max_steps: None,
             max_time: None,
             trace: true,
+            format: trace::Format::Text,
             echo_stdout: false,
             http: interp::aiohttp::HttpConfig::default(),
         }
@@ -233,9 +237,12 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
             seed: config.seed,
             real_clock: config.real_clock,
         };
-        interp
-            .trace
-            .render(&header, &outcome, interp.sched.clock.now_ns())
+        interp.trace.render_as(
+            config.format,
+            &header,
+            &outcome,
+            interp.sched.clock.now_ns(),
+        )
     });
     Report {
         exit_code: outcome.exit_code(),

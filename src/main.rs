@@ -5,10 +5,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod test_command;
+
 /// Run asyncio scenario files on a virtual clock and trace what every task did.
 ///
-/// Exit codes: 0 success; 1 uncaught exception in the scenario; 2 usage, syntax or
-/// unsupported-construct error; 3 deadlock or a limit reached.
+/// Exit codes: 0 success; 1 uncaught exception in the scenario, or failing tests; 2 usage,
+/// syntax or unsupported-construct error; 3 deadlock or a limit reached.
 #[derive(Parser)]
 #[command(name = "scenario", version, about, long_about)]
 struct Cli {
@@ -29,23 +31,30 @@ enum Command {
     Run {
         /// The scenario file (a Python program).
         file: PathBuf,
-        /// Seed the random module with N before the program starts (as random.seed(N)).
-        #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
-        seed: i64,
-        /// `virtual` jumps straight to the next timer; `real` waits in wall time.
-        #[arg(long, value_enum, default_value_t = Clock::Virtual)]
-        clock: Clock,
-        /// `text`: the trace; `stdout`: only the program's output, as python3 prints it.
+        /// Seed the random module with N before the program starts, as random.seed(N)
+        /// [default: 0, or `seed` in scenario.toml].
+        #[arg(long, allow_negative_numbers = true)]
+        seed: Option<i64>,
+        /// `virtual` jumps straight to the next timer; `real` waits in wall time
+        /// [default: virtual, or `clock` in scenario.toml].
+        #[arg(long, value_enum)]
+        clock: Option<Clock>,
+        /// `text`: the trace, aligned lines; `json`: JSON Lines, one object per event;
+        /// `chrome`: Chrome Trace Event JSON for Perfetto (ui.perfetto.dev) or
+        /// chrome://tracing; `svg`: a timeline picture, one lane per task; `stdout`: only
+        /// the program's output, as python3 prints it. README, "Traces", shows each.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Write the trace to PATH; the program's own output then goes to stdout.
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: Option<PathBuf>,
-        /// Stop (exit 3) before virtual time passes SECONDS.
+        /// Stop (exit 3) before virtual time passes SECONDS [default: no limit, or
+        /// `max-time` in scenario.toml].
         #[arg(long, value_name = "SECONDS")]
         max_time: Option<f64>,
         /// Stop (exit 3) after N interpreter steps (bytecode instructions of loops and
-        /// calls); guards against runaway loops.
+        /// calls); guards against runaway loops [default: no limit, or `max-steps` in
+        /// scenario.toml].
         #[arg(long, value_name = "N")]
         max_steps: Option<u64>,
     },
@@ -55,6 +64,46 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Run golden tests: every scenario under PATHs against its golden NAME.trace.
+    ///
+    /// Each `NAME.py` found is run (several at once) as `scenario run NAME.py` would run it
+    /// and what it shows is compared with `NAME.trace` beside it. Every mismatch is shown
+    /// as a unified diff; the last line says `N passed, N failed`. Exit 0 when all pass,
+    /// 1 when any fails, 2 on a usage or scenario.toml error.
+    ///
+    /// `scenario.toml` (in the scenario's directory or the nearest above) sets seed, clock,
+    /// limits, the expected exit code and skips, for the suite and per file; see README,
+    /// "Golden tests".
+    ///
+    /// When the environment variable CI is set, --bless and --prune are refused and a
+    /// missing golden is a failure, so CI never writes.
+    Test {
+        /// Scenario files or directories to search for `*.py` [default: scenarios].
+        paths: Vec<PathBuf>,
+        /// Write new and changed goldens (atomically) instead of failing; review them with
+        /// `git diff` before committing.
+        #[arg(long)]
+        bless: bool,
+        /// Remove goldens that have no scenario beside them.
+        #[arg(long)]
+        prune: bool,
+        /// Only the scenarios whose path contains TEXT.
+        #[arg(long, value_name = "TEXT")]
+        filter: Option<String>,
+        /// Run N scenarios at once [default: the number of cores].
+        #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// Colour the diffs: `auto` when stdout is a terminal and NO_COLOR is unset.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -66,6 +115,9 @@ enum Clock {
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Format {
     Text,
+    Json,
+    Chrome,
+    Svg,
     Stdout,
 }
 
@@ -98,6 +150,12 @@ fn main() -> ExitCode {
                 eprintln!("scenario: --max-time must be a number of seconds, 0 or more");
                 return ExitCode::from(2);
             }
+            if format == Format::Stdout && output.is_some() {
+                eprintln!(
+                    "scenario: -o writes the trace, and --format stdout has none; choose text, json, chrome or svg"
+                );
+                return ExitCode::from(2);
+            }
             let settings = match scenario::settings::for_scenario(&file) {
                 Ok(settings) => settings,
                 Err(error) => {
@@ -106,12 +164,20 @@ fn main() -> ExitCode {
                 }
             };
             let echo = format == Format::Stdout || output.is_some();
+            let defaults = scenario::suite::config_for(&settings);
+            let trace_format = match format {
+                Format::Text | Format::Stdout => scenario::trace::Format::Text,
+                Format::Json => scenario::trace::Format::Json,
+                Format::Chrome => scenario::trace::Format::Chrome,
+                Format::Svg => scenario::trace::Format::Svg,
+            };
             let config = scenario::Config {
-                seed,
-                real_clock: clock == Clock::Real,
-                max_steps,
-                max_time,
-                trace: format == Format::Text,
+                seed: seed.unwrap_or(defaults.seed),
+                real_clock: clock.map_or(defaults.real_clock, |clock| clock == Clock::Real),
+                max_steps: max_steps.or(defaults.max_steps),
+                max_time: max_time.or(defaults.max_time),
+                trace: format != Format::Stdout,
+                format: trace_format,
                 echo_stdout: echo,
                 http: settings.http,
             };
@@ -147,5 +213,24 @@ fn main() -> ExitCode {
             }
             ExitCode::from(if failed { 2 } else { 0 })
         }
+        Command::Test {
+            paths,
+            bless,
+            prune,
+            filter,
+            jobs,
+            color,
+        } => test_command::run(test_command::Args {
+            paths,
+            bless,
+            prune,
+            filter,
+            jobs: jobs.map(usize::from),
+            color: match color {
+                ColorChoice::Auto => None,
+                ColorChoice::Always => Some(true),
+                ColorChoice::Never => Some(false),
+            },
+        }),
     }
 }

@@ -1,10 +1,21 @@
 //! The suite's settings file, `scenario.toml`, found next to a scenario or in the nearest
-//! directory above it.
-//!
-//! Today it holds the simulated web of `aiohttp` (SPEC section 7):
+//! directory above it (SPEC sections 7 and 8).
 //!
 //! ```toml
-//! [aiohttp]
+//! [defaults]             # for every scenario under this directory
+//! seed = 0               # as --seed (default 0)
+//! clock = "virtual"      # as --clock: "virtual" or "real"
+//! max-time = 3600        # as --max-time, in virtual seconds
+//! max-steps = 10_000_000 # as --max-steps
+//! exit-code = 0          # `scenario test` fails a scenario that exits otherwise
+//!
+//! [files."errors/*.py"]  # a path or glob, relative to this file's directory
+//! exit-code = 2          # later tables override earlier ones, key by key
+//!
+//! [files."asyncio/slow.py"]
+//! skip = "takes minutes of wall time with the real clock"
+//!
+//! [aiohttp]              # the simulated web
 //! latency = 0.1          # seconds, for URLs not listed below (default 0.1)
 //! status = 200           # (default 200)
 //! body = "<p>{url}</p>"  # {url} becomes the URL (default: a small HTML page)
@@ -15,11 +26,14 @@
 //! body = "<!doctype html>..."
 //! ```
 //!
-//! Unknown keys are errors that name the key and the file.
+//! Unknown keys are errors that name the key and the file. Command-line flags override the
+//! file.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use globset::{GlobBuilder, GlobMatcher};
+use indexmap::IndexMap;
 use serde::Deserialize;
 
 use crate::interp::aiohttp::{DEFAULT_LATENCY, Endpoint, HttpConfig};
@@ -30,7 +44,64 @@ pub const FILE_NAME: &str = "scenario.toml";
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SettingsFile {
+    defaults: Option<RunSettings>,
+    #[serde(default)]
+    files: IndexMap<String, RunSettings>,
     aiohttp: Option<AiohttpTable>,
+}
+
+/// How to run a scenario, as `[defaults]` and `[files."PATTERN"]` say it.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RunSettings {
+    pub seed: Option<i64>,
+    pub clock: Option<Clock>,
+    pub max_time: Option<f64>,
+    pub max_steps: Option<u64>,
+    /// The exit code `scenario test` expects (any, when unset).
+    pub exit_code: Option<i32>,
+    /// Why `scenario test` skips this scenario.
+    pub skip: Option<String>,
+}
+
+impl RunSettings {
+    /// `other`'s keys where it has them, ours elsewhere.
+    fn overridden_by(&self, other: &RunSettings) -> RunSettings {
+        RunSettings {
+            seed: other.seed.or(self.seed),
+            clock: other.clock.or(self.clock),
+            max_time: other.max_time.or(self.max_time),
+            max_steps: other.max_steps.or(self.max_steps),
+            exit_code: other.exit_code.or(self.exit_code),
+            skip: other.skip.clone().or_else(|| self.skip.clone()),
+        }
+    }
+
+    fn validate(&self, table: &str) -> Result<(), String> {
+        if let Some(max_time) = self.max_time
+            && !(max_time.is_finite() && max_time >= 0.0)
+        {
+            return Err(format!(
+                "{table}: max-time must be a number of seconds >= 0, not {max_time}"
+            ));
+        }
+        if let Some(code) = self.exit_code
+            && !(0..=255).contains(&code)
+        {
+            return Err(format!(
+                "{table}: exit-code must be between 0 and 255, not {code}"
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// `clock = "virtual"` or `"real"`.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Clock {
+    Virtual,
+    Real,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -51,10 +122,44 @@ struct UrlTable {
     body: Option<String>,
 }
 
+/// A parsed settings file.
+#[derive(Clone, Debug, Default)]
+pub struct SuiteSettings {
+    pub http: HttpConfig,
+    defaults: RunSettings,
+    files: Vec<(String, GlobMatcher, RunSettings)>,
+}
+
+impl SuiteSettings {
+    /// The run settings for a scenario at `relative` (its path from the settings file's
+    /// directory, with `/` separators).
+    pub fn run_settings(&self, relative: &str) -> RunSettings {
+        self.files
+            .iter()
+            .filter(|(_, glob, _)| glob.is_match(relative))
+            .fold(self.defaults.clone(), |run, (_, _, over)| {
+                run.overridden_by(over)
+            })
+    }
+
+    /// The `[files."..."]` patterns, in order.
+    pub fn patterns(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(|(pattern, _, _)| pattern.as_str())
+    }
+
+    /// Does `pattern` match the scenario at `relative`?
+    pub fn pattern_matches(&self, pattern: &str, relative: &str) -> bool {
+        self.files
+            .iter()
+            .any(|(p, glob, _)| p == pattern && glob.is_match(relative))
+    }
+}
+
 /// What a scenario's settings say.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
     pub http: HttpConfig,
+    pub run: RunSettings,
     /// The file they came from, if any.
     pub file: Option<PathBuf>,
 }
@@ -67,10 +172,44 @@ pub fn find(scenario: &Path) -> Option<PathBuf> {
     } else {
         start
     };
+    let start = start.canonicalize().ok()?;
     start
         .ancestors()
         .map(|dir| dir.join(FILE_NAME))
         .find(|candidate| candidate.is_file())
+}
+
+/// A path as the user would like to read it: relative to the working directory when it
+/// is under it.
+pub fn display_path(path: &Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// Read and parse a settings file; an error names the file.
+pub fn load(file: &Path) -> Result<SuiteSettings, String> {
+    let shown = display_path(file);
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    parse(&text).map_err(|e| format!("{shown}: {e}"))
+}
+
+/// The path of `scenario` relative to the directory of the settings file `settings`, with
+/// `/` separators (what `[files."..."]` patterns match).
+pub fn relative_to(settings: &Path, scenario: &Path) -> String {
+    let dir = settings.parent().unwrap_or(Path::new(""));
+    let scenario = scenario
+        .canonicalize()
+        .unwrap_or_else(|_| scenario.to_path_buf());
+    let relative = scenario.strip_prefix(dir).unwrap_or(&scenario);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// The settings for `scenario`; an error names the file and what is wrong in it.
@@ -78,16 +217,31 @@ pub fn for_scenario(scenario: &Path) -> Result<Settings, String> {
     let Some(file) = find(scenario) else {
         return Ok(Settings::default());
     };
-    let text = std::fs::read_to_string(&file)
-        .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
-    let mut settings = parse(&text).map_err(|e| format!("{}: {e}", file.display()))?;
-    settings.file = Some(file);
-    Ok(settings)
+    let suite = load(&file)?;
+    let run = suite.run_settings(&relative_to(&file, scenario));
+    Ok(Settings {
+        http: suite.http,
+        run,
+        file: Some(file),
+    })
 }
 
 /// Parse the text of a settings file.
-pub fn parse(text: &str) -> Result<Settings, String> {
+pub fn parse(text: &str) -> Result<SuiteSettings, String> {
     let raw: SettingsFile = toml::from_str(text).map_err(|e| e.to_string().trim().to_string())?;
+    let defaults = raw.defaults.unwrap_or_default();
+    defaults.validate("[defaults]")?;
+    let mut files = Vec::new();
+    for (pattern, run) in raw.files {
+        let table = format!("[files.\"{pattern}\"]");
+        run.validate(&table)?;
+        let glob = GlobBuilder::new(&pattern)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| format!("{table}: not a valid path pattern: {e}"))?
+            .compile_matcher();
+        files.push((pattern, glob, run));
+    }
     let table = raw.aiohttp.unwrap_or_default();
     let default_latency = table.latency.unwrap_or(DEFAULT_LATENCY);
     let default_status = table.status.unwrap_or(200);
@@ -122,7 +276,11 @@ pub fn parse(text: &str) -> Result<Settings, String> {
             },
         ));
     }
-    Ok(Settings { http, file: None })
+    Ok(SuiteSettings {
+        http,
+        defaults,
+        files,
+    })
 }
 
 #[cfg(test)]
@@ -147,5 +305,34 @@ mod tests {
         assert!(error.contains("latencyy"), "{error}");
         let error = parse("[aiohttp]\nlatency = -1\n").unwrap_err();
         assert!(error.contains("latency must be"), "{error}");
+        let error = parse("[defaults]\nseeds = 1\n").unwrap_err();
+        assert!(error.contains("seeds"), "{error}");
+        let error = parse("[files.\"a.py\"]\nclock = \"wall\"\n").unwrap_err();
+        assert!(error.contains("wall"), "{error}");
+    }
+
+    #[test]
+    fn later_file_tables_override_earlier_ones_key_by_key() {
+        let suite = parse(
+            "[defaults]\nseed = 1\nexit-code = 0\nmax-steps = 10\n\
+             [files.\"errors/*.py\"]\nexit-code = 2\nseed = 5\n\
+             [files.\"errors/deep/x.py\"]\nseed = 9\n\
+             [files.\"**/slow.py\"]\nskip = \"slow\"\n",
+        )
+        .unwrap();
+        let run = suite.run_settings("errors/bad.py");
+        assert_eq!(
+            (run.seed, run.exit_code, run.max_steps),
+            (Some(5), Some(2), Some(10))
+        );
+        // `*` stays within a directory.
+        let run = suite.run_settings("errors/deep/x.py");
+        assert_eq!((run.seed, run.exit_code), (Some(9), Some(0)));
+        assert_eq!(
+            suite.run_settings("a/b/slow.py").skip.as_deref(),
+            Some("slow")
+        );
+        assert_eq!(suite.run_settings("slow.py").skip.as_deref(), Some("slow"));
+        assert_eq!(suite.run_settings("other.py").seed, Some(1));
     }
 }

@@ -1,9 +1,11 @@
 //! The integration test suite: one test binary, one test per scenario and check.
 //!
 //! For every `scenarios/**/NAME.py`:
-//! - `golden::PATH` runs the scenario twice, requires byte-identical output (determinism),
-//!   and compares it with the golden file `NAME.trace` beside it. Set `SCENARIO_BLESS=1` to
-//!   write new or changed goldens (refused when `CI` is set).
+//! - `golden::PATH` judges the scenario as `scenario test` does (`scenario::suite`), running
+//!   it twice to require byte-identical output (determinism), against the golden file
+//!   `NAME.trace` beside it. Set `SCENARIO_BLESS=1` to write new or changed goldens
+//!   (refused when `CI` is set). A golden with no scenario beside it fails
+//!   `golden::stray::PATH`.
 //! - `cpython::PATH` runs it under CPython on a virtual clock (`tests/oracle/vclock.py`) and
 //!   requires the same stdout and exit code as `scenario run --format stdout`
 //!   (with `PYTHONHASHSEED=0`, which makes CPython's set order reproducible). Scenarios
@@ -17,30 +19,15 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use libtest_mimic::{Arguments, Failed, Trial};
+use scenario::suite::{Style, Verdict};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Every scenario file, sorted.
-fn scenario_files() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "py") {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(&root().join("scenarios"), &mut files);
-    files.sort();
-    files
+/// Every scenario file, sorted, and the stray goldens.
+fn scenario_files() -> scenario::suite::Discovery {
+    scenario::suite::discover(&[root().join("scenarios")]).expect("scenarios/ is readable")
 }
 
 /// The path as a user would type it from the repository root.
@@ -68,74 +55,36 @@ fn divergence(path: &Path) -> Option<String> {
         .map(|reason| reason.trim().to_string())
 }
 
-/// What `scenario run FILE` shows: the trace and anything on stderr, or the diagnostics of a
-/// file that did not run.
-fn golden_text(report: &scenario::Report) -> String {
-    match &report.trace {
-        Some(trace) if report.stderr.is_empty() => trace.clone(),
-        Some(trace) => format!("{trace}# stderr\n{}", report.stderr),
-        None => report.stderr.clone(),
-    }
-}
-
 fn unified_diff(expected: &str, actual: &str) -> String {
-    similar::TextDiff::from_lines(expected, actual)
-        .unified_diff()
-        .context_radius(3)
-        .header("golden", "actual")
-        .to_string()
+    scenario::suite::diff(expected, actual, scenario::suite::Style::Plain)
 }
 
+/// Judge a scenario as `scenario test` does, running it twice (determinism).
 fn golden(path: &Path) -> Result<(), Failed> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let name = display_name(path);
-    let settings = scenario::settings::for_scenario(path)?;
-    let config = scenario::Config {
-        http: settings.http,
-        ..scenario::Config::default()
-    };
-    let first = scenario::run(&name, bytes.clone(), &config);
-    let second = scenario::run(&name, bytes, &config);
-    let actual = golden_text(&first);
-    if first != second {
-        return Err(format!(
-            "two runs of {name} differ (the trace must be a function of file and seed):\n{}",
-            unified_diff(&actual, &golden_text(&second))
-        )
-        .into());
-    }
-    let golden_path = path.with_extension("trace");
     let bless = std::env::var_os("SCENARIO_BLESS").is_some();
-    let on_ci = std::env::var_os("CI").is_some();
-    let expected = std::fs::read_to_string(&golden_path).ok();
-    if expected.as_deref() == Some(actual.as_str()) {
-        return Ok(());
+    if bless && std::env::var_os("CI").is_some() {
+        return Err("refusing to bless goldens on CI (CI is set)".into());
     }
-    let hint = format!("SCENARIO_BLESS=1 cargo test -- {}", test_name(path));
-    if bless {
-        if on_ci {
-            return Err("refusing to bless goldens on CI (CI is set)".into());
+    let options = scenario::suite::Options { bless, twice: true };
+    let name = scenario::suite::scenario_name(path);
+    match scenario::suite::check(path, &name, &options) {
+        Verdict::Passed | Verdict::Skipped(_) => Ok(()),
+        Verdict::Blessed(new) => {
+            let what = if new { "new" } else { "updated" };
+            eprintln!(
+                "blessed {} ({what})",
+                path.with_extension("trace").display()
+            );
+            Ok(())
         }
-        let temporary = golden_path.with_extension("trace.tmp");
-        std::fs::write(&temporary, &actual)
-            .map_err(|e| format!("cannot write {}: {e}", temporary.display()))?;
-        std::fs::rename(&temporary, &golden_path)
-            .map_err(|e| format!("cannot write {}: {e}", golden_path.display()))?;
-        eprintln!("blessed {}", display_name(&golden_path));
-        return Ok(());
-    }
-    match expected {
-        None => Err(format!(
-            "{} has no golden file {}; review the output below, then create it with:\n    {hint}\n\n{actual}",
-            name,
-            display_name(&golden_path)
-        )
-        .into()),
-        Some(expected) => Err(format!(
-            "{name} does not match its golden file; if the change is intended, re-bless with:\n    {hint}\n\n{}",
-            unified_diff(&expected, &actual)
-        )
-        .into()),
+        Verdict::Failed(failure) => {
+            let hint = format!(
+                "SCENARIO_BLESS=1 cargo test -- golden::{}   (or: scenario test --bless {})",
+                test_name(path),
+                display_name(path)
+            );
+            Err(scenario::suite::describe_failure(&name, &failure, &hint, Style::Plain).into())
+        }
     }
 }
 
@@ -173,9 +122,11 @@ fn cpython(path: &Path) -> Result<(), Failed> {
     let want_stdout = String::from_utf8_lossy(&output.stdout);
     let want_code = output.status.code().unwrap_or(-1);
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    // As `scenario run --format stdout` runs it: under its scenario.toml.
+    let settings = scenario::settings::for_scenario(path)?;
     let config = scenario::Config {
         trace: false,
-        ..scenario::Config::default()
+        ..scenario::suite::config_for(&settings)
     };
     let report = scenario::run(&display_name(path), bytes, &config);
     if report.stdout == want_stdout && report.exit_code == want_code {
@@ -209,13 +160,26 @@ fn oracle_is_current() -> Result<(), Failed> {
     Ok(())
 }
 
-/// Run the built binary.
+#[path = "suite/formats.rs"]
+mod formats;
+#[path = "suite/test_command.rs"]
+mod test_command;
+
+/// Run the built binary (not on CI, whatever this process's environment says).
 fn cli(args: &[&str], dir: &Path) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_scenario"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the scenario binary runs");
+    cli_env(args, dir, false)
+}
+
+/// Run the built binary, with `CI=true` or without `CI`.
+fn cli_env(args: &[&str], dir: &Path, ci: bool) -> (i32, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_scenario"));
+    command.args(args).current_dir(dir).env_remove("NO_COLOR");
+    if ci {
+        command.env("CI", "true");
+    } else {
+        command.env_remove("CI");
+    }
+    let output = command.output().expect("the scenario binary runs");
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -223,9 +187,17 @@ fn cli(args: &[&str], dir: &Path) -> (i32, String, String) {
     )
 }
 
-fn scratch(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("scenario-suite-{}", std::process::id()));
+/// A directory of this test run's own under the system's temporary directory.
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("scenario-suite-{}", std::process::id()))
+        .join(name);
     std::fs::create_dir_all(&dir).expect("a temporary directory");
+    dir
+}
+
+fn scratch(name: &str, text: &str) -> PathBuf {
+    let dir = scratch_dir("files");
     let path = dir.join(name);
     std::fs::write(&path, text).expect("a scratch file");
     path
@@ -394,7 +366,17 @@ fn main() {
     let arguments = Arguments::from_args();
     let mut trials = Vec::new();
     let mut excluded = Vec::new();
-    for path in scenario_files() {
+    let found = scenario_files();
+    for stray in &found.strays {
+        let name = display_name(stray);
+        trials.push(Trial::test(format!("golden::stray::{name}"), move || {
+            Err(
+                format!("{name} has no scenario beside it; remove it (scenario test --prune)")
+                    .into(),
+            )
+        }));
+    }
+    for path in found.scenarios {
         let name = test_name(&path);
         let golden_path = path.clone();
         trials.push(Trial::test(format!("golden::{name}"), move || {
@@ -412,6 +394,8 @@ fn main() {
         oracle_is_current,
     ));
     trials.extend(cli_tests());
+    trials.extend(formats::trials());
+    trials.extend(test_command::trials());
     if python().is_none() {
         eprintln!(
             "notice: python3 not found; the cpython:: parity tests pass without checking anything"

@@ -19,6 +19,25 @@ use std::fmt::Write as _;
 
 use crate::pyfmt;
 
+pub mod chrome;
+pub mod json;
+pub mod svg;
+pub mod timeline;
+
+/// The formats a trace renders to (`--format`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned lines of text: the golden-file format.
+    #[default]
+    Text,
+    /// JSON Lines: a header object, one object per event, the outcome.
+    Json,
+    /// Chrome Trace Event JSON, for Perfetto and chrome://tracing.
+    Chrome,
+    /// A self-contained SVG timeline.
+    Svg,
+}
+
 /// Something a task (or the module's top-level code) did.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
@@ -294,6 +313,35 @@ impl Trace {
             .map(|index| &self.tasks[index])
     }
 
+    /// Who did the event at `index`: the task column and the coroutine column.
+    fn who(&self, index: usize, record: &Record) -> (String, String) {
+        match &record.actor {
+            Actor::Task(id) => match self.task(*id) {
+                Some(task) => (task.name_at(index).to_string(), task.coroutine.clone()),
+                None => (format!("task {id}"), String::new()),
+            },
+            Actor::Module => ("-".to_string(), "<module>".to_string()),
+            Actor::Callback(name) => ("-".to_string(), format!("callback {name}")),
+            Actor::Thread(index, func) => (format!("asyncio_{index}"), format!("thread {func}")),
+        }
+    }
+
+    /// The trace in `format`.
+    pub fn render_as(
+        &self,
+        format: Format,
+        header: &Header,
+        outcome: &Outcome,
+        end_ns: u64,
+    ) -> String {
+        match format {
+            Format::Text => self.render(header, outcome, end_ns),
+            Format::Json => json::render(self, header, outcome, end_ns),
+            Format::Chrome => chrome::render(self, header, outcome, end_ns),
+            Format::Svg => svg::render(self, header, outcome, end_ns),
+        }
+    }
+
     /// The text format.
     pub fn render(&self, header: &Header, outcome: &Outcome, end_ns: u64) -> String {
         let clock = if header.real_clock {
@@ -307,19 +355,7 @@ impl Trace {
             header.file,
             header.seed
         );
-        let who = |index: usize, record: &Record| -> (String, String) {
-            match &record.actor {
-                Actor::Task(id) => match self.task(*id) {
-                    Some(task) => (task.name_at(index).to_string(), task.coroutine.clone()),
-                    None => (format!("task {id}"), String::new()),
-                },
-                Actor::Module => ("-".to_string(), "<module>".to_string()),
-                Actor::Callback(name) => ("-".to_string(), format!("callback {name}")),
-                Actor::Thread(index, func) => {
-                    (format!("asyncio_{index}"), format!("thread {func}"))
-                }
-            }
-        };
+        let who = |index: usize, record: &Record| self.who(index, record);
         let time_width = self
             .records
             .iter()

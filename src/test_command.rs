@@ -1,0 +1,264 @@
+//! `scenario test`: run golden tests in parallel and report them (the judging itself is
+//! `scenario::suite`, shared with `cargo test`).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use scenario::suite::{self, Failure, Options, Style, Verdict};
+
+pub struct Args {
+    pub paths: Vec<PathBuf>,
+    pub bless: bool,
+    pub prune: bool,
+    pub filter: Option<String>,
+    pub jobs: Option<usize>,
+    /// `Some(true)`: always colour; `Some(false)`: never; `None`: on a terminal.
+    pub color: Option<bool>,
+}
+
+/// `CI` is set (to anything but empty, `0` or `false`).
+fn on_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("scenario test: {message}");
+    ExitCode::from(2)
+}
+
+pub fn run(args: Args) -> ExitCode {
+    if on_ci() && (args.bless || args.prune) {
+        let flag = if args.bless { "--bless" } else { "--prune" };
+        return usage_error(&format!(
+            "refusing {flag}: CI is set, and CI never writes goldens. Bless on your machine, review the diff, commit."
+        ));
+    }
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("scenarios")]
+    } else {
+        args.paths.clone()
+    };
+    let found = match suite::discover(&paths) {
+        Ok(found) => found,
+        Err(error) => return usage_error(&error),
+    };
+    let selected = |path: &PathBuf| {
+        args.filter
+            .as_deref()
+            .is_none_or(|text| path.to_string_lossy().contains(text))
+    };
+    let scenarios: Vec<PathBuf> = found.scenarios.into_iter().filter(selected).collect();
+    let strays: Vec<PathBuf> = found.strays.into_iter().filter(selected).collect();
+    if scenarios.is_empty() && strays.is_empty() {
+        let under = paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let filter = args
+            .filter
+            .as_deref()
+            .map_or(String::new(), |f| format!(" matching --filter {f:?}"));
+        return usage_error(&format!("no scenarios (*.py){filter} under {under}"));
+    }
+    if let Err(error) = check_settings(&scenarios) {
+        return usage_error(&error);
+    }
+    let style = match args.color {
+        Some(true) => Style::Color,
+        Some(false) => Style::Plain,
+        None if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() => {
+            Style::Color
+        }
+        None => Style::Plain,
+    };
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, scenarios.len().max(1));
+    let options = Options {
+        bless: args.bless,
+        twice: false,
+    };
+    let names: Vec<String> = scenarios.iter().map(|p| suite::scenario_name(p)).collect();
+    let verdicts = run_all(&scenarios, &names, &options, jobs);
+
+    let mut out = std::io::stdout().lock();
+    let (mut passed, mut failed, mut skipped, mut blessed) = (0, 0, 0, 0);
+    for ((path, name), verdict) in scenarios.iter().zip(&names).zip(&verdicts) {
+        match verdict {
+            Verdict::Passed => passed += 1,
+            Verdict::Skipped(reason) => {
+                skipped += 1;
+                let _ = writeln!(out, "{} {name}: {reason}", style.yellow("skipped"));
+            }
+            Verdict::Blessed(new) => {
+                blessed += 1;
+                let golden = path.with_extension("trace");
+                let what = if *new { "new" } else { "updated" };
+                let _ = writeln!(
+                    out,
+                    "{} {} ({what})",
+                    style.green("blessed"),
+                    golden.display()
+                );
+            }
+            Verdict::Failed(failure) => {
+                failed += 1;
+                let hint = format!("scenario test --bless {}", path.display());
+                let _ = writeln!(out, "\n{} {name}", style.red(&style.bold("FAILED")));
+                let _ = write!(
+                    out,
+                    "{}",
+                    suite::describe_failure(name, failure, &hint, style)
+                );
+                if matches!(failure, Failure::Missing { .. }) && on_ci() {
+                    let _ = writeln!(
+                        out,
+                        "(CI is set: goldens are never written here; bless on a developer machine and commit the file.)"
+                    );
+                }
+            }
+        }
+    }
+    for stray in &strays {
+        if args.prune {
+            match std::fs::remove_file(stray) {
+                Ok(()) => {
+                    let _ = writeln!(out, "{} {}", style.yellow("pruned"), stray.display());
+                }
+                Err(error) => {
+                    failed += 1;
+                    let _ = writeln!(out, "cannot remove {}: {error}", stray.display());
+                }
+            }
+        } else {
+            let _ = writeln!(
+                out,
+                "{} {} has no scenario {} beside it (--prune removes it)",
+                style.yellow("stray golden:"),
+                stray.display(),
+                stray.with_extension("py").display()
+            );
+        }
+    }
+    let mut summary = format!("{} passed, {failed} failed", passed + blessed);
+    if skipped > 0 {
+        summary.push_str(&format!(", {skipped} skipped"));
+    }
+    if blessed > 0 {
+        summary.push_str(&format!(" ({blessed} blessed)"));
+    }
+    if failed > 0 && !args.bless {
+        let _ = writeln!(
+            out,
+            "\nTo accept every change shown above: scenario test --bless{}",
+            args.paths
+                .iter()
+                .map(|p| format!(" {}", p.display()))
+                .collect::<String>()
+        );
+    }
+    let painted = if failed > 0 {
+        style.red(&summary)
+    } else {
+        style.green(&summary)
+    };
+    let _ = writeln!(out, "{painted}");
+    ExitCode::from(if failed > 0 { 1 } else { 0 })
+}
+
+/// Read every `scenario.toml` the scenarios use, before running anything: a broken one
+/// is a usage error (exit 2). A `[files."..."]` pattern that matches no scenario under its
+/// directory is probably a typo, and is said.
+fn check_settings(scenarios: &[PathBuf]) -> Result<(), String> {
+    let mut files: Vec<PathBuf> = scenarios
+        .iter()
+        .filter_map(|scenario| scenario::settings::find(scenario))
+        .collect();
+    files.sort();
+    files.dedup();
+    for file in &files {
+        let suite = scenario::settings::load(file)?;
+        let dir = file.parent().map(PathBuf::from).unwrap_or_default();
+        let all = suite::discover(&[dir])
+            .map(|found| found.scenarios)
+            .unwrap_or_default();
+        let relatives: Vec<String> = all
+            .iter()
+            .map(|path| scenario::settings::relative_to(file, path))
+            .collect();
+        for pattern in suite.patterns() {
+            if !relatives.iter().any(|r| suite.pattern_matches(pattern, r)) {
+                eprintln!(
+                    "warning: {}: [files.\"{pattern}\"] matches no scenario",
+                    scenario::settings::display_path(file)
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Judge every scenario on `jobs` threads; the verdicts in the scenarios' order. On a
+/// terminal, a progress line on stderr says how far it is.
+fn run_all(
+    scenarios: &[PathBuf],
+    names: &[String],
+    options: &Options,
+    jobs: usize,
+) -> Vec<Verdict> {
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::channel();
+    let progress = std::io::stderr().is_terminal();
+    let mut verdicts: Vec<Option<Verdict>> = vec![None; scenarios.len()];
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            let sender = sender.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = scenarios.get(index) else {
+                        break;
+                    };
+                    let verdict = suite::check(path, &names[index], options);
+                    if sender.send((index, verdict)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let (mut done, mut failed) = (0, 0);
+        for (index, verdict) in receiver {
+            done += 1;
+            if matches!(verdict, Verdict::Failed(_)) {
+                failed += 1;
+            }
+            verdicts[index] = Some(verdict);
+            if progress {
+                let failures = if failed > 0 {
+                    format!(", {failed} failed")
+                } else {
+                    String::new()
+                };
+                eprint!(
+                    "\r\x1b[2K[{done}/{}{failures}] {}",
+                    scenarios.len(),
+                    names[index]
+                );
+            }
+        }
+        if progress {
+            eprint!("\r\x1b[2K");
+        }
+    });
+    verdicts
+        .into_iter()
+        .map(|v| v.unwrap_or_else(|| Verdict::Failed(Failure::Error("was not run".into()))))
+        .collect()
+}

@@ -1,0 +1,294 @@
+//! `scenario test` on a scratch suite, as a user meets it: a change fails with a diff and
+//! the bless command, `--bless` fixes it atomically, CI never writes, strays are reported,
+//! the summary line is exact, scenario.toml's expectations and skips apply.
+
+use std::path::{Path, PathBuf};
+
+use libtest_mimic::{Failed, Trial};
+
+use super::cli;
+
+const HELLO: &str = "import asyncio\n\nasync def main():\n    print('hello')\n    await asyncio.sleep(1)\n\nasyncio.run(main())\n";
+
+/// A fresh suite directory with `scenarios/` holding the given files.
+fn suite(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = super::scratch_dir(&format!("test-command-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (path, text) in files {
+        let path = dir.join("scenarios").join(path);
+        std::fs::create_dir_all(path.parent().expect("a directory")).expect("a directory");
+        std::fs::write(&path, text).expect("a scratch file");
+    }
+    dir
+}
+
+fn run(dir: &Path, args: &[&str], ci: bool) -> (i32, String, String) {
+    let mut all = vec!["test"];
+    all.extend_from_slice(args);
+    super::cli_env(&all, dir, ci)
+}
+
+fn ensure(condition: bool, what: &str, output: &(i32, String, String)) -> Result<(), Failed> {
+    if condition {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what}\nexit code {}\nstdout:\n{}\nstderr:\n{}",
+            output.0, output.1, output.2
+        )
+        .into())
+    }
+}
+
+fn last_line(text: &str) -> &str {
+    text.lines().last().unwrap_or("")
+}
+
+fn bless_workflow() -> Result<(), Failed> {
+    let dir = suite("bless", &[("hello.py", HELLO), ("other.py", "print(1)\n")]);
+    // No goldens yet: each is a failure that shows the output and the bless command.
+    let out = run(&dir, &[], false);
+    ensure(out.0 == 1, "missing goldens fail", &out)?;
+    ensure(last_line(&out.1) == "0 passed, 2 failed", "summary", &out)?;
+    ensure(
+        out.1.contains("has no golden file scenarios/hello.trace"),
+        "names the golden",
+        &out,
+    )?;
+    ensure(
+        out.1.contains("scenario test --bless scenarios/hello.py"),
+        "bless hint",
+        &out,
+    )?;
+    ensure(
+        !dir.join("scenarios/hello.trace").exists(),
+        "nothing written",
+        &out,
+    )?;
+    // --bless writes them and says which.
+    let out = run(&dir, &["--bless"], false);
+    ensure(out.0 == 0, "bless succeeds", &out)?;
+    ensure(
+        out.1.contains("blessed scenarios/hello.trace (new)"),
+        "says what it wrote",
+        &out,
+    )?;
+    ensure(
+        last_line(&out.1) == "2 passed, 0 failed (2 blessed)",
+        "summary",
+        &out,
+    )?;
+    let golden = std::fs::read_to_string(dir.join("scenarios/hello.trace"))?;
+    let (_, shown, _) = cli(&["run", "scenarios/hello.py"], &dir);
+    ensure(
+        golden == shown,
+        "the golden is what `scenario run` shows",
+        &out,
+    )?;
+    let out = run(&dir, &[], false);
+    ensure(
+        out.0 == 0 && last_line(&out.1) == "2 passed, 0 failed",
+        "all pass",
+        &out,
+    )?;
+    // A changed behaviour: a diff with the changed lines and the bless hint.
+    std::fs::write(
+        dir.join("scenarios/hello.py"),
+        HELLO.replace("hello'", "hello there'"),
+    )?;
+    let out = run(&dir, &[], false);
+    ensure(
+        out.0 == 1 && last_line(&out.1) == "1 passed, 1 failed",
+        "a change fails",
+        &out,
+    )?;
+    ensure(
+        out.1.contains("-0.000000  Task-1  main  printed   'hello'"),
+        "old line",
+        &out,
+    )?;
+    ensure(
+        out.1
+            .contains("+0.000000  Task-1  main  printed   'hello there'"),
+        "new line",
+        &out,
+    )?;
+    ensure(
+        out.1.contains("scenario test --bless scenarios/hello.py"),
+        "bless hint",
+        &out,
+    )?;
+    ensure(
+        !out.1.contains("\x1b["),
+        "no colour when not a terminal",
+        &out,
+    )?;
+    // CI never writes: --bless is refused, and nothing changes.
+    let out = run(&dir, &["--bless"], true);
+    ensure(
+        out.0 == 2 && out.2.contains("refusing --bless"),
+        "CI refuses",
+        &out,
+    )?;
+    ensure(
+        std::fs::read_to_string(dir.join("scenarios/hello.trace"))? == golden,
+        "golden kept",
+        &out,
+    )?;
+    // --filter selects by path; blessing fixes the change.
+    let out = run(&dir, &["--bless", "--filter", "hello"], false);
+    ensure(
+        out.1.contains("blessed scenarios/hello.trace (updated)"),
+        "updated",
+        &out,
+    )?;
+    ensure(
+        last_line(&out.1) == "1 passed, 0 failed (1 blessed)",
+        "filtered summary",
+        &out,
+    )?;
+    let leftovers: Vec<String> = std::fs::read_dir(dir.join("scenarios"))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    ensure(leftovers.is_empty(), "no temporary files left", &out)?;
+    Ok(())
+}
+
+fn ci_and_strays() -> Result<(), Failed> {
+    let dir = suite("ci", &[("hello.py", HELLO), ("gone.trace", "stale\n")]);
+    let out = run(&dir, &[], true);
+    ensure(out.0 == 1, "a missing golden fails on CI", &out)?;
+    ensure(
+        !dir.join("scenarios/hello.trace").exists(),
+        "CI writes nothing",
+        &out,
+    )?;
+    ensure(
+        out.1.contains("CI is set"),
+        "says why nothing was written",
+        &out,
+    )?;
+    ensure(
+        out.1.contains(
+            "stray golden: scenarios/gone.trace has no scenario scenarios/gone.py beside it",
+        ),
+        "reports the stray",
+        &out,
+    )?;
+    let out = run(&dir, &["--prune"], true);
+    ensure(
+        out.0 == 2 && dir.join("scenarios/gone.trace").exists(),
+        "CI refuses --prune",
+        &out,
+    )?;
+    let out = run(&dir, &["--prune", "--bless"], false);
+    ensure(
+        out.1.contains("pruned scenarios/gone.trace"),
+        "prunes",
+        &out,
+    )?;
+    ensure(
+        !dir.join("scenarios/gone.trace").exists(),
+        "the stray is gone",
+        &out,
+    )?;
+    Ok(())
+}
+
+fn toml_expectations_and_skips() -> Result<(), Failed> {
+    let toml = "[defaults]\nexit-code = 0\nseed = 7\n\n[files.\"errors/*.py\"]\nexit-code = 2\n\n[files.\"slow.py\"]\nskip = \"needs the real clock\"\n";
+    let dir = suite(
+        "toml",
+        &[
+            ("scenario.toml", toml),
+            ("draw.py", "import random\nprint(random.random())\n"),
+            ("boom.py", "raise ValueError('boom')\n"),
+            ("errors/bad.py", "def f(:\n"),
+            ("slow.py", HELLO),
+        ],
+    );
+    let out = run(&dir, &["--bless"], false);
+    ensure(
+        out.0 == 1,
+        "an unexpected exit code fails, even with --bless",
+        &out,
+    )?;
+    ensure(
+        out.1
+            .contains("scenarios/boom.py exited with code 1, but scenario.toml expects 0"),
+        "names the expectation",
+        &out,
+    )?;
+    ensure(
+        !dir.join("scenarios/boom.trace").exists(),
+        "not blessed",
+        &out,
+    )?;
+    ensure(
+        out.1
+            .contains("skipped scenarios/slow.py: needs the real clock"),
+        "skip",
+        &out,
+    )?;
+    ensure(
+        last_line(&out.1) == "2 passed, 1 failed, 1 skipped (2 blessed)",
+        "summary",
+        &out,
+    )?;
+    let golden = std::fs::read_to_string(dir.join("scenarios/draw.trace"))?;
+    ensure(
+        golden.contains("| seed 7 |"),
+        "the suite's seed applies",
+        &out,
+    )?;
+    // `scenario run` reads the same settings, so the golden is what it shows.
+    let (_, shown, _) = cli(&["run", "scenarios/draw.py"], &dir);
+    ensure(shown == golden, "run uses the suite seed", &out)?;
+    // Under a scenario.toml, goldens name scenarios from the suite's root, so the suite
+    // passes from any directory.
+    let out = super::cli_env(&["test", "."], &dir.join("scenarios"), false);
+    ensure(
+        last_line(&out.1) == "2 passed, 1 failed, 1 skipped",
+        "goldens do not depend on the working directory",
+        &out,
+    )?;
+    std::fs::write(dir.join("scenarios/scenario.toml"), "[defaults]\nsed = 1\n")?;
+    let out = run(&dir, &[], false);
+    ensure(
+        out.0 == 2 && out.2.contains("sed"),
+        "an unknown key is named",
+        &out,
+    )?;
+    ensure(
+        out.2.contains("scenarios/scenario.toml"),
+        "with its file",
+        &out,
+    )?;
+    std::fs::write(
+        dir.join("scenarios/scenario.toml"),
+        "[files.\"slwo.py\"]\nseed = 1\n",
+    )?;
+    let out = run(&dir, &["--filter", "draw"], false);
+    ensure(
+        out.2
+            .contains("scenarios/scenario.toml: [files.\"slwo.py\"] matches no scenario"),
+        "a pattern that matches nothing is a typo",
+        &out,
+    )
+}
+
+pub fn trials() -> Vec<Trial> {
+    vec![
+        Trial::test("test_command::bless_workflow", bless_workflow),
+        Trial::test(
+            "test_command::ci_never_writes_and_strays_are_reported",
+            ci_and_strays,
+        ),
+        Trial::test(
+            "test_command::scenario_toml_expectations_and_skips",
+            toml_expectations_and_skips,
+        ),
+    ]
+}
