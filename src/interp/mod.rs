@@ -84,6 +84,9 @@ pub struct PyFrame {
     pub serial: u64,
     /// The coroutine whose body this frame runs, if any.
     pub coroutine: Option<Rc<asyncio::Coroutine>>,
+    /// It runs a coroutine's body: with `coroutine`, or without when `await f(...)` went
+    /// straight into the body of `f` (the coroutine object could never be seen).
+    pub coroutine_body: bool,
 }
 
 pub struct NativeFrame {
@@ -318,6 +321,7 @@ impl Interp {
             handler_base: state.handlers.len() as u32,
             exc_base: state.exc_info.len() as u32,
             serial: self.frame_serial,
+            coroutine_body: coroutine.is_some(),
             coroutine,
         }));
     }

@@ -278,8 +278,8 @@ impl Interp {
             state.exc_info.truncate(frame.exc_base as usize);
             if let Some(coroutine) = frame.coroutine {
                 coroutine.finish();
-                return true;
             }
+            return frame.coroutine_body;
         }
         false
     }
@@ -928,18 +928,32 @@ impl Interp {
                         // A plain Python function with exactly its positional arguments:
                         // the arguments on the stack become its first slots.
                         if let Value::Function(function) = &state.stack[func_at]
-                            && function.code.kind == CodeKind::Function
                             && function.code.argcount == argc
                             && function.code.kwonlycount == 0
                             && !function.code.has_varargs
                             && !function.code.has_varkw
                         {
-                            if state.frames.len() + self.depth >= RECURSION_LIMIT {
-                                raise!(recursion_error());
+                            // `await f(...)` of an `async def`: the coroutine object would
+                            // be awaited at once and never seen, so go straight into its
+                            // body, as the await would, and resume after the `Await`.
+                            let awaited = function.code.kind == CodeKind::Coroutine
+                                && matches!(instrs.get(pc), Some(Instr::Await));
+                            if function.code.kind == CodeKind::Function || awaited {
+                                if state.frames.len() + self.depth >= RECURSION_LIMIT {
+                                    raise!(recursion_error());
+                                }
+                                let function = function.clone();
+                                if awaited {
+                                    pc += 1;
+                                    save_pc!();
+                                }
+                                self.enter_function(state, &function, func_at);
+                                if awaited && let Some(Frame::Py(frame)) = state.frames.last_mut() {
+                                    frame.coroutine_body = true;
+                                    frame.pc = 1; // past the `Pop` of the first send(None)
+                                }
+                                continue 'frames;
                             }
-                            let function = function.clone();
-                            self.enter_function(state, &function, func_at);
-                            continue 'frames;
                         }
                         let args = state.stack.split_off(func_at + 1);
                         let func = pop!();
@@ -1261,6 +1275,7 @@ impl Interp {
             exc_base: state.exc_info.len() as u32,
             serial: self.frame_serial,
             coroutine: None,
+            coroutine_body: false,
         }));
     }
 
