@@ -107,24 +107,49 @@ pub fn run(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
     })
 }
 
+/// The stack a thread that runs scenarios needs (see [`run_on_this_thread`]).
+pub const STACK_SIZE: usize = 1 << 30;
+
+/// [`run`] without a thread of its own, for a caller that runs many scenarios on threads
+/// it made with a [`STACK_SIZE`] stack: a panic still becomes an error report.
+pub fn run_on_this_thread(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
+    let work = std::panic::AssertUnwindSafe(|| run_here(name, bytes, config));
+    std::panic::catch_unwind(work).unwrap_or_else(|panic| {
+        interp::agen::clear_abandoned();
+        Report {
+            exit_code: EXIT_INTERNAL,
+            stdout: String::new(),
+            stderr: format!(
+                "scenario: internal error (this is a bug in scenario, please report it): {}\n",
+                panic_message(&*panic)
+            ),
+            trace: None,
+        }
+    })
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
 /// The interpreter's data structures are recursive; deep programs need a deep stack, and
 /// running on a thread of our own also turns a panic into an error report.
 fn on_big_stack<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, String> {
     let handle = std::thread::Builder::new()
         .name("scenario".into())
-        .stack_size(1 << 30)
+        .stack_size(STACK_SIZE)
         .spawn(work)
         .map_err(|e| {
             format!("scenario: internal error: cannot start the interpreter thread: {e}\n")
         })?;
     handle.join().map_err(|panic| {
-        let message = panic
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-            .unwrap_or_else(|| "unknown panic".to_string());
         format!(
-            "scenario: internal error (this is a bug in scenario, please report it): {message}\n"
+            "scenario: internal error (this is a bug in scenario, please report it): {}\n",
+            panic_message(&*panic)
         )
     })
 }
@@ -161,6 +186,9 @@ fn render_all(source: &Source, diagnostics: &[Diagnostic]) -> String {
 }
 
 fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
+    // What an earlier run on this thread left behind (objects it dropped late) is not ours.
+    let _ = interp::asyncio::take_unawaited();
+    interp::agen::clear_abandoned();
     let (source, program, symbols) = match front_end(name, bytes) {
         Ok(front) => front,
         Err((source, diagnostics)) => {

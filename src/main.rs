@@ -45,7 +45,8 @@ enum Command {
         /// the program's output, as python3 prints it. README, "Traces", shows each.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Write the trace to PATH; the program's own output then goes to stdout.
+        /// Write the trace to PATH (`-`: stdout); the program's own output then goes to
+        /// stdout.
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: Option<PathBuf>,
         /// Stop (exit 3) before virtual time passes SECONDS [default: no limit, or
@@ -163,6 +164,20 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
+            // `-o -` is stdout, as without -o.
+            let output = output.filter(|path| path.as_os_str() != "-");
+            // Open (and empty) the output file first: a path that cannot be written is said
+            // before the run, and a run that fails leaves no stale trace behind.
+            let mut output_file = match &output {
+                Some(path) => match std::fs::File::create(path) {
+                    Ok(file) => Some(file),
+                    Err(error) => {
+                        eprintln!("scenario: cannot write {}: {error}", path.display());
+                        return ExitCode::from(2);
+                    }
+                },
+                None => None,
+            };
             let echo = format == Format::Stdout || output.is_some();
             let defaults = scenario::suite::config_for(&settings);
             let trace_format = match format {
@@ -184,14 +199,15 @@ fn main() -> ExitCode {
             let report = scenario::run(&file.display().to_string(), bytes, &config);
             eprint!("{}", report.stderr);
             if let Some(trace) = &report.trace {
-                match &output {
-                    Some(path) => {
-                        if let Err(error) = std::fs::write(path, trace) {
+                match (&mut output_file, &output) {
+                    (Some(file), Some(path)) => {
+                        use std::io::Write;
+                        if let Err(error) = file.write_all(trace.as_bytes()) {
                             eprintln!("scenario: cannot write {}: {error}", path.display());
                             return ExitCode::from(2);
                         }
                     }
-                    None => print!("{trace}"),
+                    _ => print!("{trace}"),
                 }
             }
             ExitCode::from(report.exit_code.clamp(0, 255) as u8)

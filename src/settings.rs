@@ -66,7 +66,7 @@ pub struct RunSettings {
 
 impl RunSettings {
     /// `other`'s keys where it has them, ours elsewhere.
-    fn overridden_by(&self, other: &RunSettings) -> RunSettings {
+    pub fn overridden_by(&self, other: &RunSettings) -> RunSettings {
         RunSettings {
             seed: other.seed.or(self.seed),
             clock: other.clock.or(self.clock),
@@ -126,6 +126,8 @@ struct UrlTable {
 #[derive(Clone, Debug, Default)]
 pub struct SuiteSettings {
     pub http: HttpConfig,
+    /// The file has an `[aiohttp]` table.
+    pub has_http: bool,
     defaults: RunSettings,
     files: Vec<(String, GlobMatcher, RunSettings)>,
 }
@@ -164,19 +166,30 @@ pub struct Settings {
     pub file: Option<PathBuf>,
 }
 
-/// The `scenario.toml` that applies to `scenario`: in its directory or the nearest above.
+/// The nearest `scenario.toml` to `scenario`: in its directory or the nearest above.
 pub fn find(scenario: &Path) -> Option<PathBuf> {
-    let start = scenario.parent()?;
+    find_all(scenario).into_iter().next()
+}
+
+/// Every `scenario.toml` in the scenario's directory and above it, nearest first: nearer
+/// ones override farther ones, key by key.
+pub fn find_all(scenario: &Path) -> Vec<PathBuf> {
+    let Some(start) = scenario.parent() else {
+        return Vec::new();
+    };
     let start = if start.as_os_str().is_empty() {
         Path::new(".")
     } else {
         start
     };
-    let start = start.canonicalize().ok()?;
+    let Ok(start) = start.canonicalize() else {
+        return Vec::new();
+    };
     start
         .ancestors()
         .map(|dir| dir.join(FILE_NAME))
-        .find(|candidate| candidate.is_file())
+        .filter(|candidate| candidate.is_file())
+        .collect()
 }
 
 /// A path as the user would like to read it: relative to the working directory when it
@@ -212,23 +225,30 @@ pub fn relative_to(settings: &Path, scenario: &Path) -> String {
         .join("/")
 }
 
-/// The settings for `scenario`; an error names the file and what is wrong in it.
+/// The settings for `scenario`, from every `scenario.toml` above it (nearer ones override
+/// farther ones key by key; the nearest `[aiohttp]` table is the simulated web); an error
+/// names the file and what is wrong in it.
 pub fn for_scenario(scenario: &Path) -> Result<Settings, String> {
-    let Some(file) = find(scenario) else {
-        return Ok(Settings::default());
-    };
-    let suite = load(&file)?;
-    let run = suite.run_settings(&relative_to(&file, scenario));
-    Ok(Settings {
-        http: suite.http,
-        run,
-        file: Some(file),
-    })
+    let files = find_all(scenario);
+    let mut settings = Settings::default();
+    let mut http_found = false;
+    for file in &files {
+        let suite = load(file)?;
+        let run = suite.run_settings(&relative_to(file, scenario));
+        settings.run = run.overridden_by(&settings.run);
+        if !http_found && suite.has_http {
+            settings.http = suite.http;
+            http_found = true;
+        }
+    }
+    settings.file = files.into_iter().next();
+    Ok(settings)
 }
 
 /// Parse the text of a settings file.
 pub fn parse(text: &str) -> Result<SuiteSettings, String> {
     let raw: SettingsFile = toml::from_str(text).map_err(|e| e.to_string().trim().to_string())?;
+    let has_http = raw.aiohttp.is_some();
     let defaults = raw.defaults.unwrap_or_default();
     defaults.validate("[defaults]")?;
     let mut files = Vec::new();
@@ -278,6 +298,7 @@ pub fn parse(text: &str) -> Result<SuiteSettings, String> {
     }
     Ok(SuiteSettings {
         http,
+        has_http,
         defaults,
         files,
     })

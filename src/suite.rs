@@ -16,62 +16,125 @@ use crate::{Config, Report};
 /// What discovery found under the paths given.
 #[derive(Debug, Default)]
 pub struct Discovery {
-    /// Every `*.py` file, sorted.
-    pub scenarios: Vec<PathBuf>,
+    /// Every `*.py` file, sorted, each once, with the directory it was found under (or,
+    /// for a file given by name, its directory): the root its name falls back on.
+    pub scenarios: Vec<(PathBuf, PathBuf)>,
     /// Every `*.trace` file with no `*.py` beside it, sorted.
     pub strays: Vec<PathBuf>,
 }
 
+impl Discovery {
+    /// The scenario files alone.
+    pub fn paths(&self) -> impl Iterator<Item = &PathBuf> {
+        self.scenarios.iter().map(|(path, _)| path)
+    }
+}
+
 /// Find the scenarios (and stray goldens) under `paths`: directories are searched
-/// recursively, files are taken as they are.
+/// recursively (hidden files and directories skipped, symbolic links followed once),
+/// files are taken as they are but must be `*.py`. A file reached twice counts once.
 pub fn discover(paths: &[PathBuf]) -> Result<Discovery, String> {
-    fn walk(dir: &Path, found: &mut Discovery) -> Result<(), String> {
+    struct Walk {
+        found: Discovery,
+        seen_dirs: std::collections::HashSet<PathBuf>,
+        seen_files: std::collections::HashSet<PathBuf>,
+    }
+    fn hidden(path: &Path) -> bool {
+        path.file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+    }
+    fn add(walk: &mut Walk, path: PathBuf, root: &Path) {
+        let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if walk.seen_files.insert(canonical) {
+            walk.found.scenarios.push((path, root.to_path_buf()));
+        }
+    }
+    fn visit(walk: &mut Walk, dir: &Path, root: &Path) -> Result<(), String> {
+        // A directory reached again (a symbolic link back up) is not searched twice.
+        let canonical = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        if !walk.seen_dirs.insert(canonical) {
+            return Ok(());
+        }
         let entries =
             std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
         let mut entries: Vec<PathBuf> = entries.flatten().map(|entry| entry.path()).collect();
         entries.sort();
         for path in entries {
+            if hidden(&path) {
+                continue;
+            }
             if path.is_dir() {
-                walk(&path, found)?;
-            } else if path.extension().is_some_and(|e| e == "py") {
-                found.scenarios.push(path);
+                visit(walk, &path, root)?;
+            } else if path.extension().is_some_and(|e| e == "py") && path.is_file() {
+                add(walk, path, root);
             } else if path.extension().is_some_and(|e| e == "trace")
                 && !path.with_extension("py").is_file()
             {
-                found.strays.push(path);
+                walk.found.strays.push(path);
             }
         }
         Ok(())
     }
-    let mut found = Discovery::default();
+    let mut walk = Walk {
+        found: Discovery::default(),
+        seen_dirs: Default::default(),
+        seen_files: Default::default(),
+    };
     for path in paths {
         if path.is_dir() {
-            walk(path, &mut found)?;
+            visit(&mut walk, path, path)?;
         } else if path.is_file() {
-            found.scenarios.push(path.clone());
+            if path.extension().is_none_or(|e| e != "py") {
+                return Err(format!(
+                    "{}: not a scenario (a scenario is a *.py file; its golden is the *.trace beside it)",
+                    path.display()
+                ));
+            }
+            let root = path.parent().unwrap_or(Path::new("")).to_path_buf();
+            add(&mut walk, path.clone(), &root);
         } else {
             return Err(format!("{}: no such file or directory", path.display()));
         }
     }
+    let mut found = walk.found;
     found.scenarios.sort();
-    found.scenarios.dedup();
     found.strays.sort();
     found.strays.dedup();
     Ok(found)
 }
 
-/// The name a scenario goes by in its golden (the trace header) and in messages, the same
-/// from whatever directory the suite runs: its path from the directory above the suite's
-/// `scenario.toml` (`scenarios/seeds/say_hello.py`); with no `scenario.toml`, its path
-/// as given, without `./`.
-pub fn scenario_name(path: &Path) -> String {
-    let from_suite = settings::find(path).and_then(|toml| {
-        let root = toml.parent()?.parent()?;
+/// The name a scenario goes by in its golden (the trace header) and in messages: its path
+/// from its suite's root, starting with the root directory's own name
+/// (`scenarios/seeds/say_hello.py`). The root is the directory of the scenario's
+/// `scenario.toml` (the farthest one, when they nest), or, with none, the directory
+/// `scenario test` was given (`root`). So the same suite gives the same goldens from
+/// whatever directory it runs.
+pub fn scenario_name(path: &Path, root: &Path) -> String {
+    let suite_root = settings::find_all(path)
+        .last()
+        .and_then(|toml| toml.parent().map(Path::to_path_buf))
+        .or_else(|| {
+            let root = if root.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                root
+            };
+            root.canonicalize().ok()
+        });
+    let named = suite_root.and_then(|root| {
         let absolute = path.canonicalize().ok()?;
-        let relative = absolute.strip_prefix(root).ok()?;
-        Some(slashed(relative))
+        let relative = absolute.strip_prefix(&root).ok()?;
+        Some(match root.file_name() {
+            Some(name) => Path::new(name).join(relative),
+            None => relative.to_path_buf(),
+        })
     });
-    from_suite.unwrap_or_else(|| slashed(path))
+    slashed(named.as_deref().unwrap_or(path))
+}
+
+/// `CI` is set (to anything but empty, `0` or `false`): goldens are never written.
+pub fn on_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
 }
 
 fn slashed(path: &Path) -> String {
@@ -107,8 +170,10 @@ pub fn config_for(settings: &Settings) -> Config {
 /// Write `text` to `path` so that a reader (or an interruption) sees either the old file
 /// or the new one, never a mix: write a temporary file beside it, then rename it over.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let serial = SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let temporary = path.with_file_name(format!(".{name}.{}-{serial}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&temporary)?;
         file.write_all(text.as_bytes())?;
@@ -128,6 +193,8 @@ pub struct Options {
     pub bless: bool,
     /// Run twice and require identical results (the determinism check).
     pub twice: bool,
+    /// Run on the calling thread, which has a [`crate::STACK_SIZE`] stack.
+    pub on_this_thread: bool,
 }
 
 /// How a scenario fared.
@@ -177,10 +244,17 @@ pub fn check(path: &Path, name: &str, options: &Options) -> Verdict {
         }
     };
     let config = config_for(&settings);
-    let report = crate::run(name, bytes.clone(), &config);
+    let run = |bytes| {
+        if options.on_this_thread {
+            crate::run_on_this_thread(name, bytes, &config)
+        } else {
+            crate::run(name, bytes, &config)
+        }
+    };
+    let report = run(bytes.clone());
     let actual = golden_text(&report);
     if options.twice {
-        let second = golden_text(&crate::run(name, bytes, &config));
+        let second = golden_text(&run(bytes));
         if second != actual {
             return Verdict::Failed(Failure::Nondeterministic {
                 first: actual,
@@ -262,9 +336,36 @@ impl Style {
     }
 }
 
-/// Whitespace a reader could not otherwise see in a changed line: tabs as `→`, trailing
-/// spaces as `·`, a carriage return as `␍`.
+/// Characters a reader could not otherwise see in a changed line: tabs as `→`, trailing
+/// spaces as `·`, a carriage return as `␍`, and invisible or look-alike characters (a
+/// byte-order mark, a no-break or zero-width space, control characters) as `<U+FEFF>`.
 fn visible_whitespace(line: &str) -> String {
+    let shown = visible_spaces(line);
+    if !shown.chars().any(invisible) {
+        return shown;
+    }
+    shown
+        .chars()
+        .map(|c| {
+            if invisible(c) {
+                format!("<U+{:04X}>", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+fn invisible(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(
+            c,
+            '\u{a0}' | '\u{ad}' | '\u{180e}' | '\u{2000}'..='\u{200f}' | '\u{2028}'..='\u{202f}'
+                | '\u{205f}'..='\u{206f}' | '\u{3000}' | '\u{feff}'
+        )
+}
+
+fn visible_spaces(line: &str) -> String {
     let body = line.strip_suffix('\n').unwrap_or(line);
     let (body, cr) = match body.strip_suffix('\r') {
         Some(body) => (body, "␍"),
@@ -371,6 +472,10 @@ mod tests {
             text,
             "--- golden\n+++ actual\n@@ -1,3 +1,3 @@\n a\n-b·\n-c\n+b→\n+c\n\\ No newline at end of file\n"
         );
+        let text = diff("\u{feff}x\n", "x\n", Style::Plain);
+        assert!(text.contains("-<U+FEFF>x\n+x\n"), "{text}");
+        let text = diff("a\u{a0}b\n", "a b\n", Style::Plain);
+        assert!(text.contains("-a<U+00A0>b\n+a b\n"), "{text}");
     }
 
     #[test]

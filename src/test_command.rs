@@ -19,18 +19,13 @@ pub struct Args {
     pub color: Option<bool>,
 }
 
-/// `CI` is set (to anything but empty, `0` or `false`).
-fn on_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
-}
-
 fn usage_error(message: &str) -> ExitCode {
     eprintln!("scenario test: {message}");
     ExitCode::from(2)
 }
 
 pub fn run(args: Args) -> ExitCode {
-    if on_ci() && (args.bless || args.prune) {
+    if suite::on_ci() && (args.bless || args.prune) {
         let flag = if args.bless { "--bless" } else { "--prune" };
         return usage_error(&format!(
             "refusing {flag}: CI is set, and CI never writes goldens. Bless on your machine, review the diff, commit."
@@ -50,7 +45,11 @@ pub fn run(args: Args) -> ExitCode {
             .as_deref()
             .is_none_or(|text| path.to_string_lossy().contains(text))
     };
-    let scenarios: Vec<PathBuf> = found.scenarios.into_iter().filter(selected).collect();
+    let (scenarios, roots): (Vec<PathBuf>, Vec<PathBuf>) = found
+        .scenarios
+        .into_iter()
+        .filter(|(path, _)| selected(path))
+        .unzip();
     let strays: Vec<PathBuf> = found.strays.into_iter().filter(selected).collect();
     if scenarios.is_empty() && strays.is_empty() {
         let under = paths
@@ -82,12 +81,19 @@ pub fn run(args: Args) -> ExitCode {
     let options = Options {
         bless: args.bless,
         twice: false,
+        on_this_thread: true,
     };
-    let names: Vec<String> = scenarios.iter().map(|p| suite::scenario_name(p)).collect();
+    let names: Vec<String> = scenarios
+        .iter()
+        .zip(&roots)
+        .map(|(path, root)| suite::scenario_name(path, root))
+        .collect();
     let verdicts = run_all(&scenarios, &names, &options, jobs);
 
     let mut out = std::io::stdout().lock();
     let (mut passed, mut failed, mut skipped, mut blessed) = (0, 0, 0, 0);
+    // Failures that --bless would fix (a changed or missing golden).
+    let mut blessable = 0;
     for ((path, name), verdict) in scenarios.iter().zip(&names).zip(&verdicts) {
         match verdict {
             Verdict::Passed => passed += 1,
@@ -108,14 +114,27 @@ pub fn run(args: Args) -> ExitCode {
             }
             Verdict::Failed(failure) => {
                 failed += 1;
-                let hint = format!("scenario test --bless {}", path.display());
+                if matches!(failure, Failure::Mismatch { .. } | Failure::Missing { .. }) {
+                    blessable += 1;
+                }
+                let hint = if suite::on_ci() {
+                    format!(
+                        "scenario test --bless {}   (on a developer machine: CI never writes goldens)",
+                        shell_quote(&path.display().to_string())
+                    )
+                } else {
+                    format!(
+                        "scenario test --bless {}",
+                        shell_quote(&path.display().to_string())
+                    )
+                };
                 let _ = writeln!(out, "\n{} {name}", style.red(&style.bold("FAILED")));
                 let _ = write!(
                     out,
                     "{}",
                     suite::describe_failure(name, failure, &hint, style)
                 );
-                if matches!(failure, Failure::Missing { .. }) && on_ci() {
+                if matches!(failure, Failure::Missing { .. }) && suite::on_ci() {
                     let _ = writeln!(
                         out,
                         "(CI is set: goldens are never written here; bless on a developer machine and commit the file.)"
@@ -136,10 +155,11 @@ pub fn run(args: Args) -> ExitCode {
                 }
             }
         } else {
+            failed += 1;
             let _ = writeln!(
                 out,
-                "{} {} has no scenario {} beside it (--prune removes it)",
-                style.yellow("stray golden:"),
+                "\n{} {} has no scenario {} beside it: remove it, or run scenario test --prune",
+                style.red(&style.bold("FAILED stray golden:")),
                 stray.display(),
                 stray.with_extension("py").display()
             );
@@ -152,14 +172,19 @@ pub fn run(args: Args) -> ExitCode {
     if blessed > 0 {
         summary.push_str(&format!(" ({blessed} blessed)"));
     }
-    if failed > 0 && !args.bless {
+    if blessable > 1 && !args.bless && !suite::on_ci() {
+        let mut command = String::from("scenario test --bless");
+        for path in &args.paths {
+            command.push(' ');
+            command.push_str(&shell_quote(&path.display().to_string()));
+        }
+        if let Some(filter) = &args.filter {
+            command.push_str(" --filter ");
+            command.push_str(&shell_quote(filter));
+        }
         let _ = writeln!(
             out,
-            "\nTo accept every change shown above: scenario test --bless{}",
-            args.paths
-                .iter()
-                .map(|p| format!(" {}", p.display()))
-                .collect::<String>()
+            "\nTo accept every changed or new golden shown above: {command}"
         );
     }
     let painted = if failed > 0 {
@@ -171,21 +196,46 @@ pub fn run(args: Args) -> ExitCode {
     ExitCode::from(if failed > 0 { 1 } else { 0 })
 }
 
+/// `text` as one shell word: as it is when that is safe, else in single quotes.
+fn shell_quote(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
+    if plain {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
 /// Read every `scenario.toml` the scenarios use, before running anything: a broken one
 /// is a usage error (exit 2). A `[files."..."]` pattern that matches no scenario under its
 /// directory is probably a typo, and is said.
 fn check_settings(scenarios: &[PathBuf]) -> Result<(), String> {
     let mut files: Vec<PathBuf> = scenarios
         .iter()
-        .filter_map(|scenario| scenario::settings::find(scenario))
+        .flat_map(|scenario| scenario::settings::find_all(scenario))
         .collect();
     files.sort();
     files.dedup();
+    // Goldens name scenarios from the outermost scenario.toml's directory, by that
+    // directory's own name: at a repository's root, that is wherever it was cloned to.
+    if let Some(outer) = files.iter().min_by_key(|f| f.components().count())
+        && let Some(dir) = outer.parent()
+        && dir.join(".git").exists()
+    {
+        eprintln!(
+            "warning: {} is at the root of a repository, so goldens name scenarios starting with {:?}, the name of the directory it is cloned into; move it into the suite's own directory (such as scenarios/)",
+            scenario::settings::display_path(outer),
+            dir.file_name().unwrap_or_default()
+        );
+    }
     for file in &files {
         let suite = scenario::settings::load(file)?;
         let dir = file.parent().map(PathBuf::from).unwrap_or_default();
-        let all = suite::discover(&[dir])
-            .map(|found| found.scenarios)
+        let all: Vec<PathBuf> = suite::discover(&[dir])
+            .map(|found| found.paths().cloned().collect())
             .unwrap_or_default();
         let relatives: Vec<String> = all
             .iter()
@@ -216,21 +266,40 @@ fn run_all(
     let progress = std::io::stderr().is_terminal();
     let mut verdicts: Vec<Option<Verdict>> = vec![None; scenarios.len()];
     std::thread::scope(|scope| {
+        let mut started = 0;
         for _ in 0..jobs {
             let sender = sender.clone();
             let next = &next;
-            scope.spawn(move || {
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = scenarios.get(index) else {
-                        break;
-                    };
-                    let verdict = suite::check(path, &names[index], options);
-                    if sender.send((index, verdict)).is_err() {
-                        break;
+            // Each worker runs scenarios on its own deep stack (see scenario::STACK_SIZE).
+            let worker = std::thread::Builder::new()
+                .name("scenario-test".into())
+                .stack_size(scenario::STACK_SIZE)
+                .spawn_scoped(scope, move || {
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = scenarios.get(index) else {
+                            break;
+                        };
+                        let verdict = suite::check(path, &names[index], options);
+                        if sender.send((index, verdict)).is_err() {
+                            break;
+                        }
                     }
-                }
-            });
+                });
+            if worker.is_ok() {
+                started += 1;
+            }
+        }
+        if started == 0 {
+            // No thread could start (an address-space limit): one at a time, each on a
+            // thread of its own as `scenario run` does, so failures are reported per file.
+            let options = Options {
+                on_this_thread: false,
+                ..options.clone()
+            };
+            for (index, path) in scenarios.iter().enumerate() {
+                let _ = sender.send((index, suite::check(path, &names[index], &options)));
+            }
         }
         drop(sender);
         let (mut done, mut failed) = (0, 0);

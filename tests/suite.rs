@@ -61,12 +61,18 @@ fn unified_diff(expected: &str, actual: &str) -> String {
 
 /// Judge a scenario as `scenario test` does, running it twice (determinism).
 fn golden(path: &Path) -> Result<(), Failed> {
-    let bless = std::env::var_os("SCENARIO_BLESS").is_some();
-    if bless && std::env::var_os("CI").is_some() {
+    // SCENARIO_BLESS=1 (or true, yes) writes goldens; 0, false, no or empty do not.
+    let bless = std::env::var("SCENARIO_BLESS")
+        .is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false" | "no"));
+    if bless && scenario::suite::on_ci() {
         return Err("refusing to bless goldens on CI (CI is set)".into());
     }
-    let options = scenario::suite::Options { bless, twice: true };
-    let name = scenario::suite::scenario_name(path);
+    let options = scenario::suite::Options {
+        bless,
+        twice: true,
+        on_this_thread: false,
+    };
+    let name = scenario::suite::scenario_name(path, &root().join("scenarios"));
     match scenario::suite::check(path, &name, &options) {
         Verdict::Passed | Verdict::Skipped(_) => Ok(()),
         Verdict::Blessed(new) => {
@@ -376,7 +382,7 @@ fn main() {
             )
         }));
     }
-    for path in found.scenarios {
+    for (path, _) in found.scenarios {
         let name = test_name(&path);
         let golden_path = path.clone();
         trials.push(Trial::test(format!("golden::{name}"), move || {

@@ -1155,7 +1155,12 @@ impl Interp {
                 (None, Some(callback)) => Some(format!("callback {callback}")),
                 (None, None) => None,
             };
-            self.trace.add_task(id, &name, coro.qualname());
+            let actor = match (&self.current_task, &self.callback) {
+                (Some(task), _) => Actor::Task(task.id),
+                (None, Some(callback)) => Actor::Callback(callback.clone()),
+                (None, None) => Actor::Module,
+            };
+            self.trace.add_task(id, &name, coro.qualname(), actor);
             self.trace_task(&task, Event::Created(creator));
         }
         self.call_soon(Handle::Step(task.clone()));

@@ -15,8 +15,8 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::timeline::{Lane, LaneKey, SpanKind, Timeline};
-use super::{Event, Header, Outcome, Record, Trace, time_text};
+use super::timeline::{Lane, SpanKind, Timeline};
+use super::{Header, Outcome, Record, Trace, time_text};
 
 /// The document's fields after `traceEvents`.
 #[derive(Serialize)]
@@ -149,10 +149,7 @@ pub fn render(trace: &Trace, header: &Header, outcome: &Outcome, end_ns: u64) ->
                 }
             }
             // await → wake: from where the wait began to where it ended.
-            if matches!(span.kind, SpanKind::Sleeping | SpanKind::Waiting)
-                && lane.end_ns.is_none_or(|end| span.end_ns < end)
-                && span.end_ns < end_ns
-            {
+            if matches!(span.kind, SpanKind::Sleeping | SpanKind::Waiting) && span.woke {
                 flow_id += 1;
                 events.extend(flow(flow_id, "wake", tid, span.start_ns, tid, span.end_ns));
             }
@@ -175,11 +172,10 @@ pub fn render(trace: &Trace, header: &Header, outcome: &Outcome, end_ns: u64) ->
     }
     // spawn → first run: from the creating lane to the new task's first run.
     for (index, lane) in timeline.lanes.iter().enumerate() {
-        let creator = match &trace.records[lane.first_record].event {
-            Event::Created(Some(by)) => timeline.lanes.iter().position(|l| &l.name == by),
-            Event::Created(None) => timeline.lanes.iter().position(|l| l.key == LaneKey::Module),
-            _ => None,
-        };
+        let creator = lane
+            .creator
+            .as_ref()
+            .and_then(|key| timeline.lanes.iter().position(|l| &l.key == key));
         let first_run = lane.spans.iter().find(|s| s.kind == SpanKind::Running);
         let (Some(creator), Some(run)) = (creator, first_run) else {
             continue;

@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn one_object_per_line_with_typed_fields() {
         let mut trace = Trace::new(true);
-        trace.add_task(1, "Task-1", "main");
+        trace.add_task(1, "Task-1", "main", Actor::Module);
         trace.push(0, Actor::Task(1), Event::Created(None));
         trace.push(5, Actor::Task(1), Event::Printed("hi\n".into()));
         trace.push(5, Actor::Task(1), Event::Slept(1.5));

@@ -115,8 +115,16 @@ impl Event {
         }
     }
 
-    /// The event's detail, if it has one.
+    /// The event's detail, if it has one: on one line (see [`one_line`]).
     pub fn detail(&self) -> String {
+        let detail = self.raw_detail();
+        match one_line(&detail) {
+            std::borrow::Cow::Borrowed(_) => detail,
+            std::borrow::Cow::Owned(escaped) => escaped,
+        }
+    }
+
+    fn raw_detail(&self) -> String {
         match self {
             Event::Created(Some(by)) => format!("by {by}"),
             Event::Created(None) => "by top-level code".to_string(),
@@ -140,6 +148,31 @@ impl Event {
             _ => String::new(),
         }
     }
+}
+
+/// Text for one line of a trace: newlines, tabs and other control characters (which could
+/// split a line, or drive a terminal) written as Python writes them in a repr (`\n`,
+/// `\x1b`). Names and exception messages can hold anything.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() && (c as u32) < 0x100 => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A duration as written in the program: `1`, `0.5`, `9.495493965198712`.
@@ -173,6 +206,8 @@ pub struct TaskInfo {
     pub id: u32,
     pub name: String,
     pub coroutine: String,
+    /// Who created it: a task, a callback, or top-level code.
+    pub creator: Actor,
     /// Names given later: (index of the first record with the new name, name).
     pub renames: Vec<(usize, String)>,
 }
@@ -210,7 +245,13 @@ impl Outcome {
         }
     }
 
+    /// The outcome line's text, on one line.
     pub fn describe(&self) -> String {
+        let text = self.raw_describe();
+        one_line(text.trim_end()).into_owned()
+    }
+
+    fn raw_describe(&self) -> String {
         match self {
             Outcome::Exit(code) => format!("exit {code}"),
             Outcome::Uncaught(summary) => format!("exit 1, uncaught {summary}"),
@@ -252,7 +293,7 @@ pub struct Trace {
 
 /// Seconds with six decimals, from nanoseconds.
 pub fn time_text(ns: u64) -> String {
-    let micros = (ns + 500) / 1000;
+    let micros = ns.saturating_add(500) / 1000;
     format!("{}.{:06}", micros / 1_000_000, micros % 1_000_000)
 }
 
@@ -279,12 +320,13 @@ impl Trace {
         }
     }
 
-    pub fn add_task(&mut self, id: u32, name: &str, coroutine: &str) {
+    pub fn add_task(&mut self, id: u32, name: &str, coroutine: &str, creator: Actor) {
         if self.enabled {
             self.tasks.push(TaskInfo {
                 id,
                 name: name.to_string(),
                 coroutine: coroutine.to_string(),
+                creator,
                 renames: Vec::new(),
             });
         }
@@ -315,6 +357,14 @@ impl Trace {
 
     /// Who did the event at `index`: the task column and the coroutine column.
     fn who(&self, index: usize, record: &Record) -> (String, String) {
+        let (task, coroutine) = self.raw_who(index, record);
+        (
+            one_line(&task).into_owned(),
+            one_line(&coroutine).into_owned(),
+        )
+    }
+
+    fn raw_who(&self, index: usize, record: &Record) -> (String, String) {
         match &record.actor {
             Actor::Task(id) => match self.task(*id) {
                 Some(task) => (task.name_at(index).to_string(), task.coroutine.clone()),
@@ -410,8 +460,8 @@ mod tests {
     #[test]
     fn renders_aligned_columns_and_the_outcome() {
         let mut trace = Trace::new(true);
-        trace.add_task(1, "Task-1", "main");
-        trace.add_task(2, "worker-long-name", "fetch");
+        trace.add_task(1, "Task-1", "main", Actor::Module);
+        trace.add_task(2, "worker-long-name", "fetch", Actor::Task(1));
         trace.push(0, Actor::Task(1), Event::Created(None));
         trace.push(0, Actor::Task(1), Event::Printed("hi\n".into()));
         trace.push(1_500_000_000, Actor::Task(2), Event::Slept(1.5));
@@ -432,6 +482,18 @@ mod tests {
             env!("CARGO_PKG_VERSION")
         );
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn lines_stay_lines() {
+        assert_eq!(one_line("plain"), "plain");
+        assert_eq!(one_line("a\nb\t\x1b[31m"), "a\\nb\\t\\x1b[31m");
+        assert_eq!(
+            Outcome::Uncaught("ValueError: x\ny  ".into()).describe(),
+            "exit 1, uncaught ValueError: x\\ny"
+        );
+        // The far end of the clock does not wrap around to 0.
+        assert_eq!(time_text(u64::MAX), "18446744073.709551");
     }
 
     #[test]

@@ -182,9 +182,15 @@ fn axis(out: &mut String, scale: &Scale, end_ns: u64, height: f64, lanes_h: f64)
     for i in 0..=count {
         let seconds = i as f64 * step;
         let x = scale.x((seconds * 1e9).round() as u64);
+        // A label near the right edge ends at its tick instead of spilling over.
+        let anchor = if x > PLOT_RIGHT - 40.0 {
+            "end"
+        } else {
+            "middle"
+        };
         let _ = writeln!(
             out,
-            r##"<line x1="{x:.1}" y1="{}" x2="{x:.1}" y2="{:.1}" stroke="#dde3ea"/><text x="{x:.1}" y="{}" text-anchor="middle" fill="#555">{}</text><text x="{x:.1}" y="{:.1}" text-anchor="middle" fill="#555">{}</text>"##,
+            r##"<line x1="{x:.1}" y1="{}" x2="{x:.1}" y2="{:.1}" stroke="#dde3ea"/><text x="{x:.1}" y="{}" text-anchor="{anchor}" fill="#555">{}</text><text x="{x:.1}" y="{:.1}" text-anchor="{anchor}" fill="#555">{}</text>"##,
             TOP - 4.0,
             TOP + lanes_h,
             TOP - 8.0,

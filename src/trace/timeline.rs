@@ -53,6 +53,9 @@ pub struct Span {
     pub label: String,
     /// Index of the record that opened it.
     pub record: usize,
+    /// It ended because the lane woke up (`started`, `woke`), not because the lane finished
+    /// or the run ended.
+    pub woke: bool,
 }
 
 /// Something that happened at an instant.
@@ -92,6 +95,8 @@ pub struct Lane {
     pub marks: Vec<Mark>,
     /// Index of the record that created it (its first record).
     pub first_record: usize,
+    /// The lane of whoever created it (a task's creator), if that is known.
+    pub creator: Option<LaneKey>,
 }
 
 /// The whole picture.
@@ -138,6 +143,10 @@ fn lane_key(actor: &Actor) -> LaneKey {
 }
 
 fn new_lane(trace: &Trace, key: LaneKey, record: &Record, index: usize) -> Lane {
+    let creator = match &key {
+        LaneKey::Task(id) => trace.task(*id).map(|task| lane_key(&task.creator)),
+        _ => None,
+    };
     let (name, coroutine) = match (&key, &record.actor) {
         (LaneKey::Task(id), _) => match trace.task(*id) {
             Some(task) => (task.name.clone(), task.coroutine.clone()),
@@ -156,15 +165,21 @@ fn new_lane(trace: &Trace, key: LaneKey, record: &Record, index: usize) -> Lane 
         spans: Vec::new(),
         marks: Vec::new(),
         first_record: index,
+        creator,
     }
 }
 
-/// Close the open span (if any) at `at`.
-fn close(lane: &mut Lane, open: &mut Option<Span>, at: u64) {
+/// Close the open span (if any) at `at`; `woke` when the lane woke up.
+fn close_as(lane: &mut Lane, open: &mut Option<Span>, at: u64, woke: bool) {
     if let Some(mut span) = open.take() {
         span.end_ns = at.max(span.start_ns);
+        span.woke = woke;
         lane.spans.push(span);
     }
+}
+
+fn close(lane: &mut Lane, open: &mut Option<Span>, at: u64) {
+    close_as(lane, open, at, false);
 }
 
 fn apply(lane: &mut Lane, open: &mut Option<Span>, index: usize, record: &Record) {
@@ -175,6 +190,7 @@ fn apply(lane: &mut Lane, open: &mut Option<Span>, index: usize, record: &Record
         end_ns: at,
         label,
         record: index,
+        woke: false,
     };
     let mark = |kind| Mark {
         kind,
@@ -188,7 +204,7 @@ fn apply(lane: &mut Lane, open: &mut Option<Span>, index: usize, record: &Record
             *open = Some(span(SpanKind::Ready, "created".to_string()));
         }
         Event::Started | Event::Woke => {
-            close(lane, open, at);
+            close_as(lane, open, at, true);
             // Consecutive runs at one instant are one point.
             let repeat = lane
                 .spans
@@ -265,7 +281,7 @@ mod tests {
     #[test]
     fn spans_follow_the_events() {
         let mut trace = Trace::new(true);
-        trace.add_task(1, "Task-1", "main");
+        trace.add_task(1, "Task-1", "main", Actor::Module);
         trace.push(0, Actor::Task(1), Event::Created(None));
         trace.push(0, Actor::Task(1), Event::Started);
         trace.push(0, Actor::Task(1), Event::Printed("hi\n".into()));

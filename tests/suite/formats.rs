@@ -80,6 +80,25 @@ fn chrome_trace() -> Result<(), Failed> {
             format!("no event with ph {phase:?}")
         })?;
     }
+    // A flow arrow for every wake-up after a sleep or a wait, and one per spawned task.
+    let text = run_format("chrome", "scenarios/seeds/tasks_abc.py")?;
+    let abc: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let flows = |name: &str| {
+        abc["traceEvents"].as_array().map_or(0, |events| {
+            events
+                .iter()
+                .filter(|e| e["ph"] == "s" && e["name"] == name)
+                .count()
+        })
+    };
+    let abc_trace = run_format("text", "scenarios/seeds/tasks_abc.py")?;
+    let wakes = abc_trace.lines().filter(|l| l.contains(" woke")).count();
+    ensure(flows("wake") == wakes, || {
+        format!("{} wake arrows for {wakes} wake-ups", flows("wake"))
+    })?;
+    ensure(flows("spawn") == 3, || {
+        format!("{} spawn arrows for 3 tasks made by Task-1", flows("spawn"))
+    })?;
     // Async slices pair up, and every timestamp is in microseconds of virtual time.
     let begins = events.iter().filter(|e| e["ph"] == "b").count();
     let ends = events.iter().filter(|e| e["ph"] == "e").count();

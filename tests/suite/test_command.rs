@@ -123,6 +123,34 @@ fn bless_workflow() -> Result<(), Failed> {
         "no colour when not a terminal",
         &out,
     )?;
+    // The hint to accept everything repeats the filter and quotes what needs it.
+    let out = run(&dir, &["scenarios", "--filter", "hel lo"], false);
+    ensure(
+        out.0 == 2,
+        "a filter that matches nothing is a usage error",
+        &out,
+    )?;
+    std::fs::write(dir.join("scenarios/other.py"), "print(2)\n")?;
+    let out = run(&dir, &["scenarios", "--filter", "o"], false);
+    ensure(
+        out.1.contains("To accept every changed or new golden shown above: scenario test --bless scenarios --filter o"),
+        "the bless-all hint keeps the filter",
+        &out,
+    )?;
+    let out = run(&dir, &["--bless", "--filter", "other"], false);
+    ensure(out.0 == 0, "bless other", &out)?;
+    // A golden given by name is not a scenario: refused, not overwritten.
+    let out = run(&dir, &["--bless", "scenarios/other.trace"], false);
+    ensure(
+        out.0 == 2 && out.2.contains("not a scenario"),
+        "a .trace argument is refused",
+        &out,
+    )?;
+    ensure(
+        std::fs::read_to_string(dir.join("scenarios/other.trace"))?.contains("'2'"),
+        "the golden is intact",
+        &out,
+    )?;
     // CI never writes: --bless is refused, and nothing changes.
     let out = run(&dir, &["--bless"], true);
     ensure(
@@ -156,6 +184,33 @@ fn bless_workflow() -> Result<(), Failed> {
     Ok(())
 }
 
+/// Nested scenario.toml files merge key by key, and the farthest names the suite's root.
+fn nested_settings() -> Result<(), Failed> {
+    let dir = suite(
+        "nested",
+        &[
+            ("scenario.toml", "[defaults]\nmax-steps = 1000\nseed = 3\n"),
+            (
+                "web/scenario.toml",
+                "[aiohttp]\nlatency = 1\n[defaults]\nseed = 4\n",
+            ),
+            ("web/loop.py", "while True:\n    pass\n"),
+        ],
+    );
+    let out = run(&dir, &["--bless"], false);
+    let golden = std::fs::read_to_string(dir.join("scenarios/web/loop.trace"))?;
+    ensure(
+        golden.contains("step limit reached") && golden.contains("| seed 4 |"),
+        "the parent's max-steps and the child's seed both apply",
+        &out,
+    )?;
+    ensure(
+        golden.starts_with("# scenario 0.1.0 | scenarios/web/loop.py |"),
+        "named from the outer suite's root",
+        &out,
+    )
+}
+
 fn ci_and_strays() -> Result<(), Failed> {
     let dir = suite("ci", &[("hello.py", HELLO), ("gone.trace", "stale\n")]);
     let out = run(&dir, &[], true);
@@ -172,9 +227,14 @@ fn ci_and_strays() -> Result<(), Failed> {
     )?;
     ensure(
         out.1.contains(
-            "stray golden: scenarios/gone.trace has no scenario scenarios/gone.py beside it",
+            "FAILED stray golden: scenarios/gone.trace has no scenario scenarios/gone.py beside it",
         ),
         "reports the stray",
+        &out,
+    )?;
+    ensure(
+        last_line(&out.1) == "0 passed, 2 failed",
+        "a stray is a failure",
         &out,
     )?;
     let out = run(&dir, &["--prune"], true);
@@ -282,6 +342,10 @@ fn toml_expectations_and_skips() -> Result<(), Failed> {
 pub fn trials() -> Vec<Trial> {
     vec![
         Trial::test("test_command::bless_workflow", bless_workflow),
+        Trial::test(
+            "test_command::nested_scenario_toml_files_merge",
+            nested_settings,
+        ),
         Trial::test(
             "test_command::ci_never_writes_and_strays_are_reported",
             ci_and_strays,
