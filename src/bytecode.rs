@@ -16,6 +16,39 @@ use crate::source::Span;
 /// One instruction. Jump targets are instruction indices.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Instr {
+    // Superinstructions, made by `compiler::peephole` from the common sequences named
+    // below. Each replaces the first instruction of its sequence; the rest stay in place
+    // (so jumps into them still work). The fast path does the whole sequence and skips
+    // the rest; otherwise the superinstruction does just what the one it replaced did.
+    /// `LoadLocal(slot); LoadConst(konst); Binary(op)` (or `InPlace(op)`).
+    LocalConstBinary {
+        slot: u16,
+        konst: u16,
+        op: BinOp,
+    },
+    /// `LoadLocal(a); LoadLocal(b); Binary(op)` (or `InPlace(op)`).
+    LocalLocalBinary {
+        a: u16,
+        b: u16,
+        op: BinOp,
+    },
+    /// `LoadLocal(a); LoadLocal(b)`.
+    LoadLocal2 {
+        a: u16,
+        b: u16,
+    },
+    /// `LoadConst(konst); Binary(op)` (or `InPlace(op)`).
+    ConstBinary {
+        konst: u32,
+        op: BinOp,
+    },
+    /// `Compare(op); PopJumpIfFalse(target)`.
+    CompareJumpIfFalse {
+        op: CmpOp,
+        target: u32,
+    },
+    /// `StoreLocal(slot); LoadLocal(slot)`.
+    StoreLoadLocal(u32),
     Nop,
     Pop,
     Dup,

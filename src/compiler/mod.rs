@@ -7,6 +7,7 @@
 //! jump, so the interpreter needs no separate unwinding machinery for them. Comprehensions
 //! and generator expressions become nested functions called on the spot, as in 3.11.
 
+pub mod peephole;
 pub mod symtable;
 
 use std::rc::Rc;
@@ -150,11 +151,13 @@ impl<'a> Compiler<'a, '_> {
             let scope = self.table.scope(unit.scope_key);
             (scope.slots.clone(), scope.cells.clone(), scope.nfree)
         };
+        let mut instrs = unit.instrs;
+        peephole::fuse(&mut instrs);
         Rc::new(Code {
             name: unit.name,
             qualname: unit.qualname,
             kind: unit.kind,
-            instrs: unit.instrs,
+            instrs,
             spans: unit.spans,
             consts: unit.consts,
             codes: unit.codes,

@@ -408,6 +408,86 @@ impl Interp {
                 let instr = instrs[pc];
                 pc += 1;
                 match instr {
+                    Instr::LocalConstBinary { slot, konst, op } => {
+                        let left = &state.stack[base + slot as usize];
+                        if let Some(result) = fast_binary(op, left, &code.consts[konst as usize]) {
+                            state.stack.push(result);
+                            pc += 2;
+                            continue;
+                        }
+                        // As the `LoadLocal(slot)` it replaced.
+                        if let Value::Unbound = left {
+                            raise!(unbound_local(&code, slot.into()));
+                        }
+                        let value = fast_clone(left);
+                        state.stack.push(value);
+                    }
+                    Instr::LocalLocalBinary { a, b, op } => {
+                        let left = &state.stack[base + a as usize];
+                        if let Some(result) = fast_binary(op, left, &state.stack[base + b as usize])
+                        {
+                            state.stack.push(result);
+                            pc += 2;
+                            continue;
+                        }
+                        if let Value::Unbound = left {
+                            raise!(unbound_local(&code, a.into()));
+                        }
+                        let value = fast_clone(left);
+                        state.stack.push(value);
+                    }
+                    Instr::LoadLocal2 { a, b } => {
+                        let left = &state.stack[base + a as usize];
+                        if let Value::Unbound = left {
+                            raise!(unbound_local(&code, a.into()));
+                        }
+                        let left = fast_clone(left);
+                        let right = &state.stack[base + b as usize];
+                        if let Value::Unbound = right {
+                            // As `LoadLocal(a)`; `LoadLocal(b)` then raises.
+                            state.stack.push(left);
+                            continue;
+                        }
+                        let right = fast_clone(right);
+                        state.stack.push(left);
+                        state.stack.push(right);
+                        pc += 1;
+                    }
+                    Instr::ConstBinary { konst, op } => {
+                        let right = &code.consts[konst as usize];
+                        let len = state.stack.len();
+                        if let Some(result) = fast_binary(op, &state.stack[len - 1], right) {
+                            discard(std::mem::replace(&mut state.stack[len - 1], result));
+                            pc += 1;
+                            continue;
+                        }
+                        state.stack.push(fast_clone(right));
+                    }
+                    Instr::CompareJumpIfFalse { op, target } => {
+                        let len = state.stack.len();
+                        if let Some(result) =
+                            fast_compare(op, &state.stack[len - 2], &state.stack[len - 1])
+                        {
+                            discard(pop!());
+                            discard(pop!());
+                            pc = if result { pc + 1 } else { target as usize };
+                            continue;
+                        }
+                        // As the `Compare(op)` it replaced.
+                        let right = pop!();
+                        let left = pop!();
+                        save_pc!();
+                        let value = tri!(self.compare_op(op, &left, &right));
+                        state.stack.push(value);
+                    }
+                    Instr::StoreLoadLocal(slot) => {
+                        let value = fast_clone(top!());
+                        discard(std::mem::replace(
+                            &mut state.stack[base + slot as usize],
+                            value,
+                        ));
+                        pc += 1;
+                    }
                     Instr::Nop => {}
                     Instr::Pop => {
                         pop!();
@@ -438,14 +518,7 @@ impl Interp {
                     Instr::LoadLocal(slot) => {
                         let value = &state.stack[base + slot as usize];
                         if let Value::Unbound = value {
-                            save_pc!();
-                            raise!(Exception::msg(
-                                ExcType::UnboundLocalError,
-                                format!(
-                                    "cannot access local variable '{}' where it is not associated with a value",
-                                    code.slot_names[slot as usize]
-                                )
-                            ));
+                            raise!(unbound_local(&code, slot));
                         }
                         let value = fast_clone(value);
                         state.stack.push(value);
@@ -1348,6 +1421,17 @@ fn discard(value: Value) {
 /// `a op b` for two small ints or two floats (and int-float mixes where the int converts
 /// exactly), when the result needs no error and no big int; `None` for the general path.
 #[inline(always)]
+/// The error of reading local `slot` before it was assigned.
+fn unbound_local(code: &Code, slot: u32) -> Rc<Exception> {
+    Exception::msg(
+        ExcType::UnboundLocalError,
+        format!(
+            "cannot access local variable '{}' where it is not associated with a value",
+            code.slot_names[slot as usize]
+        ),
+    )
+}
+
 fn fast_binary(op: BinOp, left: &Value, right: &Value) -> Option<Value> {
     match (left, right) {
         (Value::Int(a), Value::Int(b)) => {

@@ -1,0 +1,96 @@
+//! Superinstructions: the common instruction sequences of loops and arithmetic fused into
+//! one dispatch each (see the first variants of [`Instr`]).
+//!
+//! A superinstruction replaces only the first instruction of its sequence. The others stay
+//! where they were, so jump targets, spans and exception handlers need no renumbering, and
+//! a jump into the middle of a sequence runs the plain instructions. When its fast path
+//! does not apply (an operand is not a small int or float, a local is unbound), the
+//! superinstruction does exactly what the instruction it replaced did, and the plain
+//! instructions after it run as compiled.
+
+use crate::bytecode::Instr;
+
+/// Fuse the sequences of `instrs` in place.
+pub fn fuse(instrs: &mut [Instr]) {
+    for i in 0..instrs.len() {
+        let at = |k: usize| instrs.get(i + k).copied();
+        let small = |n: u32| u16::try_from(n).ok();
+        let fused = match (instrs[i], at(1), at(2)) {
+            (
+                Instr::LoadLocal(slot),
+                Some(Instr::LoadConst(konst)),
+                Some(Instr::Binary(op) | Instr::InPlace(op)),
+            ) => small(slot)
+                .zip(small(konst))
+                .map(|(slot, konst)| Instr::LocalConstBinary { slot, konst, op }),
+            (
+                Instr::LoadLocal(a),
+                Some(Instr::LoadLocal(b)),
+                Some(Instr::Binary(op) | Instr::InPlace(op)),
+            ) => small(a)
+                .zip(small(b))
+                .map(|(a, b)| Instr::LocalLocalBinary { a, b, op }),
+            (Instr::LoadLocal(a), Some(Instr::LoadLocal(b)), _) => small(a)
+                .zip(small(b))
+                .map(|(a, b)| Instr::LoadLocal2 { a, b }),
+            (Instr::LoadConst(konst), Some(Instr::Binary(op) | Instr::InPlace(op)), _) => {
+                Some(Instr::ConstBinary { konst, op })
+            }
+            (Instr::Compare(op), Some(Instr::PopJumpIfFalse(target)), _) => {
+                Some(Instr::CompareJumpIfFalse { op, target })
+            }
+            (Instr::StoreLocal(a), Some(Instr::LoadLocal(b)), _) if a == b => {
+                Some(Instr::StoreLoadLocal(a))
+            }
+            _ => None,
+        };
+        if let Some(fused) = fused {
+            instrs[i] = fused;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ast::{BinOp, CmpOp};
+
+    #[test]
+    fn fuses_the_first_instruction_and_keeps_the_rest() {
+        let mut instrs = vec![
+            Instr::StoreLocal(3),
+            Instr::LoadLocal(3),
+            Instr::LoadConst(1),
+            Instr::Binary(BinOp::Mod),
+            Instr::Compare(CmpOp::Eq),
+            Instr::PopJumpIfFalse(9),
+            Instr::LoadLocal(70_000),
+            Instr::LoadLocal(1),
+        ];
+        fuse(&mut instrs);
+        assert_eq!(
+            instrs,
+            [
+                Instr::StoreLoadLocal(3),
+                Instr::LocalConstBinary {
+                    slot: 3,
+                    konst: 1,
+                    op: BinOp::Mod
+                },
+                Instr::ConstBinary {
+                    konst: 1,
+                    op: BinOp::Mod
+                },
+                Instr::Binary(BinOp::Mod),
+                Instr::CompareJumpIfFalse {
+                    op: CmpOp::Eq,
+                    target: 9
+                },
+                Instr::PopJumpIfFalse(9),
+                // A slot too large for the fused form stays as it was.
+                Instr::LoadLocal(70_000),
+                Instr::LoadLocal(1),
+            ]
+        );
+    }
+}
