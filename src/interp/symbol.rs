@@ -58,6 +58,8 @@ predefined! {
     done result cancelled cancel exception get_name set_name add_done_callback
     remove_done_callback get_coro cancelling uncancel set_result set_exception
     call_soon call_later call_at create_future run_in_executor
+    // queues
+    put
 }
 
 /// The table of interned names of one program run.

@@ -1062,6 +1062,19 @@ impl Interp {
                     }
                     Instr::CallMethod { name, argc } | Instr::CallMethodKw { name, argc } => {
                         step!();
+                        // `await q.put(x)` on a queue with room, `await q.get()` on one with
+                        // an item: CPython's coroutine finishes without suspending, so do its
+                        // work here and skip the `Await`.
+                        if let Instr::CallMethod { .. } = instr
+                            && matches!(instrs.get(pc), Some(Instr::Await))
+                            && let Some(result) =
+                                self.ready_queue_op(&mut state.stack, name, argc as usize)
+                        {
+                            pc += 1;
+                            let value = tri!(result);
+                            state.stack.push(value);
+                            continue;
+                        }
                         if let Instr::CallMethod { .. } = instr
                             && let Some(result) = fast_method(&mut state.stack, name, argc as usize)
                         {
@@ -1418,9 +1431,47 @@ fn discard(value: Value) {
     }
 }
 
-/// `a op b` for two small ints or two floats (and int-float mixes where the int converts
-/// exactly), when the result needs no error and no big int; `None` for the general path.
-#[inline(always)]
+impl Interp {
+    /// `q.put(x)` / `q.get()` about to be awaited, when it cannot suspend (room to put, an
+    /// item to get): done at once, as its coroutine would do it. `None`: not such a call.
+    fn ready_queue_op(
+        &mut self,
+        stack: &mut Vec<Value>,
+        name: super::symbol::Sym,
+        argc: usize,
+    ) -> Option<PyResult<Value>> {
+        use super::object::Object;
+        use super::symbol::sym;
+        let len = stack.len();
+        let Value::Object(object) = &stack[len - argc - 1] else {
+            return None;
+        };
+        let Object::Queue(queue) = &**object else {
+            return None;
+        };
+        let ready = match (name, argc) {
+            (sym::put, 1) => !queue.full(),
+            (sym::get, 0) => queue.qsize() > 0,
+            _ => false,
+        };
+        if !ready {
+            return None;
+        }
+        let object = object.clone();
+        let Object::Queue(queue) = &*object else {
+            return None;
+        };
+        Some(if argc == 1 {
+            let item = stack.pop().expect("the argument");
+            discard(stack.pop().expect("the receiver"));
+            queue.put_nowait(self, item).map(|()| Value::None)
+        } else {
+            discard(stack.pop().expect("the receiver"));
+            queue.get_nowait(self)
+        })
+    }
+}
+
 /// The error of reading local `slot` before it was assigned.
 fn unbound_local(code: &Code, slot: u32) -> Rc<Exception> {
     Exception::msg(
@@ -1432,6 +1483,9 @@ fn unbound_local(code: &Code, slot: u32) -> Rc<Exception> {
     )
 }
 
+/// `a op b` for two small ints or two floats (and int-float mixes where the int converts
+/// exactly), when the result needs no error and no big int; `None` for the general path.
+#[inline(always)]
 fn fast_binary(op: BinOp, left: &Value, right: &Value) -> Option<Value> {
     match (left, right) {
         (Value::Int(a), Value::Int(b)) => {
