@@ -49,6 +49,11 @@ pub enum Instr {
     },
     /// `StoreLocal(slot); LoadLocal(slot)`.
     StoreLoadLocal(u32),
+    /// `ForIter(target); StoreLocal(slot)`: the loop variable stored straight into its slot.
+    ForIterStore {
+        target: u32,
+        slot: u16,
+    },
     Nop,
     Pop,
     Dup,

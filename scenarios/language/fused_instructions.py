@@ -91,3 +91,28 @@ try:
     division(5)
 except ZeroDivisionError as e:
     print("ZeroDivisionError:", e)
+
+
+def loops():
+    out = []
+    for x in [1, 2, 3]:          # a list: the fast path
+        out.append(x)
+    for x in (4, 5):             # a tuple, a string, a dict, a generator: the general path
+        out.append(x)
+    for c in "ab":
+        out.append(c)
+    for k in {"k": 1}:
+        out.append(k)
+    for g in (n * n for n in range(3)):
+        out.append(g)
+    for i in range(10, 0, -4):   # a negative step
+        out.append(i)
+    items = [1, 2]
+    for x in items:              # the list grows while it is walked
+        if x < 4:
+            items.append(x + 2)
+    out.append(items)
+    return out
+
+
+print(loops())

@@ -39,6 +39,9 @@ pub fn fuse(instrs: &mut [Instr]) {
             (Instr::Compare(op), Some(Instr::PopJumpIfFalse(target)), _) => {
                 Some(Instr::CompareJumpIfFalse { op, target })
             }
+            (Instr::ForIter(target), Some(Instr::StoreLocal(slot)), _) => {
+                small(slot).map(|slot| Instr::ForIterStore { target, slot })
+            }
             (Instr::StoreLocal(a), Some(Instr::LoadLocal(b)), _) if a == b => {
                 Some(Instr::StoreLoadLocal(a))
             }

@@ -777,62 +777,49 @@ impl Interp {
                         let iterator = tri!(self.get_iter(iterable));
                         state.stack.push(iterator);
                     }
-                    Instr::ForIter(target) => {
-                        // Ranges and lists without a call: the common loops.
-                        if let Some(Value::Iterator(iterator)) = state.stack.last() {
-                            let mut iter = iterator.borrow_mut();
-                            match &mut *iter {
-                                Iter::Range {
-                                    next,
-                                    stop: end,
-                                    step,
-                                } => {
-                                    let current = *next;
-                                    if (*step > 0 && current < *end)
-                                        || (*step < 0 && current > *end)
-                                    {
-                                        *next = current.wrapping_add(*step);
-                                        drop(iter);
-                                        state.stack.push(Value::Int(current));
-                                    } else {
-                                        drop(iter);
-                                        pop!();
-                                        pc = target as usize;
-                                    }
-                                    continue;
+                    Instr::ForIter(target) => match for_iter_fast(&state.stack) {
+                        Some(Some(item)) => state.stack.push(item),
+                        Some(None) => {
+                            pop!();
+                            pc = target as usize;
+                        }
+                        None => {
+                            let iterator = top!().clone();
+                            save_pc!();
+                            match tri!(self.iter_next(&iterator)) {
+                                Some(item) => state.stack.push(item),
+                                None => {
+                                    pop!();
+                                    pc = target as usize;
                                 }
-                                Iter::Seq {
-                                    items: Value::List(list),
-                                    index,
-                                } => {
-                                    let item = list.borrow().get(*index).cloned();
-                                    match item {
-                                        Some(item) => {
-                                            *index += 1;
-                                            drop(iter);
-                                            state.stack.push(item);
-                                        }
-                                        None => {
-                                            drop(iter);
-                                            pop!();
-                                            pc = target as usize;
-                                        }
-                                    }
-                                    continue;
-                                }
-                                _ => {}
                             }
                         }
-                        let iterator = top!().clone();
-                        save_pc!();
-                        match tri!(self.iter_next(&iterator)) {
-                            Some(item) => state.stack.push(item),
-                            None => {
-                                pop!();
-                                pc = target as usize;
+                    },
+                    Instr::ForIterStore { target, slot } => match for_iter_fast(&state.stack) {
+                        Some(Some(item)) => {
+                            discard(std::mem::replace(
+                                &mut state.stack[base + slot as usize],
+                                item,
+                            ));
+                            pc += 1;
+                        }
+                        Some(None) => {
+                            pop!();
+                            pc = target as usize;
+                        }
+                        None => {
+                            // As the `ForIter(target)` it replaced; its `StoreLocal` follows.
+                            let iterator = top!().clone();
+                            save_pc!();
+                            match tri!(self.iter_next(&iterator)) {
+                                Some(item) => state.stack.push(item),
+                                None => {
+                                    pop!();
+                                    pc = target as usize;
+                                }
                             }
                         }
-                    }
+                    },
                     Instr::BuildTuple(n) => {
                         let items = state.stack.split_off(state.stack.len() - n as usize);
                         state.stack.push(Value::tuple(items));
@@ -1469,6 +1456,43 @@ impl Interp {
             discard(stack.pop().expect("the receiver"));
             queue.get_nowait(self)
         })
+    }
+}
+
+/// The next item of the iterator on top of the stack, for ranges and lists (the common
+/// loops), without a call: `Some(Some(item))`, `Some(None)` when exhausted, `None` for
+/// any other iterator.
+#[inline(always)]
+fn for_iter_fast(stack: &[Value]) -> Option<Option<Value>> {
+    let Some(Value::Iterator(iterator)) = stack.last() else {
+        return None;
+    };
+    let mut iter = iterator.borrow_mut();
+    match &mut *iter {
+        Iter::Range {
+            next,
+            stop: end,
+            step,
+        } => {
+            let current = *next;
+            if (*step > 0 && current < *end) || (*step < 0 && current > *end) {
+                *next = current.wrapping_add(*step);
+                Some(Some(Value::Int(current)))
+            } else {
+                Some(None)
+            }
+        }
+        Iter::Seq {
+            items: Value::List(list),
+            index,
+        } => {
+            let item = list.borrow().get(*index).cloned();
+            if item.is_some() {
+                *index += 1;
+            }
+            Some(item)
+        }
+        _ => None,
     }
 }
 
