@@ -248,7 +248,10 @@ pub enum Waiting {
 }
 
 pub struct TaskData {
-    pub name: RefCell<Rc<str>>,
+    /// The name given to it; `None` until asked for, when it is `Task-{number}`.
+    name: RefCell<Option<Rc<str>>>,
+    /// Its number among unnamed tasks (`Task-N`), counted as CPython counts them.
+    number: u64,
     pub coro: Rc<Coroutine>,
     pub exec: RefCell<ExecState>,
     pub must_cancel: Cell<bool>,
@@ -257,6 +260,19 @@ pub struct TaskData {
     pub started: Cell<bool>,
     /// An internal task of `asyncio.run`'s shutdown, kept out of the trace.
     pub hidden: bool,
+}
+
+impl TaskData {
+    /// The task's name; `Task-N` is written out the first time it is needed (most tasks
+    /// of a big fan-out never are, when nothing is traced).
+    pub fn name(&self) -> Rc<str> {
+        if let Some(name) = &*self.name.borrow() {
+            return name.clone();
+        }
+        let name: Rc<str> = Rc::from(format!("Task-{}", self.number));
+        *self.name.borrow_mut() = Some(name.clone());
+        name
+    }
 }
 
 pub struct GatherData {
@@ -399,7 +415,7 @@ impl Future {
     /// The name a task shows (`Task-1`); other futures have none.
     pub fn name(&self) -> Rc<str> {
         match &self.kind {
-            FutureKind::Task(task) => task.name.borrow().clone(),
+            FutureKind::Task(task) => task.name(),
             _ => Rc::from(self.short_type_name()),
         }
     }
@@ -407,7 +423,7 @@ impl Future {
     /// What awaiting this future means, for the trace: `Task-2`, `gather(Task-2, Task-3)`.
     pub fn describe(&self) -> String {
         match &self.kind {
-            FutureKind::Task(task) => task.name.borrow().to_string(),
+            FutureKind::Task(task) => task.name().to_string(),
             FutureKind::Gather(gather) => {
                 let names: Vec<String> = gather
                     .children
@@ -450,10 +466,7 @@ impl Future {
                 } else {
                     state.to_string()
                 };
-                format!(
-                    "<Task {state} name='{}'{location}{outcome}>",
-                    task.name.borrow()
-                )
+                format!("<Task {state} name='{}'{location}{outcome}>", task.name())
             }
             _ => format!("<{} {state}{outcome}>", self.short_type_name()),
         }
@@ -926,7 +939,7 @@ impl Interp {
                     Some(waiter) => waiter.describe(),
                     None => "nothing (it is ready to run)".to_string(),
                 };
-                Some((task.name.borrow().to_string(), waits))
+                Some((task.name().to_string(), waits))
             })
             .collect()
     }
@@ -1123,8 +1136,11 @@ impl Interp {
     ) -> Rc<Future> {
         // Most tasks hold their coroutine's frame and one awaited frame at a time: start
         // with room for two, not the four a first push would make (100,000 tasks is 14 MB).
+        // Its value stack starts with room for the four values a small coroutine holds
+        // (it would otherwise start at its locals alone and grow, copying, at once).
         let mut exec = ExecState {
             frames: Vec::with_capacity(2),
+            stack: Vec::with_capacity(4),
             ..ExecState::default()
         };
         match coro.take_body() {
@@ -1140,15 +1156,18 @@ impl Interp {
                 owner: None,
             })),
         }
-        let name = name.unwrap_or_else(|| {
+        let number = if name.is_some() {
+            0
+        } else {
             self.task_counter += 1;
-            Rc::from(format!("Task-{}", self.task_counter))
-        });
+            self.task_counter
+        };
         let id = self.tasks.len() as u32 + 1;
         let task = Future::new(
             id,
             FutureKind::Task(Box::new(TaskData {
-                name: RefCell::new(name.clone()),
+                name: RefCell::new(name),
+                number,
                 coro: coro.clone(),
                 exec: RefCell::new(exec),
                 must_cancel: Cell::new(false),
@@ -1170,7 +1189,8 @@ impl Interp {
                 (None, Some(callback)) => Actor::Callback(callback.clone()),
                 (None, None) => Actor::Module,
             };
-            self.trace.add_task(id, &name, coro.qualname(), actor);
+            self.trace
+                .add_task(id, &task.name(), coro.qualname(), actor);
             self.trace_task(&task, Event::Created(creator));
         }
         self.call_soon(Handle::Step(task.clone()));
@@ -1181,7 +1201,7 @@ impl Interp {
     /// `create_task`) or from now on (`set_name`).
     pub fn rename_task(&mut self, task: &Rc<Future>, name: Rc<str>, from_creation: bool) {
         if let Some(data) = task.task() {
-            *data.name.borrow_mut() = name.clone();
+            *data.name.borrow_mut() = Some(name.clone());
             self.trace.rename_task(task.id, &name, from_creation);
         }
     }
