@@ -49,7 +49,8 @@ pub enum Instr {
     },
     /// `StoreLocal(slot); LoadLocal(slot)`.
     StoreLoadLocal(u32),
-    /// `ForIter(target); StoreLocal(slot)`: the loop variable stored straight into its slot.
+    /// `ForIter(target); StoreLocal(slot)`: the loop variable stored straight into its slot
+    /// (for every iterator: storing cannot fail).
     ForIterStore {
         target: u32,
         slot: u16,

@@ -777,49 +777,31 @@ impl Interp {
                         let iterator = tri!(self.get_iter(iterable));
                         state.stack.push(iterator);
                     }
-                    Instr::ForIter(target) => match for_iter_fast(&state.stack) {
-                        Some(Some(item)) => state.stack.push(item),
-                        Some(None) => {
-                            pop!();
-                            pc = target as usize;
-                        }
-                        None => {
-                            let iterator = top!().clone();
-                            save_pc!();
-                            match tri!(self.iter_next(&iterator)) {
-                                Some(item) => state.stack.push(item),
-                                None => {
-                                    pop!();
-                                    pc = target as usize;
-                                }
+                    Instr::ForIter(target) | Instr::ForIterStore { target, .. } => {
+                        let next = match for_iter_fast(&state.stack) {
+                            Some(next) => next,
+                            None => {
+                                let iterator = top!().clone();
+                                save_pc!();
+                                tri!(self.iter_next(&iterator))
                             }
-                        }
-                    },
-                    Instr::ForIterStore { target, slot } => match for_iter_fast(&state.stack) {
-                        Some(Some(item)) => {
-                            discard(std::mem::replace(
-                                &mut state.stack[base + slot as usize],
-                                item,
-                            ));
-                            pc += 1;
-                        }
-                        Some(None) => {
-                            pop!();
-                            pc = target as usize;
-                        }
-                        None => {
-                            // As the `ForIter(target)` it replaced; its `StoreLocal` follows.
-                            let iterator = top!().clone();
-                            save_pc!();
-                            match tri!(self.iter_next(&iterator)) {
-                                Some(item) => state.stack.push(item),
-                                None => {
-                                    pop!();
-                                    pc = target as usize;
-                                }
+                        };
+                        match (next, instr) {
+                            (None, _) => {
+                                pop!();
+                                pc = target as usize;
                             }
+                            // Storing cannot fail: do the `StoreLocal` too, and skip it.
+                            (Some(item), Instr::ForIterStore { slot, .. }) => {
+                                discard(std::mem::replace(
+                                    &mut state.stack[base + slot as usize],
+                                    item,
+                                ));
+                                pc += 1;
+                            }
+                            (Some(item), _) => state.stack.push(item),
                         }
-                    },
+                    }
                     Instr::BuildTuple(n) => {
                         let items = state.stack.split_off(state.stack.len() - n as usize);
                         state.stack.push(Value::tuple(items));
