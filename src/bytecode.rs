@@ -20,16 +20,16 @@ pub enum Instr {
     // below. Each replaces the first instruction of its sequence; the rest stay in place
     // (so jumps into them still work). The fast path does the whole sequence and skips
     // the rest; otherwise the superinstruction does just what the one it replaced did.
-    /// `LoadLocal(slot); LoadConst(konst); Binary(op)` (or `InPlace(op)`).
+    /// `LoadLocal(left); LoadConst(right); Binary(op)` (or `InPlace(op)`).
     LocalConstBinary {
-        slot: u16,
-        konst: u16,
+        left: u16,
+        right: u16,
         op: BinOp,
     },
-    /// `LoadLocal(a); LoadLocal(b); Binary(op)` (or `InPlace(op)`).
+    /// `LoadLocal(left); LoadLocal(right); Binary(op)` (or `InPlace(op)`).
     LocalLocalBinary {
-        a: u16,
-        b: u16,
+        left: u16,
+        right: u16,
         op: BinOp,
     },
     /// `LoadLocal(a); LoadLocal(b)`.

@@ -22,14 +22,14 @@ pub fn fuse(instrs: &mut [Instr]) {
                 Some(Instr::Binary(op) | Instr::InPlace(op)),
             ) => small(slot)
                 .zip(small(konst))
-                .map(|(slot, konst)| Instr::LocalConstBinary { slot, konst, op }),
+                .map(|(left, right)| Instr::LocalConstBinary { left, right, op }),
             (
                 Instr::LoadLocal(a),
                 Some(Instr::LoadLocal(b)),
                 Some(Instr::Binary(op) | Instr::InPlace(op)),
             ) => small(a)
                 .zip(small(b))
-                .map(|(a, b)| Instr::LocalLocalBinary { a, b, op }),
+                .map(|(left, right)| Instr::LocalLocalBinary { left, right, op }),
             (Instr::LoadLocal(a), Some(Instr::LoadLocal(b)), _) => small(a)
                 .zip(small(b))
                 .map(|(a, b)| Instr::LoadLocal2 { a, b }),
@@ -76,8 +76,8 @@ mod tests {
             [
                 Instr::StoreLoadLocal(3),
                 Instr::LocalConstBinary {
-                    slot: 3,
-                    konst: 1,
+                    left: 3,
+                    right: 1,
                     op: BinOp::Mod
                 },
                 Instr::ConstBinary {

@@ -408,32 +408,23 @@ impl Interp {
                 let instr = instrs[pc];
                 pc += 1;
                 match instr {
-                    Instr::LocalConstBinary { slot, konst, op } => {
-                        let left = &state.stack[base + slot as usize];
-                        if let Some(result) = fast_binary(op, left, &code.consts[konst as usize]) {
+                    Instr::LocalConstBinary { left, right, op }
+                    | Instr::LocalLocalBinary { left, right, op } => {
+                        let value = &state.stack[base + left as usize];
+                        let operand = match instr {
+                            Instr::LocalConstBinary { .. } => &code.consts[right as usize],
+                            _ => &state.stack[base + right as usize],
+                        };
+                        if let Some(result) = fast_binary(op, value, operand) {
                             state.stack.push(result);
                             pc += 2;
                             continue;
                         }
-                        // As the `LoadLocal(slot)` it replaced.
-                        if let Value::Unbound = left {
-                            raise!(unbound_local(&code, slot.into()));
+                        // As the `LoadLocal(left)` it replaced.
+                        if let Value::Unbound = value {
+                            raise!(unbound_local(&code, left.into()));
                         }
-                        let value = fast_clone(left);
-                        state.stack.push(value);
-                    }
-                    Instr::LocalLocalBinary { a, b, op } => {
-                        let left = &state.stack[base + a as usize];
-                        if let Some(result) = fast_binary(op, left, &state.stack[base + b as usize])
-                        {
-                            state.stack.push(result);
-                            pc += 2;
-                            continue;
-                        }
-                        if let Value::Unbound = left {
-                            raise!(unbound_local(&code, a.into()));
-                        }
-                        let value = fast_clone(left);
+                        let value = fast_clone(value);
                         state.stack.push(value);
                     }
                     Instr::LoadLocal2 { a, b } => {
