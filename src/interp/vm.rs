@@ -1299,9 +1299,11 @@ impl Interp {
     fn enter_function(&mut self, state: &mut ExecState, function: &Rc<Function>, func_at: usize) {
         let code = function.code.clone();
         let base = func_at + 1;
-        state
-            .stack
-            .resize(base + code.nlocals as usize, Value::Unbound);
+        // The arguments are the first slots; other locals start unbound.
+        let top = base + code.nlocals as usize;
+        if state.stack.len() != top {
+            state.stack.resize(top, Value::Unbound);
+        }
         for &cell in &code.cells {
             let slot = &mut state.stack[base + cell as usize];
             let value = std::mem::replace(slot, Value::Unbound);
