@@ -49,6 +49,16 @@ pub enum Instr {
     },
     /// `StoreLocal(slot); LoadLocal(slot)`.
     StoreLoadLocal(u32),
+    /// `Binary(op); StoreLocal(slot)`.
+    BinaryStore {
+        op: BinOp,
+        slot: u16,
+    },
+    /// `InPlace(op); StoreLocal(slot)`: `total += x`.
+    InPlaceStore {
+        op: BinOp,
+        slot: u16,
+    },
     /// `ForIter(target); StoreLocal(slot)`: the loop variable stored straight into its slot
     /// (for every iterator: storing cannot fail).
     ForIterStore {

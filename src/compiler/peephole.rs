@@ -39,6 +39,12 @@ pub fn fuse(instrs: &mut [Instr]) {
             (Instr::Compare(op), Some(Instr::PopJumpIfFalse(target)), _) => {
                 Some(Instr::CompareJumpIfFalse { op, target })
             }
+            (Instr::Binary(op), Some(Instr::StoreLocal(slot)), _) => {
+                small(slot).map(|slot| Instr::BinaryStore { op, slot })
+            }
+            (Instr::InPlace(op), Some(Instr::StoreLocal(slot)), _) => {
+                small(slot).map(|slot| Instr::InPlaceStore { op, slot })
+            }
             (Instr::ForIter(target), Some(Instr::StoreLocal(slot)), _) => {
                 small(slot).map(|slot| Instr::ForIterStore { target, slot })
             }
@@ -69,6 +75,8 @@ mod tests {
             Instr::PopJumpIfFalse(9),
             Instr::LoadLocal(70_000),
             Instr::LoadLocal(1),
+            Instr::InPlace(BinOp::Add),
+            Instr::StoreLocal(2),
         ];
         fuse(&mut instrs);
         assert_eq!(
@@ -93,6 +101,11 @@ mod tests {
                 // A slot too large for the fused form stays as it was.
                 Instr::LoadLocal(70_000),
                 Instr::LoadLocal(1),
+                Instr::InPlaceStore {
+                    op: BinOp::Add,
+                    slot: 2
+                },
+                Instr::StoreLocal(2),
             ]
         );
     }

@@ -681,20 +681,36 @@ impl Interp {
                             step,
                         })));
                     }
-                    Instr::Binary(op) | Instr::InPlace(op) => {
+                    Instr::Binary(op)
+                    | Instr::InPlace(op)
+                    | Instr::BinaryStore { op, .. }
+                    | Instr::InPlaceStore { op, .. } => {
                         // Small ints and floats without a call.
                         let len = state.stack.len();
                         if let Some(result) =
                             fast_binary(op, &state.stack[len - 2], &state.stack[len - 1])
                         {
                             discard(pop!());
-                            discard(std::mem::replace(&mut state.stack[len - 2], result));
+                            if let Instr::BinaryStore { slot, .. }
+                            | Instr::InPlaceStore { slot, .. } = instr
+                            {
+                                // And the `StoreLocal(slot)` that follows.
+                                discard(pop!());
+                                discard(std::mem::replace(
+                                    &mut state.stack[base + slot as usize],
+                                    result,
+                                ));
+                                pc += 1;
+                            } else {
+                                discard(std::mem::replace(&mut state.stack[len - 2], result));
+                            }
                             continue;
                         }
                         let right = pop!();
                         let left = pop!();
                         save_pc!();
-                        let inplace = matches!(instr, Instr::InPlace(_));
+                        let inplace =
+                            matches!(instr, Instr::InPlace(_) | Instr::InPlaceStore { .. });
                         let value = tri!(self.binary_op(op, left, right, inplace));
                         state.stack.push(value);
                     }
