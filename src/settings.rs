@@ -166,11 +166,6 @@ pub struct Settings {
     pub file: Option<PathBuf>,
 }
 
-/// The nearest `scenario.toml` to `scenario`: in its directory or the nearest above.
-pub fn find(scenario: &Path) -> Option<PathBuf> {
-    find_all(scenario).into_iter().next()
-}
-
 /// Every `scenario.toml` in the scenario's directory and above it, nearest first: nearer
 /// ones override farther ones, key by key.
 pub fn find_all(scenario: &Path) -> Vec<PathBuf> {
