@@ -40,6 +40,11 @@ fn ensure(condition: bool, what: &str, output: &(i32, String, String)) -> Result
     }
 }
 
+/// The command's stdout contains `text`.
+fn says(output: &(i32, String, String), text: &str, what: &str) -> Result<(), Failed> {
+    ensure(output.1.contains(text), what, output)
+}
+
 fn last_line(text: &str) -> &str {
     text.lines().last().unwrap_or("")
 }
@@ -50,15 +55,15 @@ fn bless_workflow() -> Result<(), Failed> {
     let out = run(&dir, &[], false);
     ensure(out.0 == 1, "missing goldens fail", &out)?;
     ensure(last_line(&out.1) == "0 passed, 2 failed", "summary", &out)?;
-    ensure(
-        out.1.contains("has no golden file scenarios/hello.trace"),
+    says(
+        &out,
+        "has no golden file scenarios/hello.trace",
         "names the golden",
-        &out,
     )?;
-    ensure(
-        out.1.contains("scenario test --bless scenarios/hello.py"),
-        "bless hint",
+    says(
         &out,
+        "scenario test --bless scenarios/hello.py",
+        "bless hint",
     )?;
     ensure(
         !dir.join("scenarios/hello.trace").exists(),
@@ -68,10 +73,10 @@ fn bless_workflow() -> Result<(), Failed> {
     // --bless writes them and says which.
     let out = run(&dir, &["--bless"], false);
     ensure(out.0 == 0, "bless succeeds", &out)?;
-    ensure(
-        out.1.contains("blessed scenarios/hello.trace (new)"),
-        "says what it wrote",
+    says(
         &out,
+        "blessed scenarios/hello.trace (new)",
+        "says what it wrote",
     )?;
     ensure(
         last_line(&out.1) == "2 passed, 0 failed (2 blessed)",
@@ -102,21 +107,20 @@ fn bless_workflow() -> Result<(), Failed> {
         "a change fails",
         &out,
     )?;
-    ensure(
-        out.1.contains("-0.000000  Task-1  main  printed   'hello'"),
+    says(
+        &out,
+        "-0.000000  Task-1  main  printed   'hello'",
         "old line",
-        &out,
     )?;
-    ensure(
-        out.1
-            .contains("+0.000000  Task-1  main  printed   'hello there'"),
+    says(
+        &out,
+        "+0.000000  Task-1  main  printed   'hello there'",
         "new line",
-        &out,
     )?;
-    ensure(
-        out.1.contains("scenario test --bless scenarios/hello.py"),
-        "bless hint",
+    says(
         &out,
+        "scenario test --bless scenarios/hello.py",
+        "bless hint",
     )?;
     ensure(
         !out.1.contains("\x1b["),
@@ -132,10 +136,10 @@ fn bless_workflow() -> Result<(), Failed> {
     )?;
     std::fs::write(dir.join("scenarios/other.py"), "print(2)\n")?;
     let out = run(&dir, &["scenarios", "--filter", "o"], false);
-    ensure(
-        out.1.contains("To accept every changed or new golden shown above: scenario test --bless scenarios --filter o"),
-        "the bless-all hint keeps the filter",
+    says(
         &out,
+        "To accept every changed or new golden shown above: scenario test --bless scenarios --filter o",
+        "the bless-all hint keeps the filter",
     )?;
     let out = run(&dir, &["--bless", "--filter", "other"], false);
     ensure(out.0 == 0, "bless other", &out)?;
@@ -165,11 +169,7 @@ fn bless_workflow() -> Result<(), Failed> {
     )?;
     // --filter selects by path; blessing fixes the change.
     let out = run(&dir, &["--bless", "--filter", "hello"], false);
-    ensure(
-        out.1.contains("blessed scenarios/hello.trace (updated)"),
-        "updated",
-        &out,
-    )?;
+    says(&out, "blessed scenarios/hello.trace (updated)", "updated")?;
     ensure(
         last_line(&out.1) == "1 passed, 0 failed (1 blessed)",
         "filtered summary",
@@ -220,17 +220,11 @@ fn ci_and_strays() -> Result<(), Failed> {
         "CI writes nothing",
         &out,
     )?;
-    ensure(
-        out.1.contains("CI is set"),
-        "says why nothing was written",
+    says(&out, "CI is set", "says why nothing was written")?;
+    says(
         &out,
-    )?;
-    ensure(
-        out.1.contains(
-            "FAILED stray golden: scenarios/gone.trace has no scenario scenarios/gone.py beside it",
-        ),
+        "FAILED stray golden: scenarios/gone.trace has no scenario scenarios/gone.py beside it",
         "reports the stray",
-        &out,
     )?;
     ensure(
         last_line(&out.1) == "0 passed, 2 failed",
@@ -244,11 +238,7 @@ fn ci_and_strays() -> Result<(), Failed> {
         &out,
     )?;
     let out = run(&dir, &["--prune", "--bless"], false);
-    ensure(
-        out.1.contains("pruned scenarios/gone.trace"),
-        "prunes",
-        &out,
-    )?;
+    says(&out, "pruned scenarios/gone.trace", "prunes")?;
     ensure(
         !dir.join("scenarios/gone.trace").exists(),
         "the stray is gone",
@@ -275,22 +265,20 @@ fn toml_expectations_and_skips() -> Result<(), Failed> {
         "an unexpected exit code fails, even with --bless",
         &out,
     )?;
-    ensure(
-        out.1
-            .contains("scenarios/boom.py exited with code 1, but scenario.toml expects 0"),
-        "names the expectation",
+    says(
         &out,
+        "scenarios/boom.py exited with code 1, but scenario.toml expects 0",
+        "names the expectation",
     )?;
     ensure(
         !dir.join("scenarios/boom.trace").exists(),
         "not blessed",
         &out,
     )?;
-    ensure(
-        out.1
-            .contains("skipped scenarios/slow.py: needs the real clock"),
-        "skip",
+    says(
         &out,
+        "skipped scenarios/slow.py: needs the real clock",
+        "skip",
     )?;
     ensure(
         last_line(&out.1) == "2 passed, 1 failed, 1 skipped (2 blessed)",
