@@ -13,6 +13,7 @@ pub mod bytecode;
 pub mod check;
 pub mod compiler;
 pub mod diagnostic;
+mod dis;
 pub mod interp;
 pub mod layout;
 pub mod parser;
@@ -90,6 +91,16 @@ pub fn check_source(name: &str, bytes: Vec<u8>) -> Result<(), String> {
     let name = name.to_string();
     on_big_stack(move || match front_end(&name, bytes) {
         Ok(_) => Ok(()),
+        Err((source, diagnostics)) => Err(render_all(&source, &diagnostics)),
+    })
+    .unwrap_or_else(Err)
+}
+
+/// The bytecode a scenario compiles to (`scenario dis`), or its rendered diagnostics.
+pub fn disassemble(name: &str, bytes: Vec<u8>) -> Result<String, String> {
+    let name = name.to_string();
+    on_big_stack(move || match front_end(&name, bytes) {
+        Ok((source, program, _)) => Ok(dis::render(&source, &program.module)),
         Err((source, diagnostics)) => Err(render_all(&source, &diagnostics)),
     })
     .unwrap_or_else(Err)

@@ -70,6 +70,14 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Show the bytecode FILE compiles to (for work on scenario itself).
+    ///
+    /// Every code object, outermost first: `line:col  index  instruction`, `>>` marking
+    /// jump targets. The format is not stable.
+    Dis {
+        /// The scenario file.
+        file: PathBuf,
+    },
     /// Run golden tests: every scenario under PATHs against its golden NAME.trace.
     ///
     /// Each `NAME.py` found is run (several at once) as `scenario run NAME.py` would run it
@@ -233,6 +241,22 @@ fn main() -> ExitCode {
                 }
             }
             ExitCode::from(if failed { 2 } else { 0 })
+        }
+        Command::Dis { file } => {
+            let bytes = match read(&file) {
+                Ok(bytes) => bytes,
+                Err(code) => return code,
+            };
+            match scenario::disassemble(&file.display().to_string(), bytes) {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostics) => {
+                    eprint!("{diagnostics}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Command::Test {
             paths,
