@@ -30,9 +30,16 @@ pub fn fuse(instrs: &mut [Instr]) {
             ) => small(a)
                 .zip(small(b))
                 .map(|(left, right)| Instr::LocalLocalBinary { left, right, op }),
-            (Instr::LoadLocal(a), Some(Instr::LoadLocal(b)), _) => small(a)
-                .zip(small(b))
-                .map(|(a, b)| Instr::LoadLocal2 { a, b }),
+            // Not when the second load starts a fused binary: `total + i * i` runs
+            // `LoadLocal; LocalLocalBinary`, better than `LoadLocal2; LoadLocal; Binary`.
+            (Instr::LoadLocal(a), Some(Instr::LoadLocal(b)), next)
+                if !(matches!(next, Some(Instr::LoadLocal(_) | Instr::LoadConst(_)))
+                    && matches!(at(3), Some(Instr::Binary(_) | Instr::InPlace(_)))) =>
+            {
+                small(a)
+                    .zip(small(b))
+                    .map(|(a, b)| Instr::LoadLocal2 { a, b })
+            }
             (Instr::LoadConst(konst), Some(Instr::Binary(op) | Instr::InPlace(op)), _) => {
                 Some(Instr::ConstBinary { konst, op })
             }

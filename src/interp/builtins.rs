@@ -774,7 +774,7 @@ impl Interp {
             Value::List(l) => l.borrow().len(),
             Value::Tuple(t) => t.0.len(),
             Value::Dict(d) => d.borrow().len(),
-            Value::DictView(d, _) => d.borrow().len(),
+            Value::DictView(view) => view.dict.borrow().len(),
             Value::Set(s) => s.items.borrow().len(),
             Value::Range(r) => r.len().max(0) as usize,
             other => {
@@ -1810,12 +1810,15 @@ impl Interp {
             }
             sym::keys | sym::values | sym::items => {
                 exactly(method, args, &kwargs, 0)?;
-                let view = match name {
+                let kind = match name {
                     sym::keys => DictView::Keys,
                     sym::values => DictView::Values,
                     _ => DictView::Items,
                 };
-                Ok(Value::DictView(cell.clone(), view))
+                Ok(Value::DictView(Rc::new(super::value::View {
+                    dict: cell.clone(),
+                    kind,
+                })))
             }
             sym::pop => {
                 no_kwargs(method, &kwargs)?;

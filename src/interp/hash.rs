@@ -53,7 +53,12 @@ pub fn py_hash(value: &Value) -> Result<i64, &'static str> {
 }
 
 /// The hash of an int that fits in an i64.
+#[inline]
 pub fn hash_i64(i: i64) -> i64 {
+    if i.unsigned_abs() < MODULUS {
+        // Below the modulus an int is its own hash (but -1 is reserved for errors).
+        return if i == -1 { -2 } else { i };
+    }
     let reduced = (i.unsigned_abs() % MODULUS) as i64;
     let hash = if i < 0 { -reduced } else { reduced };
     if hash == -1 { -2 } else { hash }

@@ -638,7 +638,8 @@ impl Interp {
                 }
                 None => false,
             }),
-            Value::DictView(dict, view) => {
+            Value::DictView(view) => {
+                let (dict, view) = (&view.dict, view.kind);
                 let entries: Vec<(Value, Value)> = dict
                     .borrow()
                     .iter()
@@ -857,7 +858,8 @@ impl Interp {
                 Value::iterator(Iter::Set { set, index: 0, len })
             }
             Value::Iterator(_) | Value::Generator(_) => iterable,
-            Value::DictView(dict, view) => {
+            Value::DictView(view) => {
+                let (dict, view) = (view.dict.clone(), view.kind);
                 let len = dict.borrow().len();
                 Value::iterator(Iter::Dict {
                     dict,

@@ -6,7 +6,7 @@
 //! `AttributeError` searches `dir()` of the object.
 
 use super::exceptions::ExcType;
-use super::value::{DictView, Value};
+use super::value::Value;
 
 /// The cost of inserting, deleting or replacing a byte.
 const MOVE_COST: usize = 2;
@@ -1859,9 +1859,7 @@ pub fn dir_of(value: &Value) -> Option<&'static [&'static str]> {
         Value::Exception(exc) if exc.ty == ExcType::StopIteration => "StopIteration",
         Value::Exception(_) => "BaseException",
         Value::Generator(_) => "generator",
-        Value::DictView(_, DictView::Keys) => "dict_keys",
-        Value::DictView(_, DictView::Values) => "dict_values",
-        Value::DictView(_, DictView::Items) => "dict_items",
+        Value::DictView(view) => view.kind.type_name(),
         _ => return None,
     };
     dir_named(key)
