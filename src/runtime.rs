@@ -17,7 +17,9 @@
 //! by registration order here, not by tokio's timer wheel.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::VecDeque;
+
+use dary_heap::QuaternaryHeap;
 use std::time::Duration;
 
 /// Seconds (a Python float) to nanoseconds, exactly, rounding half to even; `None` for a
@@ -159,7 +161,7 @@ pub struct Scheduler<H> {
     ready: VecDeque<H>,
     /// (deadline, how far before the clock a past deadline was (negated), registration
     /// order, slot), earliest first.
-    heap: BinaryHeap<Reverse<(u64, i64, u64, u32)>>,
+    heap: QuaternaryHeap<Reverse<(u64, i64, u64, u32)>>,
     slots: Vec<Option<Timer<H>>>,
     free_slots: Vec<u32>,
     next_seq: u64,
@@ -171,7 +173,7 @@ impl<H> Scheduler<H> {
         Scheduler {
             clock,
             ready: VecDeque::new(),
-            heap: BinaryHeap::new(),
+            heap: QuaternaryHeap::new(),
             slots: Vec::new(),
             free_slots: Vec::new(),
             next_seq: 0,
