@@ -1021,9 +1021,9 @@ impl<'a> Compiler<'a, '_> {
                 Constant::None => {
                     self.emit(Instr::LoadNone);
                 }
-                Constant::Bool(b) => self.load_const(Value::Bool(*b)),
+                Constant::Bool(b) => self.load_const(Value::bool(*b)),
                 Constant::Int(i) => self.load_const(Value::from_bigint(i.clone())),
-                Constant::Float(f) => self.load_const(Value::Float(*f)),
+                Constant::Float(f) => self.load_const(Value::float(*f)),
                 Constant::Str(s) => self.load_const(Value::str(&**s)),
                 Constant::Ellipsis => self.load_const(Value::Ellipsis),
             },
@@ -1528,9 +1528,9 @@ fn constant_value(expr: &Expr) -> Option<Value> {
     match &expr.kind {
         ExprKind::Constant(constant) => Some(match constant {
             Constant::None => Value::None,
-            Constant::Bool(b) => Value::Bool(*b),
+            Constant::Bool(b) => Value::bool(*b),
             Constant::Int(i) => Value::from_bigint(i.clone()),
-            Constant::Float(f) => Value::Float(*f),
+            Constant::Float(f) => Value::float(*f),
             Constant::Str(s) => Value::str(&**s),
             Constant::Ellipsis => Value::Ellipsis,
         }),
@@ -1539,7 +1539,7 @@ fn constant_value(expr: &Expr) -> Option<Value> {
             match (op, value) {
                 (UnaryOp::Neg, Value::Int(i)) => i.checked_neg().map(Value::Int),
                 (UnaryOp::Neg, Value::BigInt(b)) => Some(Value::from_bigint(-(*b).clone())),
-                (UnaryOp::Neg, Value::Float(f)) => Some(Value::Float(-f)),
+                (UnaryOp::Neg, Value::Float(f)) => Some(Value::float(-f.get())),
                 (UnaryOp::Pos, value @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_))) => {
                     Some(value)
                 }
@@ -1629,7 +1629,7 @@ fn fold_binary(op: BinOp, left: Value, right: Value) -> Option<Value> {
         (BinOp::Add | BinOp::Sub | BinOp::Mul, Value::Float(_), _)
         | (BinOp::Add | BinOp::Sub | BinOp::Mul, _, Value::Float(_)) => {
             let float = |v: &Value| match v {
-                Value::Float(f) => Some(*f),
+                Value::Float(f) => Some(f.get()),
                 // Exact only for ints that fit a double's mantissa.
                 other => int(other)?
                     .to_i64()
@@ -1637,7 +1637,7 @@ fn fold_binary(op: BinOp, left: Value, right: Value) -> Option<Value> {
                     .map(|i| i as f64),
             };
             let (a, b) = (float(&left)?, float(&right)?);
-            Some(Value::Float(match op {
+            Some(Value::float(match op {
                 BinOp::Add => a + b,
                 BinOp::Sub => a - b,
                 _ => a * b,

@@ -255,8 +255,8 @@ impl Interp {
             (Object::Response(response), "reason") => Some(Value::str(reason(response.status))),
             (Object::Response(response), "url") => Some(Value::str(&*response.url)),
             (Object::Response(response), "method") => Some(Value::str(response.method)),
-            (Object::Response(response), "ok") => Some(Value::Bool(response.status < 400)),
-            (Object::Session(session), "closed") => Some(Value::Bool(session.closed.get())),
+            (Object::Response(response), "ok") => Some(Value::bool(response.status < 400)),
+            (Object::Session(session), "closed") => Some(Value::bool(session.closed.get())),
             _ => None,
         }
     }
@@ -299,10 +299,10 @@ fn json_to_value(body: &str) -> PyResult<Value> {
 fn convert(json: &serde_json::Value) -> Value {
     match json {
         serde_json::Value::Null => Value::None,
-        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Bool(b) => Value::bool(*b),
         serde_json::Value::Number(n) => match n.as_i64() {
             Some(i) => Value::Int(i),
-            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+            None => Value::float(n.as_f64().unwrap_or(f64::NAN)),
         },
         serde_json::Value::String(s) => Value::str(&**s),
         serde_json::Value::Array(items) => Value::list(items.iter().map(convert).collect()),

@@ -592,7 +592,7 @@ impl Interp {
             }
             "is_running" => {
                 super::builtins::exactly(method, args, &kwargs, 0)?;
-                Ok(Value::Bool(self.event_loop.is_some()))
+                Ok(Value::bool(self.event_loop.is_some()))
             }
             "set_exception_handler" => {
                 let [handler] = super::builtins::exactly(method, args, &kwargs, 1)?
@@ -645,7 +645,7 @@ impl Interp {
             }
             _ => {
                 super::builtins::exactly(method, args, &kwargs, 0)?;
-                Ok(Value::Bool(self.loop_closed && self.event_loop.is_none()))
+                Ok(Value::bool(self.loop_closed && self.event_loop.is_none()))
             }
         }
     }

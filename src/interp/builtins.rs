@@ -28,6 +28,7 @@ macro_rules! builtins {
     ($($variant:ident = $name:literal,)*) => {
         /// A built-in function.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u64)] // one word, for `Value::Builtin` (see `Value`)
         pub enum Builtin { $($variant,)* }
 
         impl Builtin {
@@ -176,10 +177,10 @@ pub fn lookup(name: &str) -> Option<Value> {
                 "object" => Type::Object,
                 _ => {
                     return ExcType::builtin_named(name)
-                        .map(|exc| Value::Type(Type::Exception(exc)));
+                        .map(|exc| Value::Type(Type::Exception(exc).interned()));
                 }
             };
-            return Some(Value::Type(ty));
+            return Some(Value::Type(ty.interned()));
         }
     };
     Some(Value::Builtin(builtin))
@@ -334,7 +335,7 @@ impl Interp {
             Builtin::Abs => {
                 let [value] = exactly("abs", args, &kwargs, 1)?.try_into().expect("one");
                 match value {
-                    Value::Float(f) => Ok(Value::Float(f.abs())),
+                    Value::Float(f) => Ok(Value::float(f.get().abs())),
                     Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
                         let negative = value.as_bigint().is_some_and(|b| b.is_negative());
                         if negative {
@@ -473,16 +474,16 @@ impl Interp {
                 let want = builtin == Builtin::Any;
                 while let Some(item) = self.iter_next(&iterator)? {
                     if item.truthy() == want {
-                        return Ok(Value::Bool(want));
+                        return Ok(Value::bool(want));
                     }
                 }
-                Ok(Value::Bool(!want))
+                Ok(Value::bool(!want))
             }
             Builtin::Isinstance => {
                 let [value, class] = exactly("isinstance", args, &kwargs, 2)?
                     .try_into()
                     .expect("two");
-                Ok(Value::Bool(isinstance(&value, &class)?))
+                Ok(Value::bool(isinstance(&value, &class)?))
             }
             Builtin::Divmod => {
                 let [a, b] = exactly("divmod", args, &kwargs, 2)?
@@ -628,7 +629,7 @@ impl Interp {
                 let [value] = exactly("callable", args, &kwargs, 1)?
                     .try_into()
                     .expect("one");
-                Ok(Value::Bool(is_callable(&value)))
+                Ok(Value::bool(is_callable(&value)))
             }
             Builtin::Hex | Builtin::Oct | Builtin::Bin => {
                 let [value] = exactly(builtin.name(), args, &kwargs, 1)?
@@ -715,9 +716,9 @@ impl Interp {
                 let attribute = self.symbols.intern(text.as_str());
                 match self.get_attribute(&object, attribute) {
                     Ok(value) if builtin == Builtin::Getattr => Ok(value),
-                    Ok(_) => Ok(Value::Bool(true)),
+                    Ok(_) => Ok(Value::bool(true)),
                     Err(exc) if exc.ty == ExcType::AttributeError => match (builtin, default) {
-                        (Builtin::Hasattr, _) => Ok(Value::Bool(false)),
+                        (Builtin::Hasattr, _) => Ok(Value::bool(false)),
                         (_, Some(default)) => Ok(default),
                         (_, None) => Err(exc),
                     },
@@ -788,24 +789,25 @@ impl Interp {
 
     fn round(&mut self, number: Value, ndigits: Option<Value>) -> PyResult<Value> {
         match (&number, ndigits) {
-            (Value::Float(x), None) => float_to_int(pyfmt::round_half_even(*x)),
+            (Value::Float(x), None) => float_to_int(pyfmt::round_half_even(x.get())),
             (Value::Float(x), Some(n)) => {
+                let x = x.get();
                 let n = index_arg(&n)?;
-                let rounded = pyfmt::round_float(*x, n);
+                let rounded = pyfmt::round_float(x, n);
                 if rounded.is_infinite() && x.is_finite() {
                     return Err(overflow_error("rounded value too large to represent"));
                 }
-                Ok(Value::Float(rounded))
+                Ok(Value::float(rounded))
             }
             (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), None) => Ok(match number {
-                Value::Bool(b) => Value::Int(i64::from(b)),
+                Value::Bool(b) => Value::Int(i64::from(b.get())),
                 other => other,
             }),
             (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), Some(n)) => {
                 let n = index_arg(&n)?;
                 if n >= 0 {
                     return Ok(match number {
-                        Value::Bool(b) => Value::Int(i64::from(b)),
+                        Value::Bool(b) => Value::Int(i64::from(b.get())),
                         other => other,
                     });
                 }
@@ -1051,8 +1053,8 @@ impl Interp {
                     (_, Some(_)) => Err(type_error(
                         "int() can't convert non-string with explicit base",
                     )),
-                    (Value::Float(f), None) => float_to_int(*f),
-                    (Value::Bool(b), None) => Ok(Value::Int(i64::from(*b))),
+                    (Value::Float(f), None) => float_to_int(f.get()),
+                    (Value::Bool(b), None) => Ok(Value::Int(i64::from(b.get()))),
                     (Value::Int(_) | Value::BigInt(_), None) => Ok(value),
                     (other, None) => Err(type_error(format!(
                         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -1063,16 +1065,16 @@ impl Interp {
             Type::Float => {
                 let bound = bind("float", args, kwargs, &["x"], 0)?;
                 match bound[0].clone() {
-                    None => Ok(Value::Float(0.0)),
+                    None => Ok(Value::float(0.0)),
                     Some(Value::Str(s)) => pyfmt::parse_float(s.as_str())
-                        .map(Value::Float)
+                        .map(Value::float)
                         .ok_or_else(|| {
                             value_error(format!(
                                 "could not convert string to float: {}",
                                 pyfmt::str_repr(s.as_str())
                             ))
                         }),
-                    Some(value) if value.is_number() => Ok(Value::Float(int_to_float(&value)?)),
+                    Some(value) if value.is_number() => Ok(Value::float(int_to_float(&value)?)),
                     Some(other) => Err(type_error(format!(
                         "float() argument must be a string or a real number, not '{}'",
                         other.type_name()
@@ -1089,7 +1091,7 @@ impl Interp {
             }
             Type::Bool => {
                 let bound = bind("bool", args, kwargs, &["x"], 0)?;
-                Ok(Value::Bool(bound[0].as_ref().is_some_and(Value::truthy)))
+                Ok(Value::bool(bound[0].as_ref().is_some_and(Value::truthy)))
             }
             Type::List => {
                 no_kwargs(name, &kwargs)?;
@@ -1172,7 +1174,7 @@ impl Interp {
             Type::Type => {
                 no_kwargs(name, &kwargs)?;
                 match args.len() {
-                    1 => Ok(Value::Type(args[0].type_of())),
+                    1 => Ok(Value::Type(args[0].type_of().interned())),
                     _ => Err(type_error(
                         "type() takes 1 argument (scenario has no classes)",
                     )),
@@ -1375,9 +1377,9 @@ impl Interp {
         kwargs: Vec<(Rc<str>, Value)>,
     ) -> PyResult<Value> {
         if let Value::Type(ty) = receiver
-            && type_has_method(self, *ty, name)
+            && type_has_method(self, **ty, name)
         {
-            return self.call_unbound_method(*ty, name, args, kwargs);
+            return self.call_unbound_method(**ty, name, args, kwargs);
         }
         if !self.has_method(receiver, name) {
             return Err(match receiver {
@@ -1425,10 +1427,14 @@ impl Interp {
                 let [item] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
                 // Any value equal to an int counts: `range(3).index(1.0)` is 1.
                 let position = match &item {
-                    Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 9e18 => {
-                        range.position(*f as i64)
+                    Value::Float(f) => {
+                        let f = f.get();
+                        if f.is_finite() && f.fract() == 0.0 && f.abs() < 9e18 {
+                            range.position(f as i64)
+                        } else {
+                            None
+                        }
                     }
-                    Value::Float(_) => None,
                     other => other.as_i64().and_then(|i| range.position(i)),
                 };
                 match name {
@@ -1462,11 +1468,12 @@ impl Interp {
             }
             Value::Float(f) => {
                 exactly(&method, args, &kwargs, 0)?;
+                let f = f.get();
                 Ok(match name {
-                    sym::is_integer => Value::Bool(f.is_finite() && f.fract() == 0.0),
-                    sym::as_integer_ratio => float_ratio(*f)?,
-                    sym::hex => Value::str(crate::pyfmt::float_hex(*f)),
-                    _ => Value::Float(*f),
+                    sym::is_integer => Value::bool(f.is_finite() && f.fract() == 0.0),
+                    sym::as_integer_ratio => float_ratio(f)?,
+                    sym::hex => Value::str(crate::pyfmt::float_hex(f)),
+                    _ => Value::float(f),
                 })
             }
             Value::Future(future) => self.future_method(future, name, &method, args, kwargs),
@@ -1519,7 +1526,7 @@ impl Interp {
             Value::Loop => match name {
                 sym::time => {
                     exactly(&method, args, &kwargs, 0)?;
-                    Ok(Value::Float(self.sched.clock.now_seconds()))
+                    Ok(Value::float(self.sched.clock.now_seconds()))
                 }
                 sym::create_future => {
                     exactly(&method, args, &kwargs, 0)?;
@@ -1649,7 +1656,7 @@ impl Interp {
                 "unbound method {method}() needs an argument"
             )));
         };
-        if !isinstance(&receiver, &Value::Type(ty))? {
+        if !isinstance(&receiver, &Value::Type(ty.interned()))? {
             return Err(type_error(format!(
                 "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                 method.name,
@@ -2073,7 +2080,7 @@ impl Interp {
                     SetOperand::Keys(keys) => keys,
                 };
                 let mine = cell.items.borrow();
-                Ok(Value::Bool(match name {
+                Ok(Value::bool(match name {
                     sym::issubset => {
                         let mut theirs = SetItems::default();
                         for key in &other {
@@ -2099,11 +2106,11 @@ impl Interp {
         match name {
             sym::done => {
                 exactly(method, args, &kwargs, 0)?;
-                Ok(Value::Bool(future.is_done()))
+                Ok(Value::bool(future.is_done()))
             }
             sym::cancelled => {
                 exactly(method, args, &kwargs, 0)?;
-                Ok(Value::Bool(future.is_cancelled()))
+                Ok(Value::bool(future.is_cancelled()))
             }
             sym::result => {
                 exactly(method, args, &kwargs, 0)?;
@@ -2116,7 +2123,7 @@ impl Interp {
             sym::cancel => {
                 let bound = bind("cancel", args, kwargs, &["msg"], 0)?;
                 let message = bound[0].clone().filter(|m| !matches!(m, Value::None));
-                Ok(Value::Bool(self.future_cancel(future, message)))
+                Ok(Value::bool(self.future_cancel(future, message)))
             }
             sym::get_name => {
                 exactly(method, args, &kwargs, 0)?;
@@ -2164,7 +2171,7 @@ impl Interp {
                 } else {
                     let exc = match value {
                         Value::Exception(exc) => exc,
-                        Value::Type(Type::Exception(ty)) => Exception::new(ty, Vec::new()),
+                        Value::Type(Type::Exception(ty)) => Exception::new(*ty, Vec::new()),
                         _ => {
                             return Err(type_error("exceptions must derive from BaseException"));
                         }
@@ -2204,7 +2211,7 @@ pub fn type_has_method(interp: &Interp, ty: Type, name: Sym) -> bool {
         Type::Set => Value::set(SetItems::default(), false),
         Type::FrozenSet => Value::set(SetItems::default(), true),
         Type::Int | Type::Bool => Value::Int(0),
-        Type::Float => Value::Float(0.0),
+        Type::Float => Value::float(0.0),
         _ => return false,
     };
     interp.has_method(&example, name)

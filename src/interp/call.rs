@@ -52,7 +52,7 @@ impl Interp {
                 args,
                 kwargs,
             )?)),
-            Value::Type(ty) => Ok(Callee::Done(self.construct(ty, args, kwargs)?)),
+            Value::Type(ty) => Ok(Callee::Done(self.construct(*ty, args, kwargs)?)),
             other => Err(type_error(format!(
                 "'{}' object is not callable",
                 other.type_name()

@@ -100,7 +100,7 @@ impl Interp {
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
                 pyfmt::format_int(&value.as_bigint().expect("an int"), &parsed)
             }
-            Value::Float(f) => pyfmt::format_float(*f, &parsed),
+            Value::Float(f) => pyfmt::format_float(f.get(), &parsed),
             Value::Str(s) => pyfmt::format_str(s.as_str(), &parsed),
             _ => unreachable!("checked above"),
         };
@@ -380,7 +380,7 @@ impl Interp {
                             value.as_bigint().expect("an int")
                         }
                         Value::Float(f) if matches!(kind, 'd' | 'i' | 'u') => {
-                            super::value::big_from_integral_float(f.trunc())
+                            super::value::big_from_integral_float(f.get().trunc())
                         }
                         other => {
                             let needs = if matches!(kind, 'd' | 'i' | 'u') {

@@ -19,9 +19,9 @@ const MODULUS: u64 = (1 << 61) - 1;
 pub fn py_hash(value: &Value) -> Result<i64, &'static str> {
     Ok(match value {
         Value::Int(i) => hash_i64(*i),
-        Value::Bool(b) => i64::from(*b),
+        Value::Bool(b) => i64::from(b.get()),
         Value::BigInt(b) => hash_bigint(b),
-        Value::Float(f) => crate::pyrandom::float_hash(*f),
+        Value::Float(f) => crate::pyrandom::float_hash(f.get()),
         Value::Str(s) => s.hash(),
         Value::Tuple(items) => {
             let mut hashes = Vec::with_capacity(items.0.len());

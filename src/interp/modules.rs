@@ -71,7 +71,7 @@ pub fn member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
         return TYPING_NAMES
             .iter()
             .position(|n| **n == **text)
-            .map(|found| Value::Type(Type::Alias(found as u8)));
+            .map(|found| Value::Type(Type::Alias(found as u8).interned()));
     }
     if let Some(class) = class_member(interp, module, name) {
         return Some(class);
@@ -105,16 +105,16 @@ pub fn member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
             Builtin::AsyncioIsfuture
         }
         (Module::Asyncio, CancelledError) => {
-            return Some(Value::Type(Type::Exception(ExcType::CancelledError)));
+            return Some(Value::Type(&Type::Exception(ExcType::CancelledError)));
         }
         (Module::Asyncio, TimeoutError) => {
-            return Some(Value::Type(Type::Exception(ExcType::TimeoutError)));
+            return Some(Value::Type(&Type::Exception(ExcType::TimeoutError)));
         }
         (Module::Asyncio, InvalidStateError) => {
-            return Some(Value::Type(Type::Exception(ExcType::InvalidStateError)));
+            return Some(Value::Type(&Type::Exception(ExcType::InvalidStateError)));
         }
-        (Module::Asyncio, Task) => return Some(Value::Type(Type::Task)),
-        (Module::Asyncio, Future) => return Some(Value::Type(Type::Future)),
+        (Module::Asyncio, Task) => return Some(Value::Type(&Type::Task)),
+        (Module::Asyncio, Future) => return Some(Value::Type(&Type::Future)),
         (Module::Random, seed) => Builtin::RandomSeed,
         (Module::Random, random) => Builtin::RandomRandom,
         (Module::Random, uniform) => Builtin::RandomUniform,
@@ -153,7 +153,7 @@ fn class_member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
         (Module::Asyncio, "BoundedSemaphore") => K::BoundedSemaphore,
         (Module::Asyncio, "Barrier") => K::Barrier,
         (Module::Asyncio, "BrokenBarrierError") => {
-            return Some(Value::Type(Type::Exception(ExcType::BrokenBarrierError)));
+            return Some(Value::Type(&Type::Exception(ExcType::BrokenBarrierError)));
         }
         (Module::Asyncio, "Queue") => K::Queue,
         (Module::Asyncio, "LifoQueue") => K::LifoQueue,
@@ -163,17 +163,17 @@ fn class_member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
         (Module::Aiohttp, "ClientSession") => K::ClientSession,
         (Module::Aiohttp, "ClientResponse") => K::ClientResponse,
         (Module::Asyncio, "QueueEmpty") => {
-            return Some(Value::Type(Type::Exception(ExcType::QueueEmpty)));
+            return Some(Value::Type(&Type::Exception(ExcType::QueueEmpty)));
         }
         (Module::Asyncio, "QueueFull") => {
-            return Some(Value::Type(Type::Exception(ExcType::QueueFull)));
+            return Some(Value::Type(&Type::Exception(ExcType::QueueFull)));
         }
         (Module::Asyncio, "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED") => {
             return Some(Value::str(text));
         }
         _ => return None,
     };
-    Some(Value::Type(Type::Native(kind)))
+    Some(Value::Type(Type::Native(kind).interned()))
 }
 
 fn random_error(error: RandomError) -> Rc<Exception> {
@@ -201,7 +201,9 @@ fn number(value: &Value) -> PyResult<f64> {
 fn range_arg(value: &Value, which: crate::pyrandom::RangeArg) -> PyResult<BigInt> {
     match value {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(value.as_bigint().expect("an int")),
-        Value::Float(f) => crate::pyrandom::randrange_float_arg(*f, which).map_err(random_error),
+        Value::Float(f) => {
+            crate::pyrandom::randrange_float_arg(f.get(), which).map_err(random_error)
+        }
         other => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             other.type_name()
@@ -417,18 +419,18 @@ pub fn call(
         }
         Builtin::AsyncioIscoroutine => {
             let bound = bind(name, args, kwargs, &["object"], 1)?;
-            Ok(Value::Bool(matches!(bound[0], Some(Value::Coroutine(_)))))
+            Ok(Value::bool(matches!(bound[0], Some(Value::Coroutine(_)))))
         }
         Builtin::AsyncioIscoroutinefunction => {
             let bound = bind(name, args, kwargs, &["func"], 1)?;
-            Ok(Value::Bool(matches!(
+            Ok(Value::bool(matches!(
                 &bound[0],
                 Some(Value::Function(f)) if f.code.kind == crate::bytecode::CodeKind::Coroutine
             )))
         }
         Builtin::AsyncioIsfuture => {
             let bound = bind(name, args, kwargs, &["obj"], 1)?;
-            Ok(Value::Bool(matches!(bound[0], Some(Value::Future(_)))))
+            Ok(Value::bool(matches!(bound[0], Some(Value::Future(_)))))
         }
         // ---------------------------------------------------------------- random
         Builtin::RandomSeed => {
@@ -436,9 +438,9 @@ pub fn call(
             match bound[0].clone() {
                 None | Some(Value::None) => interp.rng.seed_i64(interp.options.seed),
                 Some(Value::Int(i)) => interp.rng.seed_i64(i),
-                Some(Value::Bool(b)) => interp.rng.seed_i64(i64::from(b)),
+                Some(Value::Bool(b)) => interp.rng.seed_i64(i64::from(b.get())),
                 Some(Value::BigInt(b)) => interp.rng.seed_int(&b),
-                Some(Value::Float(f)) => interp.rng.seed_float(f),
+                Some(Value::Float(f)) => interp.rng.seed_float(f.get()),
                 Some(Value::Str(s)) => interp.rng.seed_str(s.as_str()),
                 Some(other) => {
                     return Err(type_error(format!(
@@ -451,7 +453,7 @@ pub fn call(
         }
         Builtin::RandomRandom => {
             bind(name, args, kwargs, &[], 0)?;
-            Ok(Value::Float(interp.rng.random()))
+            Ok(Value::float(interp.rng.random()))
         }
         Builtin::RandomUniform => {
             let bound = bind(name, args, kwargs, &["a", "b"], 2)?;
@@ -459,7 +461,7 @@ pub fn call(
                 number(bound[0].as_ref().expect("required"))?,
                 number(bound[1].as_ref().expect("required"))?,
             );
-            Ok(Value::Float(interp.rng.uniform(a, b)))
+            Ok(Value::float(interp.rng.uniform(a, b)))
         }
         Builtin::RandomRandint => {
             let bound = bind(name, args, kwargs, &["a", "b"], 2)?;
@@ -477,7 +479,10 @@ pub fn call(
             let start = range_arg(&a, crate::pyrandom::RangeArg::Start)?;
             let stop = match &b {
                 Value::Float(f) => {
-                    range_arg(&Value::Float(f + 1.0), crate::pyrandom::RangeArg::Stop)? - 1
+                    range_arg(
+                        &Value::float(f.get() + 1.0),
+                        crate::pyrandom::RangeArg::Stop,
+                    )? - 1
                 }
                 other => range_arg(other, crate::pyrandom::RangeArg::Stop)?,
             };
@@ -618,7 +623,7 @@ pub fn call(
             let bound = bind(name, args, kwargs, &["mu", "sigma"], 0)?;
             let mu = bound[0].as_ref().map_or(Ok(0.0), number)?;
             let sigma = bound[1].as_ref().map_or(Ok(1.0), number)?;
-            Ok(Value::Float(if builtin == Builtin::RandomGauss {
+            Ok(Value::float(if builtin == Builtin::RandomGauss {
                 interp.rng.gauss(mu, sigma)
             } else {
                 interp.rng.normalvariate(mu, sigma)
@@ -630,7 +635,7 @@ pub fn call(
             interp
                 .rng
                 .expovariate(lambd)
-                .map(Value::Float)
+                .map(Value::float)
                 .map_err(random_error)
         }
         Builtin::RandomTriangular => {
@@ -641,13 +646,13 @@ pub fn call(
                 None | Some(Value::None) => None,
                 Some(v) => Some(number(v)?),
             };
-            Ok(Value::Float(interp.rng.triangular(low, high, mode)))
+            Ok(Value::float(interp.rng.triangular(low, high, mode)))
         }
         // ---------------------------------------------------------------- time
         Builtin::TimeTime | Builtin::TimeMonotonic | Builtin::TimePerfCounter => {
             bind(name, args, kwargs, &[], 0)?;
             let now = interp.sched.clock.now_seconds();
-            Ok(Value::Float(if builtin == Builtin::TimeTime {
+            Ok(Value::float(if builtin == Builtin::TimeTime {
                 EPOCH + now
             } else {
                 now

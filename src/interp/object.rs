@@ -343,11 +343,11 @@ impl Interp {
             }
             (Object::Lock(lock), "locked") => {
                 exactly(&method, args, &kwargs, 0)?;
-                Ok(Value::Bool(lock.locked.get()))
+                Ok(Value::bool(lock.locked.get()))
             }
             (Object::Condition(cond), "locked") => {
                 exactly(&method, args, &kwargs, 0)?;
-                Ok(Value::Bool(cond.lock().locked.get()))
+                Ok(Value::bool(cond.lock().locked.get()))
             }
             (Object::Event(_), "wait") => {
                 exactly(&method, args, &kwargs, 0)?;
@@ -371,7 +371,7 @@ impl Interp {
             }
             (Object::Event(event), "is_set") => {
                 exactly(&method, args, &kwargs, 0)?;
-                Ok(Value::Bool(event.value.get()))
+                Ok(Value::bool(event.value.get()))
             }
             (Object::Condition(_), "wait") => {
                 exactly(&method, args, &kwargs, 0)?;
@@ -428,7 +428,7 @@ impl Interp {
             }
             (Object::Semaphore(sem), "locked") => {
                 exactly(&method, args, &kwargs, 0)?;
-                Ok(Value::Bool(sem.locked()))
+                Ok(Value::bool(sem.locked()))
             }
             (Object::Barrier(_), "wait") => {
                 exactly(&method, args, &kwargs, 0)?;
@@ -482,11 +482,11 @@ impl Interp {
             }
             (Object::Queue(queue), "empty") => {
                 exactly(&method, args, &kwargs, 0)?;
-                Ok(Value::Bool(queue.qsize() == 0))
+                Ok(Value::bool(queue.qsize() == 0))
             }
             (Object::Queue(queue), "full") => {
                 exactly(&method, args, &kwargs, 0)?;
-                Ok(Value::Bool(queue.full()))
+                Ok(Value::bool(queue.full()))
             }
             (Object::Queue(queue), "task_done") => {
                 exactly(&method, args, &kwargs, 0)?;
@@ -547,11 +547,11 @@ impl Interp {
             }
             (Object::Handle(handle), "cancelled") => {
                 exactly(&method, args, &kwargs, 0)?;
-                Ok(Value::Bool(handle.cancelled.get()))
+                Ok(Value::bool(handle.cancelled.get()))
             }
             (Object::Handle(handle), "when") if handle.when.is_some() => {
                 exactly(&method, args, &kwargs, 0)?;
-                Ok(Value::Float(handle.when.unwrap_or_default()))
+                Ok(Value::float(handle.when.unwrap_or_default()))
             }
             (Object::Timeout(_) | Object::TaskGroup(_), _) => {
                 self.taskgroup_method(object, name, &method, args, kwargs)
@@ -574,13 +574,13 @@ impl Interp {
             (Object::Semaphore(sem), "_bound_value") if sem.bound.is_some() => {
                 sem.bound.map(Value::Int)
             }
-            (Object::Lock(lock), "_locked") => Some(Value::Bool(lock.locked.get())),
+            (Object::Lock(lock), "_locked") => Some(Value::bool(lock.locked.get())),
             (Object::Barrier(barrier), "parties") => Some(Value::Int(barrier.parties)),
             (Object::Barrier(barrier), "n_waiting") => Some(Value::Int(barrier.n_waiting())),
-            (Object::Barrier(barrier), "broken") => Some(Value::Bool(
+            (Object::Barrier(barrier), "broken") => Some(Value::bool(
                 barrier.state.get() == sync::BarrierState::Broken,
             )),
-            (Object::Event(event), "_value") => Some(Value::Bool(event.value.get())),
+            (Object::Event(event), "_value") => Some(Value::bool(event.value.get())),
             (Object::AsyncGen(agen), "__name__") => Some(Value::str(&*agen.code.name)),
             (Object::AsyncGen(agen), "__qualname__") => Some(Value::str(&*agen.code.qualname)),
             (Object::Response(_) | Object::Session(_), _) => self.aiohttp_attribute(object, name),

@@ -49,11 +49,11 @@ pub fn memory_error() -> Rc<Exception> {
 pub fn int_to_float(value: &Value) -> PyResult<f64> {
     match value {
         Value::Int(i) => Ok(*i as f64),
-        Value::Bool(b) => Ok(f64::from(u8::from(*b))),
+        Value::Bool(b) => Ok(f64::from(u8::from(b.get()))),
         Value::BigInt(b) => {
             pyfmt::int_to_f64(b).ok_or_else(|| overflow_error("int too large to convert to float"))
         }
-        Value::Float(f) => Ok(*f),
+        Value::Float(f) => Ok(f.get()),
         _ => Err(type_error(format!(
             "must be real number, not {}",
             value.type_name()
@@ -151,7 +151,7 @@ fn float_pow(a: f64, b: f64) -> PyResult<Value> {
             ])],
         ));
     }
-    Ok(Value::Float(result))
+    Ok(Value::float(result))
 }
 
 fn int_pow(a: &Value, b: &Value) -> PyResult<Value> {
@@ -193,7 +193,7 @@ impl Interp {
         if left.is_number() && right.is_number() {
             if let (Float(_), _) | (_, Float(_)) = (&left, &right) {
                 let (a, b) = (int_to_float(&left)?, int_to_float(&right)?);
-                return Ok(Float(match op {
+                return Ok(Value::float(match op {
                     BinOp::Add => a + b,
                     BinOp::Sub => a - b,
                     BinOp::Mul => a * b,
@@ -221,9 +221,9 @@ impl Interp {
             }
             if let (Bool(a), Bool(b)) = (&left, &right) {
                 match op {
-                    BinOp::BitAnd => return Ok(Bool(a & b)),
-                    BinOp::BitOr => return Ok(Bool(a | b)),
-                    BinOp::BitXor => return Ok(Bool(a ^ b)),
+                    BinOp::BitAnd => return Ok(Value::bool(a.get() & b.get())),
+                    BinOp::BitOr => return Ok(Value::bool(a.get() | b.get())),
+                    BinOp::BitXor => return Ok(Value::bool(a.get() ^ b.get())),
                     _ => {}
                 }
             }
@@ -279,7 +279,7 @@ impl Interp {
                 BinOp::Add => a + b,
                 BinOp::Sub => a - b,
                 BinOp::Mul => a * b,
-                BinOp::Div => return Ok(Float(int_true_div(&left, &right)?)),
+                BinOp::Div => return Ok(Value::float(int_true_div(&left, &right)?)),
                 BinOp::FloorDiv => {
                     if b.is_zero() {
                         return Err(zero_division("integer division or modulo by zero"));
@@ -484,13 +484,13 @@ impl Interp {
 
     pub fn unary_op(&mut self, op: UnaryOp, operand: Value) -> PyResult<Value> {
         let symbol = match op {
-            UnaryOp::Not => return Ok(Value::Bool(!operand.truthy())),
+            UnaryOp::Not => return Ok(Value::bool(!operand.truthy())),
             UnaryOp::Neg => "-",
             UnaryOp::Pos => "+",
             UnaryOp::Invert => "~",
         };
         match (&operand, op) {
-            (Value::Float(f), UnaryOp::Neg) => Ok(Value::Float(-f)),
+            (Value::Float(f), UnaryOp::Neg) => Ok(Value::float(-f.get())),
             (Value::Float(_), UnaryOp::Pos) => Ok(operand),
             (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), _) => {
                 if let Some(i) = operand.as_i64() {
@@ -516,7 +516,7 @@ impl Interp {
     }
 
     pub fn compare_op(&mut self, op: CmpOp, left: &Value, right: &Value) -> PyResult<Value> {
-        Ok(Value::Bool(match op {
+        Ok(Value::bool(match op {
             CmpOp::Eq => try_values_equal(left, right).map_err(|_| comparison_too_deep())?,
             CmpOp::NotEq => !try_values_equal(left, right).map_err(|_| comparison_too_deep())?,
             CmpOp::Is => left.is(right),
@@ -1231,7 +1231,7 @@ impl Interp {
 
     pub fn get_attribute(&mut self, object: &Value, name: Sym) -> PyResult<Value> {
         if name == sym::__class__ {
-            return Ok(Value::Type(object.type_of()));
+            return Ok(Value::Type(object.type_of().interned()));
         }
         match object {
             Value::Module(module) => self.module_attribute(*module, name),
@@ -1247,7 +1247,7 @@ impl Interp {
                     .borrow()
                     .clone()
                     .map_or(Value::None, Value::Exception)),
-                sym::__suppress_context__ => Ok(Value::Bool(exc.suppress_context.get())),
+                sym::__suppress_context__ => Ok(Value::bool(exc.suppress_context.get())),
                 _ if exc.ty.is_subclass(ExcType::BaseExceptionGroup)
                     && matches!(&**self.symbols.name(name), "exceptions" | "message") =>
                 {
@@ -1279,7 +1279,7 @@ impl Interp {
             Value::Type(ty) => match name {
                 sym::__name__ | sym::__qualname__ => Ok(Value::str(ty.name())),
                 // `str.lower`: a method of the type, called with the instance first.
-                _ if super::builtins::type_has_method(self, *ty, name) => {
+                _ if super::builtins::type_has_method(self, **ty, name) => {
                     Ok(self.bound_method(object, name))
                 }
                 _ => {
@@ -1322,7 +1322,7 @@ impl Interp {
                 if name == sym::real || name == sym::numerator =>
             {
                 Ok(match object {
-                    Value::Bool(b) => Value::Int(i64::from(*b)),
+                    Value::Bool(b) => Value::Int(i64::from(b.get())),
                     other => other.clone(),
                 })
             }
@@ -1330,7 +1330,7 @@ impl Interp {
                 Ok(Value::Int(0))
             }
             Value::Float(_) if name == sym::real => Ok(object.clone()),
-            Value::Float(_) if name == sym::imag => Ok(Value::Float(0.0)),
+            Value::Float(_) if name == sym::imag => Ok(Value::float(0.0)),
             Value::Object(native) => {
                 let text = self.symbols.name(name).clone();
                 if let Some(value) = self.object_attribute(native, &text) {
@@ -1565,7 +1565,7 @@ pub fn slice_bounds(slice: &super::value::Slice, len: usize) -> PyResult<(i64, i
 /// Whether a value is an instance of a type (or any in a tuple).
 pub fn isinstance(value: &Value, class: &Value) -> PyResult<bool> {
     match class {
-        Value::Type(ty) => Ok(value.type_of().is_subtype(*ty)
+        Value::Type(ty) => Ok(value.type_of().is_subtype(**ty)
             || matches!((value, ty), (Value::Future(_), Type::Future))),
         Value::Tuple(classes) => {
             for class in &classes.0 {

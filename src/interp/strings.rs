@@ -387,7 +387,7 @@ pub fn call(
         sym::startswith | sym::endswith => {
             count_args(1, 3)?;
             let Some((start, end, _)) = char_range(s, arg(1), arg(2))? else {
-                return Ok(Value::Bool(false));
+                return Ok(Value::bool(false));
             };
             let window = &text[start..end];
             let test = |prefix: &str| {
@@ -421,7 +421,7 @@ pub fn call(
                     )));
                 }
             };
-            Value::Bool(found)
+            Value::bool(found)
         }
         sym::find | sym::rfind | sym::index | sym::rindex | sym::count => {
             count_args(1, 3)?;
@@ -546,24 +546,24 @@ pub fn call(
         }
         sym::isdigit | sym::isdecimal | sym::isnumeric => {
             count_args(0, 0)?;
-            Value::Bool(!text.is_empty() && text.chars().all(|c| c.is_numeric()))
+            Value::bool(!text.is_empty() && text.chars().all(|c| c.is_numeric()))
         }
         sym::isalpha => {
             count_args(0, 0)?;
-            Value::Bool(!text.is_empty() && text.chars().all(char::is_alphabetic))
+            Value::bool(!text.is_empty() && text.chars().all(char::is_alphabetic))
         }
         sym::isalnum => {
             count_args(0, 0)?;
-            Value::Bool(!text.is_empty() && text.chars().all(char::is_alphanumeric))
+            Value::bool(!text.is_empty() && text.chars().all(char::is_alphanumeric))
         }
         sym::isascii => {
             count_args(0, 0)?;
-            Value::Bool(text.is_ascii())
+            Value::bool(text.is_ascii())
         }
         sym::isprintable => {
             count_args(0, 0)?;
             // Unicode's "other" and "separator" categories are unprintable, except space.
-            Value::Bool(text.chars().all(|c| {
+            Value::bool(text.chars().all(|c| {
                 c == ' '
                     || !(c.is_control()
                         || c.is_whitespace()
@@ -573,7 +573,7 @@ pub fn call(
         sym::isidentifier => {
             count_args(0, 0)?;
             let mut chars = text.chars();
-            Value::Bool(
+            Value::bool(
                 chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
                     && chars.all(|c| c == '_' || c.is_alphanumeric()),
             )
@@ -595,11 +595,11 @@ pub fn call(
                     previous_cased = false;
                 }
             }
-            Value::Bool(title && cased)
+            Value::bool(title && cased)
         }
         sym::isspace => {
             count_args(0, 0)?;
-            Value::Bool(!text.is_empty() && text.chars().all(is_py_space))
+            Value::bool(!text.is_empty() && text.chars().all(is_py_space))
         }
         sym::isupper | sym::islower => {
             count_args(0, 0)?;
@@ -607,7 +607,7 @@ pub fn call(
                 .chars()
                 .filter(|c| c.is_uppercase() || c.is_lowercase())
                 .collect();
-            Value::Bool(
+            Value::bool(
                 !cased.is_empty()
                     && cased.iter().all(|c| {
                         if name == sym::isupper {

@@ -86,7 +86,7 @@ impl Lock {
         if let Some(fut) = first
             && !fut.is_done()
         {
-            interp.future_set_result(&fut, Value::Bool(true));
+            interp.future_set_result(&fut, Value::bool(true));
         }
     }
 
@@ -141,7 +141,7 @@ impl Event {
             interp.event(TraceEvent::Signalled("Event"));
             for fut in self.waiters.snapshot() {
                 if !fut.is_done() {
-                    interp.future_set_result(&fut, Value::Bool(true));
+                    interp.future_set_result(&fut, Value::bool(true));
                 }
             }
         }
@@ -182,7 +182,7 @@ impl Condition {
             }
             if !fut.is_done() {
                 woken += 1;
-                interp.future_set_result(&fut, Value::Bool(false));
+                interp.future_set_result(&fut, Value::bool(false));
             }
         }
         Ok(())
@@ -206,7 +206,7 @@ impl Semaphore {
     fn wake_up_next(&self, interp: &mut Interp) {
         if let Some(fut) = self.waiters.first_pending() {
             self.value.set(self.value.get() - 1);
-            interp.future_set_result(&fut, Value::Bool(true));
+            interp.future_set_result(&fut, Value::bool(true));
         }
     }
 
@@ -545,7 +545,7 @@ impl SyncOp {
                         }
                         if lock.try_acquire() {
                             interp.event(TraceEvent::Acquired("Lock"));
-                            return NativeStep::Return(Value::Bool(true));
+                            return NativeStep::Return(Value::bool(true));
                         }
                         let (waiter, step) = block_on(&lock.waiters, "Lock.acquire()");
                         *fut = Some(waiter);
@@ -563,7 +563,7 @@ impl SyncOp {
                             Resume::Send(_) => {
                                 lock.locked.set(true);
                                 interp.event(TraceEvent::Acquired("Lock"));
-                                NativeStep::Return(Value::Bool(true))
+                                NativeStep::Return(Value::bool(true))
                             }
                         }
                     }
@@ -581,7 +581,7 @@ impl SyncOp {
                             return NativeStep::Return(Value::None);
                         }
                         if event.value.get() {
-                            return NativeStep::Return(Value::Bool(true));
+                            return NativeStep::Return(Value::bool(true));
                         }
                         let what = if join { "Queue.join()" } else { "Event.wait()" };
                         let (waiter, step) = block_on(&event.waiters, what);
@@ -593,7 +593,7 @@ impl SyncOp {
                         match input {
                             Resume::Throw(exc) => NativeStep::Raise(exc),
                             Resume::Send(_) if join => NativeStep::Return(Value::None),
-                            Resume::Send(_) => NativeStep::Return(Value::Bool(true)),
+                            Resume::Send(_) => NativeStep::Return(Value::bool(true)),
                         }
                     }
                 }
@@ -610,7 +610,7 @@ impl SyncOp {
                         if !sem.locked() {
                             sem.value.set(sem.value.get() - 1);
                             interp.event(TraceEvent::Acquired("Semaphore"));
-                            return NativeStep::Return(Value::Bool(true));
+                            return NativeStep::Return(Value::bool(true));
                         }
                         let (waiter, step) = block_on(&sem.waiters, "Semaphore.acquire()");
                         *fut = Some(waiter);
@@ -631,7 +631,7 @@ impl SyncOp {
                                 if sem.value.get() > 0 {
                                     sem.wake_up_next(interp);
                                 }
-                                NativeStep::Return(Value::Bool(true))
+                                NativeStep::Return(Value::bool(true))
                             }
                         }
                     }
@@ -775,11 +775,11 @@ impl Predicate {
         };
         Ok(match self {
             Predicate::Python(func) => interp.call(func.clone(), Vec::new())?,
-            Predicate::BarrierOpen(b) => Value::Bool(!matches!(
+            Predicate::BarrierOpen(b) => Value::bool(!matches!(
                 state(b),
                 BarrierState::Draining | BarrierState::Resetting
             )),
-            Predicate::BarrierLeft(b) => Value::Bool(state(b) != BarrierState::Filling),
+            Predicate::BarrierLeft(b) => Value::bool(state(b) != BarrierState::Filling),
         })
     }
 }
@@ -1055,7 +1055,7 @@ fn finish_cond_wait(outcome: Result<(), Rc<Exception>>, cancelled: bool) -> Nati
         return NativeStep::Raise(Exception::new(ExcType::CancelledError, Vec::new()));
     }
     match outcome {
-        Ok(()) => NativeStep::Return(Value::Bool(true)),
+        Ok(()) => NativeStep::Return(Value::bool(true)),
         Err(exc) => NativeStep::Raise(exc),
     }
 }

@@ -161,11 +161,11 @@ impl Interp {
         match (&**object, name) {
             (Object::Timeout(timeout), "when") => {
                 exactly(method, args, &kwargs, 0)?;
-                Ok(timeout.when.get().map_or(Value::None, Value::Float))
+                Ok(timeout.when.get().map_or(Value::None, Value::float))
             }
             (Object::Timeout(timeout), "expired") => {
                 exactly(method, args, &kwargs, 0)?;
-                Ok(Value::Bool(matches!(
+                Ok(Value::bool(matches!(
                     timeout.state.get(),
                     TimeoutState::Expiring | TimeoutState::Expired
                 )))
@@ -404,7 +404,7 @@ impl Interp {
             && group.tasks.borrow().is_empty()
             && !waiter.is_done()
         {
-            self.future_set_result(&waiter, Value::Bool(true));
+            self.future_set_result(&waiter, Value::bool(true));
         }
         if task.is_cancelled() {
             return;

@@ -34,15 +34,25 @@ use crate::pyfmt;
 /// pieces, which a following 16-byte load of the same value cannot be forwarded from; the
 /// dispatch loop stalled on that at nearly every push (w6 35% slower). No variant may
 /// hold more than one word, or values grow to 24 bytes (see `bytecode::tests`).
+///
+/// Every payload is also a single 8-byte integer or pointer: an `i64`, an `Rc`, a
+/// `&'static`, a `repr(u64)` fieldless enum ([`PyBool`], [`Builtin`], [`Module`]) or a
+/// `repr(transparent)` `u64` ([`PyFloat`], the bits of an `f64`). That gives `Value`
+/// Rust's scalar-pair ABI: it is passed and returned in two registers (tag, payload)
+/// rather than through memory, so pushing the result of a call does not store it to the
+/// stack and load it straight back (another store-forwarding stall). An `f64`, a `bool`,
+/// any field narrower than 8 bytes or an enum with data would make `Value` an aggregate
+/// again; that is why [`Type`], which has data, is held as a `&'static Type` (see
+/// [`Type::interned`]).
 #[derive(Clone, Default)]
 #[repr(u64)]
 pub enum Value {
     #[default]
     None,
-    Bool(bool),
+    Bool(PyBool),
     Int(i64),
     BigInt(Rc<BigInt>),
-    Float(f64),
+    Float(PyFloat),
     Str(Rc<PyStr>),
     Tuple(Rc<Tuple>),
     List(Rc<List>),
@@ -53,7 +63,7 @@ pub enum Value {
     Function(Rc<Function>),
     Builtin(Builtin),
     Method(Rc<BoundMethod>),
-    Type(Type),
+    Type(&'static Type),
     Exception(Rc<Exception>),
     Module(Module),
     Coroutine(Rc<Coroutine>),
@@ -71,6 +81,47 @@ pub enum Value {
     Unbound,
     /// A closure cell in a variable slot. Never visible to programs.
     Cell(Rc<RefCell<Value>>),
+}
+
+/// A `bool` payload, one word wide (see [`Value`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u64)]
+pub enum PyBool {
+    False,
+    True,
+}
+
+impl PyBool {
+    pub fn new(b: bool) -> PyBool {
+        if b { PyBool::True } else { PyBool::False }
+    }
+
+    pub fn get(self) -> bool {
+        self == PyBool::True
+    }
+}
+
+/// A `float` payload: the bits of an `f64`, so that it travels in an integer register
+/// (see [`Value`]). `to_bits`/`from_bits` round-trip exactly (NaN payloads, `-0.0`).
+/// Deliberately not `PartialEq`: compare the `f64`s from [`PyFloat::get`].
+#[derive(Clone, Copy)]
+#[repr(transparent)]
+pub struct PyFloat(u64);
+
+impl PyFloat {
+    pub fn new(f: f64) -> PyFloat {
+        PyFloat(f.to_bits())
+    }
+
+    pub fn get(self) -> f64 {
+        f64::from_bits(self.0)
+    }
+}
+
+impl std::fmt::Debug for PyFloat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
 }
 
 impl std::fmt::Debug for Value {
@@ -225,6 +276,7 @@ pub struct BoundMethod {
 
 /// The built-in modules a scenario can import.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u64)] // one word, for `Value::Module` (see `Value`)
 pub enum Module {
     Asyncio,
     Random,
@@ -280,7 +332,7 @@ pub enum Type {
     DictView(DictView),
     Exception(ExcType),
     /// A `typing` name (`List`, `Optional`, ...), by its index in [`TYPING_NAMES`]: only
-    /// ever used in annotations. (An index, not a `&str`, keeps `Value` at 16 bytes.)
+    /// ever used in annotations.
     Alias(u8),
 }
 
@@ -319,6 +371,65 @@ impl Type {
         }
     }
 
+    /// This type behind a `'static` reference, as [`Value::Type`] holds it (a pointer
+    /// keeps `Value` a scalar pair; see [`Value`]). A constant such as `&Type::Int` is
+    /// promoted to a static by the compiler, so write that where the type is known.
+    pub fn interned(self) -> &'static Type {
+        use super::object::ObjectKind as K;
+        match self {
+            Type::NoneType => &Type::NoneType,
+            Type::Bool => &Type::Bool,
+            Type::Int => &Type::Int,
+            Type::Float => &Type::Float,
+            Type::Str => &Type::Str,
+            Type::Tuple => &Type::Tuple,
+            Type::List => &Type::List,
+            Type::Dict => &Type::Dict,
+            Type::Set => &Type::Set,
+            Type::FrozenSet => &Type::FrozenSet,
+            Type::Range => &Type::Range,
+            Type::Slice => &Type::Slice,
+            Type::Function => &Type::Function,
+            Type::BuiltinFunction => &Type::BuiltinFunction,
+            Type::Method => &Type::Method,
+            Type::Type => &Type::Type,
+            Type::Module => &Type::Module,
+            Type::Coroutine => &Type::Coroutine,
+            Type::Future => &Type::Future,
+            Type::Task => &Type::Task,
+            Type::Iterator => &Type::Iterator,
+            Type::Generator => &Type::Generator,
+            Type::Loop => &Type::Loop,
+            Type::Ellipsis => &Type::Ellipsis,
+            Type::Object => &Type::Object,
+            Type::Native(kind) => match kind {
+                K::Lock => &Type::Native(K::Lock),
+                K::Event => &Type::Native(K::Event),
+                K::Condition => &Type::Native(K::Condition),
+                K::Semaphore => &Type::Native(K::Semaphore),
+                K::BoundedSemaphore => &Type::Native(K::BoundedSemaphore),
+                K::Barrier => &Type::Native(K::Barrier),
+                K::Queue => &Type::Native(K::Queue),
+                K::LifoQueue => &Type::Native(K::LifoQueue),
+                K::PriorityQueue => &Type::Native(K::PriorityQueue),
+                K::Timeout => &Type::Native(K::Timeout),
+                K::TaskGroup => &Type::Native(K::TaskGroup),
+                K::AsyncGenerator => &Type::Native(K::AsyncGenerator),
+                K::ClientSession => &Type::Native(K::ClientSession),
+                K::RequestContextManager => &Type::Native(K::RequestContextManager),
+                K::ClientResponse => &Type::Native(K::ClientResponse),
+                K::Handle => &Type::Native(K::Handle),
+                K::TimerHandle => &Type::Native(K::TimerHandle),
+                K::Object => &Type::Native(K::Object),
+            },
+            Type::DictView(DictView::Keys) => &Type::DictView(DictView::Keys),
+            Type::DictView(DictView::Values) => &Type::DictView(DictView::Values),
+            Type::DictView(DictView::Items) => &Type::DictView(DictView::Items),
+            Type::Exception(exc) => &EXCEPTION_TYPES[exc as usize],
+            Type::Alias(index) => &ALIAS_TYPES[usize::from(index)],
+        }
+    }
+
     /// Whether `self` is `other` or a subclass of it.
     pub fn is_subtype(self, other: Type) -> bool {
         if self == other || other == Type::Object {
@@ -340,6 +451,30 @@ impl Type {
         }
     }
 }
+
+/// `Type::Exception(e)` for every `e`, at index `e as usize` ([`ExcType::ALL`] lists the
+/// classes in declaration order), for [`Type::interned`].
+static EXCEPTION_TYPES: [Type; ExcType::ALL.len()] = {
+    let mut types = [Type::Object; ExcType::ALL.len()];
+    let mut i = 0;
+    while i < types.len() {
+        types[i] = Type::Exception(ExcType::ALL[i]);
+        i += 1;
+    }
+    types
+};
+
+/// `Type::Alias(i)` for every `i`, at index `i`, for [`Type::interned`].
+static ALIAS_TYPES: [Type; TYPING_NAMES.len()] = {
+    assert!(TYPING_NAMES.len() <= 256, "an alias index is a u8");
+    let mut types = [Type::Object; TYPING_NAMES.len()];
+    let mut i = 0;
+    while i < types.len() {
+        types[i] = Type::Alias(i as u8);
+        i += 1;
+    }
+    types
+};
 
 /// The names of `typing` a scenario can use in annotations.
 pub const TYPING_NAMES: &[&str] = &[
@@ -482,6 +617,14 @@ impl Iter {
 }
 
 impl Value {
+    pub fn bool(b: bool) -> Value {
+        Value::Bool(PyBool::new(b))
+    }
+
+    pub fn float(f: f64) -> Value {
+        Value::Float(PyFloat::new(f))
+    }
+
     pub fn str(text: impl Into<Box<str>>) -> Value {
         Value::Str(Rc::new(PyStr::new(text)))
     }
@@ -583,10 +726,10 @@ impl Value {
     pub fn truthy(&self) -> bool {
         match self {
             Value::None => false,
-            Value::Bool(b) => *b,
+            Value::Bool(b) => b.get(),
             Value::Int(i) => *i != 0,
             Value::BigInt(_) => true,
-            Value::Float(f) => *f != 0.0,
+            Value::Float(f) => f.get() != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::Tuple(t) => !t.0.is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
@@ -609,7 +752,7 @@ impl Value {
     pub fn as_i64(&self) -> Option<i64> {
         match self {
             Value::Int(i) => Some(*i),
-            Value::Bool(b) => Some(i64::from(*b)),
+            Value::Bool(b) => Some(i64::from(b.get())),
             _ => None,
         }
     }
@@ -618,7 +761,7 @@ impl Value {
     pub fn as_bigint(&self) -> Option<BigInt> {
         match self {
             Value::Int(i) => Some(BigInt::from(*i)),
-            Value::Bool(b) => Some(BigInt::from(i64::from(*b))),
+            Value::Bool(b) => Some(BigInt::from(i64::from(b.get()))),
             Value::BigInt(b) => Some((**b).clone()),
             _ => None,
         }
@@ -637,7 +780,7 @@ impl Value {
             (Value::Bool(a), Value::Bool(b)) => a == b,
             // Small ints are cached in CPython; so are equal ints here.
             (Value::Int(a), Value::Int(b)) => a == b,
-            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Float(a), Value::Float(b)) => a.get().to_bits() == b.get().to_bits(),
             (Value::BigInt(a), Value::BigInt(b)) => Rc::ptr_eq(a, b),
             (Value::Str(a), Value::Str(b)) => {
                 Rc::ptr_eq(a, b) || (a.len() <= 1 && a.text == b.text)
@@ -710,15 +853,15 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) -> Res
     let address = |rc_ptr: *const ()| rc_ptr as usize;
     match value {
         Value::None => out.push_str("None"),
-        Value::Bool(true) => out.push_str("True"),
-        Value::Bool(false) => out.push_str("False"),
+        Value::Bool(PyBool::True) => out.push_str("True"),
+        Value::Bool(PyBool::False) => out.push_str("False"),
         Value::Int(i) => {
             let _ = write!(out, "{i}");
         }
         Value::BigInt(b) => {
             let _ = write!(out, "{b}");
         }
-        Value::Float(f) => out.push_str(&pyfmt::float_repr(*f)),
+        Value::Float(f) => out.push_str(&pyfmt::float_repr(f.get())),
         Value::Str(s) => out.push_str(&pyfmt::str_repr(s.as_str())),
         Value::Tuple(t) => {
             let id = address(Rc::as_ptr(t) as *const ());
@@ -1091,14 +1234,14 @@ pub fn numeric_cmp(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
     use std::cmp::Ordering;
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
-        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
+        (Value::Float(x), Value::Float(y)) => x.get().partial_cmp(&y.get()),
         (Value::Float(x), _) => {
             let y = b.as_bigint()?;
-            float_int_cmp(*x, &y)
+            float_int_cmp(x.get(), &y)
         }
         (_, Value::Float(y)) => {
             let x = a.as_bigint()?;
-            float_int_cmp(*y, &x).map(Ordering::reverse)
+            float_int_cmp(y.get(), &x).map(Ordering::reverse)
         }
         _ => {
             let (x, y) = (a.as_bigint()?, b.as_bigint()?);
@@ -1152,4 +1295,120 @@ pub fn big_from_integral_float(x: f64) -> BigInt {
         n >>= (-shift) as usize;
     }
     if negative && !n.is_zero() { -n } else { n }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::object::ObjectKind;
+    use super::*;
+
+    #[test]
+    fn payloads_are_one_word() {
+        // Each payload must be a single 8-byte integer or pointer for `Value` to be
+        // passed in two registers (see `Value`); a narrower field would make it an
+        // aggregate in memory again, though still 16 bytes.
+        use std::mem::size_of;
+        assert_eq!(size_of::<PyBool>(), 8);
+        assert_eq!(size_of::<PyFloat>(), 8);
+        assert_eq!(size_of::<Builtin>(), 8);
+        assert_eq!(size_of::<Module>(), 8);
+        assert_eq!(size_of::<&'static Type>(), 8);
+        // The tag word leaves room for `None`.
+        assert_eq!(size_of::<Option<Value>>(), 16);
+    }
+
+    #[test]
+    fn float_payloads_keep_every_bit() {
+        let nan_with_payload = f64::from_bits(0x7ff8_0000_dead_beef);
+        for f in [
+            0.0,
+            -0.0,
+            1.5,
+            f64::MIN_POSITIVE / 2.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            -f64::NAN,
+            nan_with_payload,
+        ] {
+            let Value::Float(stored) = Value::float(f) else {
+                panic!("not a float");
+            };
+            assert_eq!(stored.get().to_bits(), f.to_bits());
+        }
+        assert!(Value::float(-0.0).is(&Value::float(-0.0)));
+        assert!(!Value::float(-0.0).is(&Value::float(0.0)));
+    }
+
+    #[test]
+    fn bool_payloads_round_trip() {
+        for b in [false, true] {
+            assert_eq!(PyBool::new(b).get(), b);
+            assert_eq!(Value::bool(b).truthy(), b);
+        }
+    }
+
+    #[test]
+    fn interned_types_are_the_same_type() {
+        use ObjectKind as K;
+        let mut types = vec![
+            Type::NoneType,
+            Type::Bool,
+            Type::Int,
+            Type::Float,
+            Type::Str,
+            Type::Tuple,
+            Type::List,
+            Type::Dict,
+            Type::Set,
+            Type::FrozenSet,
+            Type::Range,
+            Type::Slice,
+            Type::Function,
+            Type::BuiltinFunction,
+            Type::Method,
+            Type::Type,
+            Type::Module,
+            Type::Coroutine,
+            Type::Future,
+            Type::Task,
+            Type::Iterator,
+            Type::Generator,
+            Type::Loop,
+            Type::Ellipsis,
+            Type::Object,
+            Type::DictView(DictView::Keys),
+            Type::DictView(DictView::Values),
+            Type::DictView(DictView::Items),
+        ];
+        types.extend(
+            [
+                K::Lock,
+                K::Event,
+                K::Condition,
+                K::Semaphore,
+                K::BoundedSemaphore,
+                K::Barrier,
+                K::Queue,
+                K::LifoQueue,
+                K::PriorityQueue,
+                K::Timeout,
+                K::TaskGroup,
+                K::AsyncGenerator,
+                K::ClientSession,
+                K::RequestContextManager,
+                K::ClientResponse,
+                K::Handle,
+                K::TimerHandle,
+                K::Object,
+            ]
+            .map(Type::Native),
+        );
+        types.extend(ExcType::ALL.iter().copied().map(Type::Exception));
+        types.extend((0..TYPING_NAMES.len()).map(|i| Type::Alias(i as u8)));
+        for ty in types {
+            assert_eq!(*ty.interned(), ty);
+            assert_eq!(Value::Type(ty.interned()).type_of(), Type::Type);
+        }
+    }
 }

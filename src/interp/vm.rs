@@ -638,7 +638,7 @@ impl Interp {
                         raise!(self.store_attribute_error(&object, name));
                     }
                     Instr::LoadAssertionError => state.stack.push(Value::Type(
-                        super::value::Type::Exception(ExcType::AssertionError),
+                        &super::value::Type::Exception(ExcType::AssertionError),
                     )),
                     Instr::Subscr => {
                         if let Some(value) = fast_subscript(&state.stack) {
@@ -741,7 +741,7 @@ impl Interp {
                             discard(pop!());
                             discard(std::mem::replace(
                                 &mut state.stack[len - 2],
-                                Value::Bool(result),
+                                Value::bool(result),
                             ));
                             continue;
                         }
@@ -760,7 +760,7 @@ impl Interp {
                     Instr::PopJumpIfFalse(target) => {
                         let value = pop!();
                         let truthy = match value {
-                            Value::Bool(b) => b,
+                            Value::Bool(b) => b.get(),
                             ref other => other.truthy(),
                         };
                         if !truthy {
@@ -770,7 +770,7 @@ impl Interp {
                     Instr::PopJumpIfTrue(target) => {
                         let value = pop!();
                         let truthy = match value {
-                            Value::Bool(b) => b,
+                            Value::Bool(b) => b.get(),
                             ref other => other.truthy(),
                         };
                         if truthy {
@@ -1198,9 +1198,9 @@ impl Interp {
                         match matched {
                             Some(matched) => {
                                 state.stack.push(Value::Exception(matched));
-                                state.stack.push(Value::Bool(true));
+                                state.stack.push(Value::bool(true));
                             }
-                            None => state.stack.push(Value::Bool(false)),
+                            None => state.stack.push(Value::bool(false)),
                         }
                     }
                     Instr::StarCollect => {
@@ -1262,7 +1262,7 @@ impl Interp {
                         let exc = top!().clone();
                         save_pc!();
                         let matched = tri!(exception_matches(&exc, &kind));
-                        state.stack.push(Value::Bool(matched));
+                        state.stack.push(Value::bool(matched));
                     }
                     Instr::Raise(kind) => {
                         save_pc!();
@@ -1393,7 +1393,7 @@ impl Interp {
     pub(super) fn exception_from(&mut self, value: Value) -> PyResult<Rc<Exception>> {
         match value {
             Value::Exception(exc) => Ok(exc),
-            Value::Type(super::value::Type::Exception(ty)) => Ok(Exception::new(ty, Vec::new())),
+            Value::Type(super::value::Type::Exception(ty)) => Ok(Exception::new(*ty, Vec::new())),
             _ => Err(type_error("exceptions must derive from BaseException")),
         }
     }
@@ -1545,12 +1545,12 @@ fn fast_binary(op: BinOp, left: &Value, right: &Value) -> Option<Value> {
         }
         (Value::Float(_), _) | (_, Value::Float(_)) => {
             let exact = |v: &Value| match v {
-                Value::Float(f) => Some(*f),
+                Value::Float(f) => Some(f.get()),
                 Value::Int(i) if i.unsigned_abs() < (1 << 53) => Some(*i as f64),
                 _ => None,
             };
             let (a, b) = (exact(left)?, exact(right)?);
-            Some(Value::Float(match op {
+            Some(Value::float(match op {
                 BinOp::Add => a + b,
                 BinOp::Sub => a - b,
                 BinOp::Mul => a * b,
@@ -1588,7 +1588,7 @@ fn unsigned_div(a: u64, b: u64) -> u64 {
 fn fast_compare(op: CmpOp, left: &Value, right: &Value) -> Option<bool> {
     let ordering = match (left, right) {
         (Value::Int(a), Value::Int(b)) => a.cmp(b),
-        (Value::Float(a), Value::Float(b)) => a.partial_cmp(b)?,
+        (Value::Float(a), Value::Float(b)) => a.get().partial_cmp(&b.get())?,
         _ => return None,
     };
     use std::cmp::Ordering::{Equal, Greater, Less};
