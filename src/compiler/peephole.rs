@@ -116,4 +116,30 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_fused_binary_wins_over_a_load_pair() {
+        // `total + i * i`: LoadLocal2 on the first two loads would leave `i * i` unfused.
+        let mut instrs = vec![
+            Instr::LoadLocal(1),
+            Instr::LoadLocal(3),
+            Instr::LoadLocal(3),
+            Instr::Binary(BinOp::Mul),
+            Instr::LoadLocal(1),
+            Instr::LoadLocal(2),
+            Instr::Return,
+        ];
+        fuse(&mut instrs);
+        assert_eq!(instrs[0], Instr::LoadLocal(1));
+        assert_eq!(
+            instrs[1],
+            Instr::LocalLocalBinary {
+                left: 3,
+                right: 3,
+                op: BinOp::Mul
+            }
+        );
+        // With no binary after them, two loads still pair up.
+        assert_eq!(instrs[4], Instr::LoadLocal2 { a: 1, b: 2 });
+    }
 }
