@@ -47,6 +47,17 @@ pub enum Instr {
         op: CmpOp,
         target: u32,
     },
+    /// `LoadConst(konst); Compare(op); PopJumpIfFalse(target)`: `if i % 1000 == 0:`.
+    ConstCompareJumpIfFalse {
+        konst: u16,
+        op: CmpOp,
+        target: u32,
+    },
+    /// A loop's `Jump(head)` back to a `ForIterStore` at `head`: the next item is fetched
+    /// and stored here, saving a dispatch per iteration; otherwise it is the jump.
+    JumpForIter {
+        head: u32,
+    },
     /// `StoreLocal(slot); LoadLocal(slot)`.
     StoreLoadLocal(u32),
     /// `Binary(op); StoreLocal(slot)`.

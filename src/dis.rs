@@ -52,8 +52,8 @@ fn code_object(out: &mut String, source: &Source, code: &Code) {
         {
             let _ = write!(out, "  ({})", value.repr());
         }
-        if let Instr::LocalConstBinary { right, .. } = instr
-            && let Some(value) = code.consts.get(*right as usize)
+        if let Instr::LocalConstBinary { right: k, .. } | Instr::ConstCompareJumpIfFalse { konst: k, .. } = instr
+            && let Some(value) = code.consts.get(*k as usize)
         {
             let _ = write!(out, "  ({})", value.repr());
         }
@@ -71,6 +71,8 @@ fn jump_target(instr: &Instr) -> Option<usize> {
         | Instr::ForIter(t)
         | Instr::SetupHandler(t)
         | Instr::CompareJumpIfFalse { target: t, .. }
+        | Instr::ConstCompareJumpIfFalse { target: t, .. }
+        | Instr::JumpForIter { head: t }
         | Instr::ForIterStore { target: t, .. } => Some(t as usize),
         _ => None,
     }

@@ -43,6 +43,18 @@ pub fn fuse(instrs: &mut [Instr]) {
             (Instr::LoadConst(konst), Some(Instr::Binary(op) | Instr::InPlace(op)), _) => {
                 Some(Instr::ConstBinary { konst, op })
             }
+            (
+                Instr::LoadConst(konst),
+                Some(Instr::Compare(op)),
+                Some(Instr::PopJumpIfFalse(target)),
+            ) => small(konst).map(|konst| Instr::ConstCompareJumpIfFalse { konst, op, target }),
+            // A loop's back edge to its head, fused just before (this pass goes forwards).
+            (Instr::Jump(head), _, _)
+                if (head as usize) < i
+                    && matches!(instrs[head as usize], Instr::ForIterStore { .. }) =>
+            {
+                Some(Instr::JumpForIter { head })
+            }
             (Instr::Compare(op), Some(Instr::PopJumpIfFalse(target)), _) => {
                 Some(Instr::CompareJumpIfFalse { op, target })
             }

@@ -484,6 +484,40 @@ impl Interp {
                         let value = tri!(self.compare_op(op, &left, &right));
                         state.stack.push(value);
                     }
+                    Instr::ConstCompareJumpIfFalse { konst, op, target } => {
+                        let right = &code.consts[konst as usize];
+                        let len = state.stack.len();
+                        if let Some(result) = fast_compare(op, &state.stack[len - 1], right) {
+                            discard(pop!());
+                            pc = if result { pc + 2 } else { target as usize };
+                            continue;
+                        }
+                        // As the `LoadConst(konst)` it replaced.
+                        state.stack.push(fast_clone(right));
+                    }
+                    Instr::JumpForIter { head } => {
+                        step!();
+                        let head = head as usize;
+                        let Instr::ForIterStore { target, slot } = instrs[head] else {
+                            unreachable!("the peephole pass fuses a jump to a ForIterStore")
+                        };
+                        match for_iter_fast(&state.stack) {
+                            Some(Some(item)) => {
+                                discard(std::mem::replace(
+                                    &mut state.stack[base + slot as usize],
+                                    item,
+                                ));
+                                // Past the head and the `StoreLocal` it stands for.
+                                pc = head + 2;
+                            }
+                            Some(None) => {
+                                pop!();
+                                pc = target as usize;
+                            }
+                            // Another kind of iterator: the head does it.
+                            None => pc = head,
+                        }
+                    }
                     Instr::StoreLoadLocal(slot) => {
                         let value = fast_clone(top!());
                         discard(std::mem::replace(
@@ -661,7 +695,10 @@ impl Interp {
                         match (&object, &index) {
                             (Value::Dict(dict), Value::Int(_) | Value::Str(_)) => {
                                 let key = Key::new(index).expect("ints and strs are hashable");
-                                dict.borrow_mut().insert(key, value);
+                                if let Some(old) = dict.borrow_mut().insert(key, value) {
+                                    discard(old);
+                                }
+                                discard(object);
                                 continue;
                             }
                             (Value::List(list), Value::Int(i)) => {
@@ -1407,6 +1444,10 @@ fn fast_clone(value: &Value) -> Value {
         Value::Float(f) => Value::Float(*f),
         Value::Bool(b) => Value::Bool(*b),
         Value::None => Value::None,
+        // The containers a loop keeps touching: a reference count, inline.
+        Value::Dict(d) => Value::Dict(d.clone()),
+        Value::List(l) => Value::List(l.clone()),
+        Value::Str(s) => Value::Str(s.clone()),
         other => other.clone(),
     }
 }
@@ -1418,6 +1459,10 @@ fn discard(value: Value) {
         Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Unbound => {
             std::mem::forget(value)
         }
+        // Dropping a reference that is not the last one: a decrement, inline.
+        Value::Dict(d) => drop(d),
+        Value::List(l) => drop(l),
+        Value::Str(s) => drop(s),
         other => drop(other),
     }
 }
@@ -1645,7 +1690,7 @@ fn fast_method(stack: &mut Vec<Value>, name: super::symbol::Sym, argc: usize) ->
             Some(Value::None)
         }
         (Value::Dict(dict), sym::get, 1 | 2) => {
-            let key = Key::new(stack[len - argc].clone()).ok()?;
+            let key = Key::new(fast_clone(&stack[len - argc])).ok()?;
             let found = dict.borrow().get(&key).map(fast_clone);
             let default = if argc == 2 {
                 stack.pop().expect("the default")
