@@ -52,7 +52,8 @@ fn code_object(out: &mut String, source: &Source, code: &Code) {
         {
             let _ = write!(out, "  ({})", value.repr());
         }
-        if let Instr::LocalConstBinary { right: k, .. } | Instr::ConstCompareJumpIfFalse { konst: k, .. } = instr
+        if let Instr::LocalConstBinary { right: k, .. }
+        | Instr::ConstCompareJumpIfFalse { konst: k, .. } = instr
             && let Some(value) = code.consts.get(*k as usize)
         {
             let _ = write!(out, "  ({})", value.repr());

@@ -214,8 +214,11 @@ pub fn bind(
             )
         }));
     }
-    let mut bound: Vec<Option<Value>> = args.into_iter().map(Some).collect();
-    bound.resize(params.len(), None);
+    // Sized once: collecting the arguments in place and then growing to every parameter
+    // reallocated on each call (three times per task in a fan-out).
+    let mut bound: Vec<Option<Value>> = Vec::with_capacity(params.len());
+    bound.extend(args.into_iter().map(Some));
+    bound.resize_with(params.len(), || None);
     for (name, value) in kwargs {
         match params.iter().position(|p| **p == *name) {
             Some(index) if bound[index].is_none() => bound[index] = Some(value),
