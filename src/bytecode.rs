@@ -42,6 +42,16 @@ pub enum Instr {
         konst: u32,
         op: BinOp,
     },
+    /// `LoadLocal(container); LoadLocal(key); Subscr`: `d[k]`, `xs[i]`.
+    SubscrLocals {
+        container: u16,
+        key: u16,
+    },
+    /// `LoadLocal(container); LoadLocal(key); StoreSubscr`: `d[k] = v`, `xs[i] = v`.
+    StoreSubscrLocals {
+        container: u16,
+        key: u16,
+    },
     /// `Compare(op); PopJumpIfFalse(target)`.
     CompareJumpIfFalse {
         op: CmpOp,

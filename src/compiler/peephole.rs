@@ -30,6 +30,12 @@ pub fn fuse(instrs: &mut [Instr]) {
             ) => small(a)
                 .zip(small(b))
                 .map(|(left, right)| Instr::LocalLocalBinary { left, right, op }),
+            (Instr::LoadLocal(a), Some(Instr::LoadLocal(b)), Some(Instr::Subscr)) => small(a)
+                .zip(small(b))
+                .map(|(container, key)| Instr::SubscrLocals { container, key }),
+            (Instr::LoadLocal(a), Some(Instr::LoadLocal(b)), Some(Instr::StoreSubscr)) => small(a)
+                .zip(small(b))
+                .map(|(container, key)| Instr::StoreSubscrLocals { container, key }),
             // Not when the second load starts a fused binary: `total + i * i` runs
             // `LoadLocal; LocalLocalBinary`, better than `LoadLocal2; LoadLocal; Binary`.
             (Instr::LoadLocal(a), Some(Instr::LoadLocal(b)), next)
@@ -153,5 +159,34 @@ mod tests {
         );
         // With no binary after them, two loads still pair up.
         assert_eq!(instrs[4], Instr::LoadLocal2 { a: 1, b: 2 });
+    }
+
+    #[test]
+    fn subscripts_of_two_locals_are_fused() {
+        let mut instrs = vec![
+            Instr::LoadLocal(0),
+            Instr::LoadLocal(1),
+            Instr::Subscr,
+            Instr::LoadLocal(0),
+            Instr::LoadLocal(1),
+            Instr::StoreSubscr,
+        ];
+        fuse(&mut instrs);
+        assert_eq!(
+            instrs[0],
+            Instr::SubscrLocals {
+                container: 0,
+                key: 1
+            }
+        );
+        assert_eq!(
+            instrs[3],
+            Instr::StoreSubscrLocals {
+                container: 0,
+                key: 1
+            }
+        );
+        // The plain instructions stay behind them, for the slow path.
+        assert_eq!(instrs[4..], [Instr::LoadLocal(1), Instr::StoreSubscr]);
     }
 }

@@ -484,6 +484,62 @@ impl Interp {
                         let value = tri!(self.compare_op(op, &left, &right));
                         state.stack.push(value);
                     }
+                    Instr::SubscrLocals { container, key } => {
+                        let object = &state.stack[base + container as usize];
+                        let index = &state.stack[base + key as usize];
+                        if let Some(value) = fast_subscript_of(object, index) {
+                            state.stack.push(value);
+                            pc += 2;
+                            continue;
+                        }
+                        // As the `LoadLocal(container)` it replaced.
+                        if let Value::Unbound = object {
+                            raise!(unbound_local(&code, container.into()));
+                        }
+                        let object = fast_clone(object);
+                        state.stack.push(object);
+                    }
+                    Instr::StoreSubscrLocals { container, key } => {
+                        let object = &state.stack[base + container as usize];
+                        let index = &state.stack[base + key as usize];
+                        match (object, index) {
+                            (Value::Dict(dict), Value::Int(_) | Value::Str(_)) => {
+                                let dict = dict.clone();
+                                let key = Key::new(fast_clone(index)).expect("hashable");
+                                let value = pop!();
+                                let old = dict.borrow_mut().insert(key, value);
+                                if let Some(old) = old {
+                                    discard(old);
+                                }
+                                discard(Value::Dict(dict));
+                                pc += 2;
+                                continue;
+                            }
+                            (Value::List(list), Value::Int(i)) => {
+                                let len = list.borrow().len() as i64;
+                                let at = if *i < 0 { i + len } else { *i };
+                                if (0..len).contains(&at) {
+                                    let list = list.clone();
+                                    let value = pop!();
+                                    let old = std::mem::replace(
+                                        &mut list.borrow_mut()[at as usize],
+                                        value,
+                                    );
+                                    discard(old);
+                                    discard(Value::List(list));
+                                    pc += 2;
+                                    continue;
+                                }
+                            }
+                            _ => {}
+                        }
+                        // As the `LoadLocal(container)` it replaced.
+                        if let Value::Unbound = object {
+                            raise!(unbound_local(&code, container.into()));
+                        }
+                        let object = fast_clone(object);
+                        state.stack.push(object);
+                    }
                     Instr::ConstCompareJumpIfFalse { konst, op, target } => {
                         let right = &code.consts[konst as usize];
                         let len = state.stack.len();
@@ -695,7 +751,9 @@ impl Interp {
                         match (&object, &index) {
                             (Value::Dict(dict), Value::Int(_) | Value::Str(_)) => {
                                 let key = Key::new(index).expect("ints and strs are hashable");
-                                if let Some(old) = dict.borrow_mut().insert(key, value) {
+                                // The borrow ends before the old value drops.
+                                let old = dict.borrow_mut().insert(key, value);
+                                if let Some(old) = old {
                                     discard(old);
                                 }
                                 discard(object);
@@ -1653,11 +1711,18 @@ fn fast_compare(op: CmpOp, left: &Value, right: &Value) -> Option<bool> {
 #[inline(always)]
 fn fast_subscript(stack: &[Value]) -> Option<Value> {
     let len = stack.len();
+    fast_subscript_of(&stack[len - 2], &stack[len - 1])
+}
+
+/// `object[index]` for a list, tuple or dict with an int (or, for a dict, str) index
+/// that is there; `None` for everything else, errors included.
+#[inline(always)]
+fn fast_subscript_of(object: &Value, index: &Value) -> Option<Value> {
     let position = |i: i64, n: usize| {
         let at = if i < 0 { i + n as i64 } else { i };
         (0..n as i64).contains(&at).then_some(at as usize)
     };
-    match (&stack[len - 2], &stack[len - 1]) {
+    match (object, index) {
         (Value::List(list), Value::Int(i)) => {
             let items = list.borrow();
             position(*i, items.len()).map(|at| fast_clone(&items[at]))
@@ -1666,7 +1731,7 @@ fn fast_subscript(stack: &[Value]) -> Option<Value> {
             position(*i, tuple.0.len()).map(|at| fast_clone(&tuple.0[at]))
         }
         (Value::Dict(dict), key @ (Value::Int(_) | Value::Str(_))) => {
-            let key = Key::new(key.clone()).ok()?;
+            let key = Key::new(fast_clone(key)).ok()?;
             dict.borrow().get(&key).map(fast_clone)
         }
         _ => None,
