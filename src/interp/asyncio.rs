@@ -1139,7 +1139,7 @@ impl Interp {
         // Its value stack starts with room for the four values a small coroutine holds
         // (it would otherwise start at its locals alone and grow, copying, at once).
         let mut exec = ExecState {
-            frames: Vec::with_capacity(2),
+            frames: smallvec::SmallVec::new(),
             stack: Vec::with_capacity(4),
             ..ExecState::default()
         };

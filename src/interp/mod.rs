@@ -59,7 +59,7 @@ pub const RECURSION_LIMIT: usize = 1000;
 #[derive(Default)]
 pub struct ExecState {
     pub stack: Vec<Value>,
-    pub frames: Vec<Frame>,
+    pub frames: smallvec::SmallVec<[Frame; 2]>,
     pub handlers: Vec<Handler>,
     /// The exceptions being handled (innermost last), for bare `raise` and `__context__`.
     pub exc_info: Vec<Rc<Exception>>,
