@@ -1236,9 +1236,12 @@ impl Interp {
                 (_, false) => self.event(Event::Woke),
             }
         }
-        let mut exec = std::mem::take(&mut *data.exec.borrow_mut());
-        let exit = self.run(&mut exec, 0, Some(input));
-        *data.exec.borrow_mut() = exec;
+        // Run in place: moving the state out and back copied it twice per step. Only this
+        // function touches a task's state, and the loop never steps a running task.
+        let exit = {
+            let mut exec = data.exec.borrow_mut();
+            self.run(&mut exec, 0, Some(input))
+        };
         if self.abort.is_none() {
             match exit {
                 super::Exit::Return(value) => {
