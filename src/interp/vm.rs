@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use super::asyncio::{Coroutine, CoroutineBody, NativeStep};
+use super::asyncio::{Coroutine, CoroutineBody, NativeCoro, NativeStep};
 use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error};
 use super::value::{Function, Iter, Key, Value};
 use super::{
@@ -128,6 +128,45 @@ impl Interp {
     }
 
     /// Start awaiting `awaitable` from the top frame of `state`.
+    /// Start awaiting a native coroutine. Its first step runs here: most (`q.get()` with
+    /// an item waiting, a free lock) finish at once and need no frame. `owner` is the
+    /// coroutine object, when the program made one.
+    fn begin_native(
+        &mut self,
+        state: &mut ExecState,
+        mut native: NativeCoro,
+        owner: Option<Rc<Coroutine>>,
+    ) -> AwaitStart {
+        match native.resume(self, Resume::Send(Value::None)) {
+            NativeStep::Return(value) => {
+                if let Some(owner) = owner {
+                    owner.finish();
+                }
+                AwaitStart::Ready(value)
+            }
+            NativeStep::Raise(exc) => {
+                if let Some(owner) = owner {
+                    owner.finish();
+                }
+                AwaitStart::Error(exc)
+            }
+            NativeStep::Yield(suspend) => {
+                state.frames.push(Frame::Native(NativeFrame {
+                    coro: native,
+                    owner,
+                }));
+                AwaitStart::Suspend(suspend)
+            }
+            NativeStep::Await(awaitable) => {
+                state.frames.push(Frame::Native(NativeFrame {
+                    coro: native,
+                    owner,
+                }));
+                AwaitStart::Then(self.native_await(state, awaitable))
+            }
+        }
+    }
+
     fn begin_await(&mut self, state: &mut ExecState, awaitable: Value) -> AwaitStart {
         match awaitable {
             Value::Coroutine(coro) => match coro.take_body() {
@@ -139,34 +178,7 @@ impl Interp {
                     state.stack.push(Value::None); // the first send(None), popped by the body
                     AwaitStart::Frame
                 }
-                Some(CoroutineBody::Native(mut native)) => {
-                    // Its first step runs here: most (`q.get()` with an item waiting, a free
-                    // lock) finish at once and need no frame.
-                    match native.resume(self, Resume::Send(Value::None)) {
-                        NativeStep::Return(value) => {
-                            coro.finish();
-                            AwaitStart::Ready(value)
-                        }
-                        NativeStep::Raise(exc) => {
-                            coro.finish();
-                            AwaitStart::Error(exc)
-                        }
-                        NativeStep::Yield(suspend) => {
-                            state.frames.push(Frame::Native(NativeFrame {
-                                coro: native,
-                                owner: Some(coro),
-                            }));
-                            AwaitStart::Suspend(suspend)
-                        }
-                        NativeStep::Await(awaitable) => {
-                            state.frames.push(Frame::Native(NativeFrame {
-                                coro: native,
-                                owner: Some(coro),
-                            }));
-                            AwaitStart::Then(self.native_await(state, awaitable))
-                        }
-                    }
-                }
+                Some(CoroutineBody::Native(native)) => self.begin_native(state, native, Some(coro)),
                 None => AwaitStart::Error(runtime_error(if coro.is_running() {
                     "coroutine is being awaited already"
                 } else {
@@ -1159,6 +1171,26 @@ impl Interp {
                             state.stack.push(value);
                             continue;
                         }
+                        // `await asyncio.sleep(delay)`: the coroutine object could never be
+                        // seen, so none is made; its body starts as the `Await` would start it.
+                        if let Instr::CallMethod { .. } = instr
+                            && name == super::symbol::sym::sleep
+                            && matches!(instrs.get(pc), Some(Instr::Await))
+                            && let Some(sleep) = direct_sleep(&mut state.stack, argc as usize)
+                        {
+                            pc += 1;
+                            save_pc!();
+                            match self.begin_native(state, sleep, None) {
+                                AwaitStart::Frame => continue 'frames,
+                                AwaitStart::Then(flow) => return flow,
+                                AwaitStart::Ready(value) => state.stack.push(value),
+                                AwaitStart::Error(exc) => raise!(exc),
+                                AwaitStart::Suspend(suspend) => {
+                                    return Flow::Exit(Exit::Suspend(suspend));
+                                }
+                            }
+                            continue;
+                        }
                         if let Instr::CallMethod { .. } = instr
                             && let Some(result) = fast_method(&mut state.stack, name, argc as usize)
                         {
@@ -1736,6 +1768,37 @@ fn fast_subscript_of(object: &Value, index: &Value) -> Option<Value> {
         }
         _ => None,
     }
+}
+
+/// `asyncio.sleep(delay[, result])` with an int or float delay, taken off the stack as the
+/// native coroutine it makes (what `modules::call` would wrap in a coroutine object).
+fn direct_sleep(stack: &mut Vec<Value>, argc: usize) -> Option<NativeCoro> {
+    use super::value::Module;
+    if argc != 1 && argc != 2 {
+        return None;
+    }
+    let len = stack.len();
+    if !matches!(stack[len - argc - 1], Value::Module(Module::Asyncio)) {
+        return None;
+    }
+    let delay = match stack[len - argc] {
+        // Rounded to nearest, ties to even, as Python converts an int to a float.
+        Value::Int(i) => i as f64,
+        Value::Float(f) => f.get(),
+        _ => return None,
+    };
+    let result = if argc == 2 {
+        stack.pop().expect("the result")
+    } else {
+        Value::None
+    };
+    discard(stack.pop().expect("the delay"));
+    discard(stack.pop().expect("the receiver"));
+    Some(NativeCoro::Sleep {
+        delay,
+        result,
+        state: super::asyncio::SleepState::Start,
+    })
 }
 
 /// `list.append(x)` and `dict.get(key[, default])` without building an argument list.
