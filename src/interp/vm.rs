@@ -376,6 +376,19 @@ impl Interp {
                     state.stack.last().expect("the compiler balances the stack")
                 };
             }
+            // Push local `slot`, or raise `UnboundLocalError`: `LoadLocal`, and what a fused
+            // instruction that starts with one does when its fast path does not apply.
+            macro_rules! load_local {
+                ($slot:expr) => {{
+                    let slot = u32::from($slot);
+                    let value = &state.stack[base + slot as usize];
+                    if let Value::Unbound = value {
+                        raise!(unbound_local(&code, slot));
+                    }
+                    let value = fast_clone(value);
+                    state.stack.push(value);
+                }};
+            }
             macro_rules! step {
                 () => {
                     self.steps += STEP_BATCH;
@@ -446,11 +459,7 @@ impl Interp {
                             continue;
                         }
                         // As the `LoadLocal(left)` it replaced.
-                        if let Value::Unbound = value {
-                            raise!(unbound_local(&code, left.into()));
-                        }
-                        let value = fast_clone(value);
-                        state.stack.push(value);
+                        load_local!(left);
                     }
                     Instr::LoadLocal2 { a, b } => {
                         let left = &state.stack[base + a as usize];
@@ -505,11 +514,7 @@ impl Interp {
                             continue;
                         }
                         // As the `LoadLocal(container)` it replaced.
-                        if let Value::Unbound = object {
-                            raise!(unbound_local(&code, container.into()));
-                        }
-                        let object = fast_clone(object);
-                        state.stack.push(object);
+                        load_local!(container);
                     }
                     Instr::StoreSubscrLocals { container, key } => {
                         let object = &state.stack[base + container as usize];
@@ -546,11 +551,7 @@ impl Interp {
                             _ => {}
                         }
                         // As the `LoadLocal(container)` it replaced.
-                        if let Value::Unbound = object {
-                            raise!(unbound_local(&code, container.into()));
-                        }
-                        let object = fast_clone(object);
-                        state.stack.push(object);
+                        load_local!(container);
                     }
                     Instr::ConstCompareJumpIfFalse { konst, op, target } => {
                         let right = &code.consts[konst as usize];
@@ -621,14 +622,7 @@ impl Interp {
                         state.stack.push(fast_clone(&code.consts[index as usize]))
                     }
                     Instr::LoadNone => state.stack.push(Value::None),
-                    Instr::LoadLocal(slot) => {
-                        let value = &state.stack[base + slot as usize];
-                        if let Value::Unbound = value {
-                            raise!(unbound_local(&code, slot));
-                        }
-                        let value = fast_clone(value);
-                        state.stack.push(value);
-                    }
+                    Instr::LoadLocal(slot) => load_local!(slot),
                     Instr::StoreLocal(slot) => {
                         let value = pop!();
                         discard(std::mem::replace(
