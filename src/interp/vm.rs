@@ -1086,7 +1086,6 @@ impl Interp {
                     }
                     Instr::Call(argc) => {
                         step!();
-                        save_pc!();
                         let func_at = state.stack.len() - argc as usize - 1;
                         // A plain Python function with exactly its positional arguments:
                         // the arguments on the stack become its first slots.
@@ -1108,16 +1107,14 @@ impl Interp {
                                 let function = function.clone();
                                 if awaited {
                                     pc += 1;
-                                    save_pc!();
                                 }
-                                self.enter_function(state, &function, func_at);
-                                if awaited && let Some(Frame::Py(frame)) = state.frames.last_mut() {
-                                    frame.coroutine_body = true;
-                                    frame.pc = 1; // past the `Pop` of the first send(None)
-                                }
+                                save_pc!();
+                                // An awaited body starts past the `Pop` of the first send(None).
+                                self.enter_function(state, &function, func_at, awaited);
                                 continue 'frames;
                             }
                         }
+                        save_pc!();
                         let args = state.stack.split_off(func_at + 1);
                         let func = pop!();
                         enter!(tri!(self.prepare_call(func, args, Vec::new())));
@@ -1446,7 +1443,13 @@ impl Interp {
     }
 
     /// Enter a plain Python function whose arguments sit on the stack above it at `func_at`.
-    fn enter_function(&mut self, state: &mut ExecState, function: &Rc<Function>, func_at: usize) {
+    fn enter_function(
+        &mut self,
+        state: &mut ExecState,
+        function: &Rc<Function>,
+        func_at: usize,
+        coroutine_body: bool,
+    ) {
         let code = function.code.clone();
         let base = func_at + 1;
         // The arguments are the first slots; other locals start unbound.
@@ -1466,14 +1469,14 @@ impl Interp {
         self.frame_serial += 1;
         state.frames.push(Frame::Py(super::PyFrame {
             code,
-            pc: 0,
+            pc: u32::from(coroutine_body),
             base: base as u32,
             floor: func_at as u32,
             handler_base: state.handlers.len() as u32,
             exc_base: state.exc_info.len() as u32,
             serial: self.frame_serial,
             coroutine: None,
-            coroutine_body: false,
+            coroutine_body,
         }));
     }
 
