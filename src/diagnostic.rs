@@ -91,16 +91,13 @@ impl fmt::Display for Diagnostic {
 ///     |                 ^
 /// ```
 /// A span running past the end of its line is underlined to the end of the line. Tabs before
-/// the caret are kept so the caret lines up however the terminal expands them.
+/// the caret are kept so the caret lines up however the terminal expands them. A line longer
+/// than [`SNIPPET_WIDTH`] characters is shown as a window around the caret, cut with `...`.
 pub fn snippet(source: &Source, span: Span) -> String {
     let (line, column) = source.line_col(span.start);
     let text = source.line_text(line);
     let number = line.to_string();
     let gutter = " ".repeat(number.len());
-    let mut pad = String::new();
-    for c in text.chars().take(column - 1) {
-        pad.push(if c == '\t' { '\t' } else { ' ' });
-    }
     let line_start = source.line_start(line);
     let line_end = line_start + text.len();
     let end = (span.end as usize).clamp(span.start as usize, line_end);
@@ -109,16 +106,72 @@ pub fn snippet(source: &Source, span: Span) -> String {
         .get(span.start as usize..end)
         .map_or(0, |s| s.chars().count())
         .max(1);
-    let shown = text.trim_end();
+    let chars: Vec<char> = text.trim_end().chars().collect();
+    let at = column - 1;
+    // The window of the line shown: all of it, or SNIPPET_WIDTH characters from a little
+    // before the caret.
+    let (from, to) = if chars.len() > SNIPPET_WIDTH {
+        let from = at.saturating_sub(SNIPPET_WIDTH / 3).min(chars.len());
+        (from, (from + SNIPPET_WIDTH).min(chars.len()))
+    } else {
+        (0, chars.len())
+    };
+    let before = if from > 0 { "..." } else { "" };
+    let after = if to < chars.len() { "..." } else { "" };
+    let shown: String = chars[from..to].iter().collect();
+    let mut pad = " ".repeat(before.len());
+    for &c in &chars[from..at.clamp(from, to)] {
+        pad.push(if c == '\t' { '\t' } else { ' ' });
+    }
+    pad.push_str(&" ".repeat(at.saturating_sub(chars.len())));
+    let width = if after.is_empty() {
+        width
+    } else {
+        width.min(to.saturating_sub(at)).max(1)
+    };
     format!(
-        "{number} | {shown}\n{gutter} | {pad}{}\n",
+        "{number} | {before}{shown}{after}\n{gutter} | {pad}{}\n",
         "^".repeat(width)
     )
 }
 
+/// The longest source line a snippet shows whole.
+pub const SNIPPET_WIDTH: usize = 120;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_caret() {
+        let long = format!("y = {}\n", "7".repeat(5000));
+        let source = Source::new("big.py", format!("x = 1\n{long}"));
+        let start = 6 + 4;
+        let text = snippet(&source, Span::new(start, start + 5000));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        // The window starts at the line's start (the caret is near it) and is cut after.
+        assert_eq!(
+            lines[0],
+            format!("2 | y = {}...", "7".repeat(SNIPPET_WIDTH - 4))
+        );
+        assert_eq!(
+            lines[1],
+            format!("  |     {}", "^".repeat(SNIPPET_WIDTH - 4))
+        );
+
+        // A caret far along the line: cut on both sides, still under its character.
+        let line = format!("{}x{}\n", "a".repeat(300), "b".repeat(300));
+        let source = Source::new("w.py", line);
+        let text = snippet(&source, Span::new(300, 301));
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(
+            lines[0].starts_with("1 | ...") && lines[0].ends_with("..."),
+            "{text}"
+        );
+        let caret = lines[1].find('^').unwrap();
+        assert_eq!(&lines[0][caret..caret + 1], "x", "{text}");
+    }
 
     #[test]
     fn renders_location_line_and_caret() {

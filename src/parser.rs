@@ -1332,7 +1332,7 @@ impl<'a> Builder<'a> {
             Rule::kw_false => ExprKind::Constant(Constant::Bool(false)),
             Rule::ellipsis => ExprKind::Constant(Constant::Ellipsis),
             Rule::NAME => ExprKind::Name(Rc::from(pair.as_str())),
-            Rule::NUMBER => self.number(pair.as_str()),
+            Rule::NUMBER => self.number(pair.as_str(), span)?,
             Rule::strings => return self.strings(pair),
             Rule::paren_atom => return self.paren(pair),
             Rule::list_atom => {
@@ -1356,11 +1356,11 @@ impl<'a> Builder<'a> {
         Ok(self.expr(kind, span))
     }
 
-    fn number(&self, text: &str) -> ExprKind {
+    fn number(&self, text: &str, span: Span) -> Result<ExprKind> {
         let digits: String = text.chars().filter(|&c| c != '_').collect();
         let lower = digits.to_ascii_lowercase();
         if lower.ends_with('j') {
-            return ExprKind::Unsupported(Construct::Complex);
+            return Ok(ExprKind::Unsupported(Construct::Complex));
         }
         let radix = match lower.get(..2) {
             Some("0x") => 16,
@@ -1371,15 +1371,29 @@ impl<'a> Builder<'a> {
         if radix != 10 {
             let value = BigInt::parse_bytes(&lower.as_bytes()[2..], radix)
                 .expect("the grammar checked the digits");
-            return ExprKind::Constant(Constant::Int(value));
+            return Ok(ExprKind::Constant(Constant::Int(value)));
         }
         if lower.contains(['.', 'e']) {
             let value: f64 = lower.parse().expect("the grammar checked the float");
-            return ExprKind::Constant(Constant::Float(value));
+            return Ok(ExprKind::Constant(Constant::Float(value)));
+        }
+        // CPython refuses decimal literals longer than `sys.get_int_max_str_digits()`.
+        if lower.len() > crate::pyfmt::MAX_STR_DIGITS {
+            return Err(Diagnostic::syntax(
+                format!(
+                    "Exceeds the limit ({} digits) for integer string conversion: value has {} \
+                     digits; use sys.set_int_max_str_digits() to increase the limit - Consider \
+                     hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                    crate::pyfmt::MAX_STR_DIGITS,
+                    lower.len()
+                ),
+                span,
+            )
+            .with_help("write it in hexadecimal (0x...), or compute it (for example 10 ** 5000)"));
         }
         let value =
             BigInt::parse_bytes(lower.as_bytes(), 10).expect("the grammar checked the digits");
-        ExprKind::Constant(Constant::Int(value))
+        Ok(ExprKind::Constant(Constant::Int(value)))
     }
 
     /// The items of a `[...]` display and its `for` clauses, if it is a comprehension.

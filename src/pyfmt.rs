@@ -43,7 +43,7 @@ use num_traits::{One, ToPrimitive, Zero};
 pub const MAX_RENDERED_LEN: usize = 10_000_000;
 
 /// CPython's default `sys.get_int_max_str_digits()`.
-const MAX_STR_DIGITS: usize = 4300;
+pub const MAX_STR_DIGITS: usize = 4300;
 
 /// Why formatting failed, carrying the exception type CPython raises.
 #[derive(Clone, Debug, PartialEq, Eq)]
