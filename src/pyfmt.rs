@@ -25,7 +25,8 @@
 //!   refused with `ValueError("width too big")` / `ValueError("precision too big")` where CPython
 //!   would try to allocate it.
 //! - `format(0xd800, 'c')` (a lone surrogate) is an error: a Rust string cannot hold it.
-//! - [`parse_int`] does not apply `sys.int_max_str_digits`; [`format_int`] does (4300 digits).
+//! - [`parse_int`] does not apply `sys.int_max_str_digits` ([`digits_over_limit`] is the
+//!   check `int()` makes first); [`format_int`] does (4300 digits).
 //! - `str.isprintable` and Unicode digits/whitespace follow tables generated from CPython 3.11's
 //!   Unicode 14.0 database; only surrogates (which `char` cannot hold) are left out.
 
@@ -1094,6 +1095,28 @@ fn ascii_number_text(s: &str) -> Option<Vec<u8>> {
 /// Unicode decimal digits, and a `0x`/`0o`/`0b` prefix when base is 0 or matches. `base` must be
 /// 0 or 2..=36 (anything else gives None; CPython raises a different ValueError for it, which is
 /// the caller's to check). None means "invalid literal for int() with base N: ...".
+/// How many digits `int(s, base)` would convert, when that is more than CPython's
+/// `sys.get_int_max_str_digits()` (4300) and the base is not a power of two: CPython then
+/// raises `ValueError` before looking at the rest of the string.
+pub fn digits_over_limit(s: &str, base: u32) -> Option<usize> {
+    let text = s.trim_start().trim_start_matches(['+', '-']);
+    let lower = text.get(..2).map(str::to_ascii_lowercase);
+    let base = match (base, lower.as_deref()) {
+        (0, Some("0x" | "0o" | "0b")) => return None,
+        (0, _) => 10,
+        (b, _) => b,
+    };
+    if base.is_power_of_two() {
+        return None;
+    }
+    let digits = text
+        .chars()
+        .take_while(|c| c.is_digit(base) || *c == '_')
+        .filter(|c| *c != '_')
+        .count();
+    (digits > MAX_STR_DIGITS).then_some(digits)
+}
+
 pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     if base == 1 || base > 36 {
         return None;

@@ -1044,6 +1044,14 @@ impl Interp {
                         if !(base == 0 || (2..=36).contains(&base)) {
                             return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
                         }
+                        if let Some(digits) = pyfmt::digits_over_limit(s.as_str(), base as u32) {
+                            return Err(value_error(format!(
+                                "Exceeds the limit ({} digits) for integer string conversion: \
+                                 value has {digits} digits; use sys.set_int_max_str_digits() to \
+                                 increase the limit",
+                                pyfmt::MAX_STR_DIGITS
+                            )));
+                        }
                         pyfmt::parse_int(s.as_str(), base as u32)
                             .map(Value::from_bigint)
                             .ok_or_else(|| {
