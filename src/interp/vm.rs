@@ -517,38 +517,16 @@ impl Interp {
                         load_local!(container);
                     }
                     Instr::StoreSubscrLocals { container, key } => {
+                        // The value is on top, above the locals: take it, then index the slots.
+                        let value = pop!();
                         let object = &state.stack[base + container as usize];
                         let index = &state.stack[base + key as usize];
-                        match (object, index) {
-                            (Value::Dict(dict), Value::Int(_) | Value::Str(_)) => {
-                                let dict = dict.clone();
-                                let key = Key::new(fast_clone(index)).expect("hashable");
-                                let value = pop!();
-                                let old = dict.borrow_mut().insert(key, value);
-                                if let Some(old) = old {
-                                    discard(old);
-                                }
-                                discard(Value::Dict(dict));
+                        match fast_store_subscript(object, index, value) {
+                            Ok(()) => {
                                 pc += 2;
                                 continue;
                             }
-                            (Value::List(list), Value::Int(i)) => {
-                                let len = list.borrow().len() as i64;
-                                let at = if *i < 0 { i + len } else { *i };
-                                if (0..len).contains(&at) {
-                                    let list = list.clone();
-                                    let value = pop!();
-                                    let old = std::mem::replace(
-                                        &mut list.borrow_mut()[at as usize],
-                                        value,
-                                    );
-                                    discard(old);
-                                    discard(Value::List(list));
-                                    pc += 2;
-                                    continue;
-                                }
-                            }
-                            _ => {}
+                            Err(value) => state.stack.push(value),
                         }
                         // As the `LoadLocal(container)` it replaced.
                         load_local!(container);
@@ -753,29 +731,14 @@ impl Interp {
                         let index = pop!();
                         let object = pop!();
                         let value = pop!();
-                        // A dict with an int or str key, a list with an int index in range.
-                        match (&object, &index) {
-                            (Value::Dict(dict), Value::Int(_) | Value::Str(_)) => {
-                                let key = Key::new(index).expect("ints and strs are hashable");
-                                // The borrow ends before the old value drops.
-                                let old = dict.borrow_mut().insert(key, value);
-                                if let Some(old) = old {
-                                    discard(old);
-                                }
+                        let value = match fast_store_subscript(&object, &index, value) {
+                            Ok(()) => {
+                                discard(index);
                                 discard(object);
                                 continue;
                             }
-                            (Value::List(list), Value::Int(i)) => {
-                                let mut items = list.borrow_mut();
-                                let len = items.len() as i64;
-                                let at = if *i < 0 { i + len } else { *i };
-                                if (0..len).contains(&at) {
-                                    discard(std::mem::replace(&mut items[at as usize], value));
-                                    continue;
-                                }
-                            }
-                            _ => {}
-                        }
+                            Err(value) => value,
+                        };
                         save_pc!();
                         tri!(self.store_subscript(&object, index, value));
                     }
@@ -1796,6 +1759,34 @@ fn direct_sleep(stack: &mut Vec<Value>, argc: usize) -> Option<NativeCoro> {
         result,
         state: super::asyncio::SleepState::Start,
     })
+}
+
+/// `object[index] = value` for a dict with an int or str key, or a list with an int index
+/// in range; anything else gives the value back for the general path. Old values drop
+/// after the container's borrow ends.
+#[inline(always)]
+fn fast_store_subscript(object: &Value, index: &Value, value: Value) -> Result<(), Value> {
+    match (object, index) {
+        (Value::Dict(dict), Value::Int(_) | Value::Str(_)) => {
+            let key = Key::new(fast_clone(index)).expect("ints and strs are hashable");
+            let old = dict.borrow_mut().insert(key, value);
+            if let Some(old) = old {
+                discard(old);
+            }
+            Ok(())
+        }
+        (Value::List(list), Value::Int(i)) => {
+            let len = list.borrow().len() as i64;
+            let at = if *i < 0 { i + len } else { *i };
+            if !(0..len).contains(&at) {
+                return Err(value);
+            }
+            let old = std::mem::replace(&mut list.borrow_mut()[at as usize], value);
+            discard(old);
+            Ok(())
+        }
+        _ => Err(value),
+    }
 }
 
 /// `list.append(x)` and `dict.get(key[, default])` without building an argument list.
