@@ -47,12 +47,23 @@ use crate::pyfmt;
 #[derive(Clone, Default)]
 #[repr(u64)]
 pub enum Value {
+    // The variants that own nothing come first, so that "owns nothing" is one range
+    // check on the tag (see `vm::discard` and `vm::fast_clone`).
     #[default]
     None,
     Bool(PyBool),
     Int(i64),
-    BigInt(Rc<BigInt>),
     Float(PyFloat),
+    /// An empty variable slot. Never visible to programs.
+    Unbound,
+    Type(&'static Type),
+    Builtin(Builtin),
+    Module(Module),
+    /// The running event loop (`asyncio.get_running_loop()`).
+    Loop,
+    Ellipsis,
+    // Everything below holds a reference count.
+    BigInt(Rc<BigInt>),
     Str(Rc<PyStr>),
     Tuple(Rc<Tuple>),
     List(Rc<List>),
@@ -61,24 +72,16 @@ pub enum Value {
     Range(Rc<Range>),
     Slice(Rc<Slice>),
     Function(Rc<Function>),
-    Builtin(Builtin),
     Method(Rc<BoundMethod>),
-    Type(&'static Type),
     Exception(Rc<Exception>),
-    Module(Module),
     Coroutine(Rc<Coroutine>),
     Future(Rc<Future>),
     Iterator(Rc<RefCell<Iter>>),
     Generator(Rc<Generator>),
     /// `dict.keys()`, `dict.values()`, `dict.items()`: live views of a dict.
     DictView(Rc<View>),
-    /// The running event loop (`asyncio.get_running_loop()`).
-    Loop,
     /// A lock, queue, task group, async generator, ... (see [`super::object`]).
     Object(Rc<super::object::Object>),
-    Ellipsis,
-    /// An empty variable slot. Never visible to programs.
-    Unbound,
     /// A closure cell in a variable slot. Never visible to programs.
     Cell(Rc<RefCell<Value>>),
 }

@@ -1490,10 +1490,16 @@ impl Interp {
 #[inline(always)]
 fn fast_clone(value: &Value) -> Value {
     match value {
+        Value::None => Value::None,
+        Value::Bool(b) => Value::Bool(*b),
         Value::Int(i) => Value::Int(*i),
         Value::Float(f) => Value::Float(*f),
-        Value::Bool(b) => Value::Bool(*b),
-        Value::None => Value::None,
+        Value::Unbound => Value::Unbound,
+        Value::Type(t) => Value::Type(t),
+        Value::Builtin(b) => Value::Builtin(*b),
+        Value::Module(m) => Value::Module(*m),
+        Value::Loop => Value::Loop,
+        Value::Ellipsis => Value::Ellipsis,
         // The containers a loop keeps touching: a reference count, inline.
         Value::Dict(d) => Value::Dict(d.clone()),
         Value::List(l) => Value::List(l.clone()),
@@ -1506,9 +1512,16 @@ fn fast_clone(value: &Value) -> Value {
 #[inline(always)]
 fn discard(value: Value) {
     match value {
-        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Unbound => {
-            std::mem::forget(value)
-        }
+        Value::None
+        | Value::Bool(_)
+        | Value::Int(_)
+        | Value::Float(_)
+        | Value::Unbound
+        | Value::Type(_)
+        | Value::Builtin(_)
+        | Value::Module(_)
+        | Value::Loop
+        | Value::Ellipsis => std::mem::forget(value),
         // Dropping a reference that is not the last one: a decrement, inline.
         Value::Dict(d) => drop(d),
         Value::List(l) => drop(l),
