@@ -269,6 +269,10 @@ pub struct Code {
     /// The source span of each instruction.
     pub spans: Vec<Span>,
     pub consts: Vec<Value>,
+    /// For each constant that is a positive int, the same divisor prepared for `%` and `//`
+    /// by multiplication: a loop's `i % 7` is a divide otherwise, the slowest arithmetic
+    /// instruction there is (see `vm::fast_binary_const`).
+    pub divisors: Vec<Option<Divisor>>,
     /// Nested function bodies, for `MakeFunction`.
     pub codes: Vec<Rc<Code>>,
     /// Positional parameters (the first slots).
@@ -289,6 +293,20 @@ pub struct Code {
     pub nfree: u32,
     /// Where the `def` (or file) starts.
     pub span: Span,
+}
+
+/// An unsigned divisor with its reciprocal, from `strength_reduce`.
+pub type Divisor = strength_reduce::StrengthReducedU64;
+
+/// [`Code::divisors`] for a constant pool.
+pub fn divisors(consts: &[Value]) -> Vec<Option<Divisor>> {
+    consts
+        .iter()
+        .map(|value| match value {
+            Value::Int(i) if *i > 0 => Some(Divisor::new(*i as u64)),
+            _ => None,
+        })
+        .collect()
 }
 
 impl Code {
@@ -313,5 +331,38 @@ mod tests {
         // The value stack moves these constantly; a fat pointer in any variant would make
         // every push and pop half as fast again.
         assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+
+    #[test]
+    fn divisors_agree_with_division() {
+        let consts: Vec<Value> = [1i64, 2, 3, 7, 10, 1000, 1_000_003, (1 << 31) - 1, 1 << 32]
+            .into_iter()
+            .chain([(1 << 32) + 1, 1 << 62, i64::MAX, 0, -7])
+            .map(Value::Int)
+            .collect();
+        let divisors = divisors(&consts);
+        // Edges, then a spread of numerators from a linear congruential sequence.
+        let mut numerators = vec![0u64, 1, 6, 7, 8, (1 << 32) - 1, 1 << 32, i64::MAX as u64];
+        let mut x = 12345u64;
+        for _ in 0..2000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            numerators.push(x >> (x % 64));
+        }
+        for (value, divisor) in consts.iter().zip(&divisors) {
+            let Value::Int(d) = *value else {
+                unreachable!()
+            };
+            let Some(divisor) = divisor else {
+                assert!(d <= 0, "{d} has a divisor");
+                continue;
+            };
+            for &n in &numerators {
+                let n = n & (i64::MAX as u64);
+                assert_eq!(n % *divisor, n % d as u64, "{n} % {d}");
+                assert_eq!(n / *divisor, n / d as u64, "{n} // {d}");
+            }
+        }
     }
 }

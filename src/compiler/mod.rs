@@ -159,6 +159,7 @@ impl<'a> Compiler<'a, '_> {
             kind: unit.kind,
             instrs,
             spans: unit.spans,
+            divisors: crate::bytecode::divisors(&unit.consts),
             consts: unit.consts,
             codes: unit.codes,
             argcount,

@@ -436,11 +436,16 @@ impl Interp {
                     Instr::LocalConstBinary { left, right, op }
                     | Instr::LocalLocalBinary { left, right, op } => {
                         let value = &state.stack[base + left as usize];
-                        let operand = match instr {
-                            Instr::LocalConstBinary { .. } => &code.consts[right as usize],
-                            _ => &state.stack[base + right as usize],
+                        let result = match instr {
+                            Instr::LocalConstBinary { .. } => fast_binary_const(
+                                op,
+                                value,
+                                &code.consts[right as usize],
+                                &code.divisors[right as usize],
+                            ),
+                            _ => fast_binary(op, value, &state.stack[base + right as usize]),
                         };
-                        if let Some(result) = fast_binary(op, value, operand) {
+                        if let Some(result) = result {
                             // `k = i % 7`: the result goes straight to its slot when the
                             // `Binary` was fused with the `StoreLocal` after it.
                             if let Some(
@@ -481,7 +486,10 @@ impl Interp {
                     Instr::ConstBinary { konst, op } => {
                         let right = &code.consts[konst as usize];
                         let len = state.stack.len();
-                        if let Some(result) = fast_binary(op, &state.stack[len - 1], right) {
+                        let divisor = &code.divisors[konst as usize];
+                        if let Some(result) =
+                            fast_binary_const(op, &state.stack[len - 1], right, divisor)
+                        {
                             discard(std::mem::replace(&mut state.stack[len - 1], result));
                             pc += 1;
                             continue;
@@ -1668,6 +1676,29 @@ fn fast_binary(op: BinOp, left: &Value, right: &Value) -> Option<Value> {
         }
         _ => None,
     }
+}
+
+/// [`fast_binary`] with a constant on the right: `%` and `//` of a non-negative int by a
+/// positive constant multiply by its prepared reciprocal instead of dividing.
+#[inline(always)]
+fn fast_binary_const(
+    op: BinOp,
+    left: &Value,
+    right: &Value,
+    divisor: &Option<crate::bytecode::Divisor>,
+) -> Option<Value> {
+    if let (Value::Int(a), Some(divisor), BinOp::Mod | BinOp::FloorDiv) = (left, divisor, op)
+        && *a >= 0
+    {
+        let a = *a as u64;
+        let result = if op == BinOp::Mod {
+            a % *divisor
+        } else {
+            a / *divisor
+        };
+        return Some(Value::Int(result as i64));
+    }
+    fast_binary(op, left, right)
 }
 
 /// `a % b`, in 32 bits when both fit: a 64-bit divide takes several times as long on
