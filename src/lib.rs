@@ -74,7 +74,7 @@ impl Default for Config {
 }
 
 /// What a run produced.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Report {
     /// 0 success, 1 uncaught exception, 2 syntax/unsupported, 3 deadlock or limit.
     pub exit_code: i32,

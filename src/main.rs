@@ -110,7 +110,28 @@ enum Command {
         /// Colour the diffs: `auto` when stdout is a terminal and NO_COLOR is unset.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
+        /// Stop a scenario that runs longer than SECONDS of wall time and fail it
+        /// [default: `timeout` in scenario.toml, or 60].
+        #[arg(long, value_name = "SECONDS", value_parser = positive_seconds)]
+        timeout: Option<f64>,
     },
+    /// Run one scenario for `scenario test` and print its report as JSON (internal: each
+    /// scenario runs in a process of its own, so a crash or hang fails only that one).
+    #[command(hide = true)]
+    Worker {
+        /// How the scenario is named in its trace and messages.
+        #[arg(long)]
+        name: String,
+        /// The scenario file.
+        file: PathBuf,
+    },
+}
+
+fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(seconds) if seconds.is_finite() && seconds > 0.0 => Ok(seconds),
+        _ => Err(format!("expected a number of seconds > 0, not {text:?}")),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -265,6 +286,7 @@ fn main() -> ExitCode {
             filter,
             jobs,
             color,
+            timeout,
         } => test_command::run(test_command::Args {
             paths,
             bless,
@@ -276,6 +298,17 @@ fn main() -> ExitCode {
                 ColorChoice::Always => Some(true),
                 ColorChoice::Never => Some(false),
             },
+            timeout,
         }),
+        Command::Worker { name, file } => match scenario::suite::worker(&file, &name) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("scenario worker: {error}");
+                ExitCode::from(2)
+            }
+        },
     }
 }

@@ -62,6 +62,8 @@ pub struct RunSettings {
     pub exit_code: Option<i32>,
     /// Why `scenario test` skips this scenario.
     pub skip: Option<String>,
+    /// `scenario test`'s wall-clock limit for one run, in seconds.
+    pub timeout: Option<f64>,
 }
 
 impl RunSettings {
@@ -74,6 +76,7 @@ impl RunSettings {
             max_steps: other.max_steps.or(self.max_steps),
             exit_code: other.exit_code.or(self.exit_code),
             skip: other.skip.clone().or_else(|| self.skip.clone()),
+            timeout: other.timeout.or(self.timeout),
         }
     }
 
@@ -83,6 +86,13 @@ impl RunSettings {
         {
             return Err(format!(
                 "{table}: max-time must be a number of seconds >= 0, not {max_time}"
+            ));
+        }
+        if let Some(timeout) = self.timeout
+            && !(timeout.is_finite() && timeout > 0.0)
+        {
+            return Err(format!(
+                "{table}: timeout must be a number of seconds > 0, not {timeout}"
             ));
         }
         if let Some(code) = self.exit_code

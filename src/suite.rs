@@ -167,6 +167,114 @@ pub fn config_for(settings: &Settings) -> Config {
     }
 }
 
+/// The configuration `scenario test` runs a scenario with: [`config_for`], with the
+/// default limits where `scenario.toml` sets none.
+pub fn test_config(settings: &Settings) -> Config {
+    let config = config_for(settings);
+    Config {
+        max_steps: config.max_steps.or(Some(DEFAULT_MAX_STEPS)),
+        max_time: config.max_time.or(Some(DEFAULT_MAX_TIME)),
+        ..config
+    }
+}
+
+/// `scenario worker --name NAME FILE`: run FILE as `scenario test` would and write its
+/// [`Report`] to stdout as JSON, for the parent that judges it ([`Runner::Worker`]).
+pub fn worker(path: &Path, name: &str) -> Result<String, String> {
+    let settings = settings::for_scenario(path)?;
+    let bytes =
+        std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let report = crate::run(name, bytes, &test_config(&settings));
+    serde_json::to_string(&report).map_err(|error| error.to_string())
+}
+
+/// Run `path` in a child `scenario worker` process, killed after `timeout` seconds of
+/// wall time.
+fn in_worker(exe: &Path, path: &Path, name: &str, timeout: f64) -> Result<Report, Failure> {
+    let mut command = std::process::Command::new(exe);
+    command.arg("worker").arg("--name").arg(name).arg(path);
+    let output = match run_with_timeout(&mut command, std::time::Duration::from_secs_f64(timeout)) {
+        Ok(Some(output)) => output,
+        Ok(None) => return Err(Failure::TimedOut { seconds: timeout }),
+        Err(error) => {
+            return Err(Failure::Error(format!(
+                "cannot start {}: {error}",
+                exe.display()
+            )));
+        }
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    if !output.status.success() {
+        return Err(Failure::Crashed {
+            status: output.status.to_string(),
+            stderr,
+        });
+    }
+    serde_json::from_slice(&output.stdout).map_err(|error| Failure::Crashed {
+        status: format!("{} but no report ({error})", output.status),
+        stderr,
+    })
+}
+
+/// Run a command to the end with its output captured, or kill it once `timeout` has
+/// passed: `Ok(None)`. For `scenario test`'s workers and the CPython oracle in the test
+/// suite, so that no run can hang a suite.
+pub fn run_with_timeout(
+    command: &mut std::process::Command,
+    timeout: std::time::Duration,
+) -> std::io::Result<Option<std::process::Output>> {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    // Read both pipes as the child writes, so that a full pipe never blocks it.
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let deadline = std::time::Instant::now() + timeout;
+    // Most runs take milliseconds: poll often at first, then less.
+    let mut pause = std::time::Duration::from_micros(200);
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        let now = std::time::Instant::now();
+        if now >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Ok(None);
+        }
+        std::thread::sleep(pause.min(deadline - now));
+        pause = (pause * 2).min(std::time::Duration::from_millis(20));
+    };
+    Ok(Some(std::process::Output {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+    }))
+}
+
 /// Write `text` to `path` so that a reader (or an interruption) sees either the old file
 /// or the new one, never a mix: write a temporary file beside it, then rename it over.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
@@ -193,9 +301,35 @@ pub struct Options {
     pub bless: bool,
     /// Run twice and require identical results (the determinism check).
     pub twice: bool,
-    /// Run on the calling thread, which has a [`crate::STACK_SIZE`] stack.
-    pub on_this_thread: bool,
+    /// Where each run happens.
+    pub runner: Runner,
+    /// The wall-clock limit of one run in a [`Runner::Worker`], over `timeout` in
+    /// `scenario.toml` (`scenario test --timeout`).
+    pub timeout: Option<f64>,
 }
+
+/// Where a scenario runs.
+#[derive(Clone, Debug, Default)]
+pub enum Runner {
+    /// On a thread of its own (see [`crate::run`]).
+    #[default]
+    OwnThread,
+    /// On the calling thread, which has a [`crate::STACK_SIZE`] stack.
+    ThisThread,
+    /// In a child process, `EXE worker --name NAME FILE`, with a wall-clock limit: a
+    /// scenario that crashes the process or never finishes is that scenario's failure,
+    /// and the others still run.
+    Worker(PathBuf),
+}
+
+/// `scenario test`'s wall-clock limit for one run when `scenario.toml` sets none.
+pub const DEFAULT_TIMEOUT: f64 = 60.0;
+/// `scenario test`'s `max-steps` when `scenario.toml` sets none: a runaway loop is a
+/// report (exit 3) after a few seconds, not a hung suite.
+pub const DEFAULT_MAX_STEPS: u64 = 100_000_000;
+/// `scenario test`'s `max-time` when `scenario.toml` sets none, in virtual seconds (a
+/// day): `while True: await asyncio.sleep(60)` ends at once instead of after its steps.
+pub const DEFAULT_MAX_TIME: f64 = 86_400.0;
 
 /// How a scenario fared.
 #[derive(Clone, Debug, PartialEq)]
@@ -223,6 +357,10 @@ pub enum Failure {
     },
     /// Two runs differ.
     Nondeterministic { first: String, second: String },
+    /// It ran past its wall-clock limit (`timeout`) and was stopped.
+    TimedOut { seconds: f64 },
+    /// The process running it ended without a report (a crash: a bug in `scenario`).
+    Crashed { status: String, stderr: String },
     /// It could not be run or its golden could not be read or written.
     Error(String),
 }
@@ -243,18 +381,28 @@ pub fn check(path: &Path, name: &str, options: &Options) -> Verdict {
             return Verdict::Failed(Failure::Error(format!("cannot read {name}: {error}")));
         }
     };
-    let config = config_for(&settings);
-    let run = |bytes| {
-        if options.on_this_thread {
-            crate::run_on_this_thread(name, bytes, &config)
-        } else {
-            crate::run(name, bytes, &config)
-        }
+    let config = test_config(&settings);
+    let timeout = options
+        .timeout
+        .or(settings.run.timeout)
+        .unwrap_or(DEFAULT_TIMEOUT);
+    let run = || -> Result<Report, Failure> {
+        Ok(match &options.runner {
+            Runner::ThisThread => crate::run_on_this_thread(name, bytes.clone(), &config),
+            Runner::OwnThread => crate::run(name, bytes.clone(), &config),
+            Runner::Worker(exe) => in_worker(exe, path, name, timeout)?,
+        })
     };
-    let report = run(bytes.clone());
+    let report = match run() {
+        Ok(report) => report,
+        Err(failure) => return Verdict::Failed(failure),
+    };
     let actual = golden_text(&report);
     if options.twice {
-        let second = golden_text(&run(bytes));
+        let second = match run() {
+            Ok(report) => golden_text(&report),
+            Err(failure) => return Verdict::Failed(failure),
+        };
         if second != actual {
             return Verdict::Failed(Failure::Nondeterministic {
                 first: actual,
@@ -445,6 +593,20 @@ pub fn describe_failure(name: &str, failure: &Failure, bless: &str, style: Style
         Failure::Nondeterministic { first, second } => format!(
             "two runs of {name} differ (the trace must be a function of file and seed):\n{}",
             diff(first, second, style)
+        ),
+        Failure::TimedOut { seconds } => format!(
+            "{name} was stopped after {seconds} s of wall time (its timeout). A loop that never ends is \
+             usually stopped sooner by max-steps; if it only needs longer, set `timeout` for it \
+             in scenario.toml, or pass --timeout.\n"
+        ),
+        Failure::Crashed { status, stderr } => format!(
+            "{name} crashed the process running it ({status}): this is a bug in scenario, \
+             please report it with the scenario. {}",
+            if stderr.trim().is_empty() {
+                "It wrote nothing on stderr.\n".to_string()
+            } else {
+                format!("Its stderr:\n{}", indent(stderr))
+            }
         ),
         Failure::Error(error) => format!("{name}: {error}\n"),
     }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use scenario::suite::{self, Failure, Options, Style, Verdict};
+use scenario::suite::{self, Failure, Options, Runner, Style, Verdict};
 
 pub struct Args {
     pub paths: Vec<PathBuf>,
@@ -17,6 +17,8 @@ pub struct Args {
     pub jobs: Option<usize>,
     /// `Some(true)`: always colour; `Some(false)`: never; `None`: on a terminal.
     pub color: Option<bool>,
+    /// `--timeout SECONDS`: over `timeout` in scenario.toml.
+    pub timeout: Option<f64>,
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -78,10 +80,17 @@ pub fn run(args: Args) -> ExitCode {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .clamp(1, scenarios.len().max(1));
+    // Each scenario runs in a process of its own (`scenario worker`), so that a crash or a
+    // hang is that scenario's failure; in this process when the binary cannot be found.
+    let runner = match std::env::current_exe() {
+        Ok(exe) => Runner::Worker(exe),
+        Err(_) => Runner::ThisThread,
+    };
     let options = Options {
         bless: args.bless,
         twice: false,
-        on_this_thread: true,
+        runner,
+        timeout: args.timeout,
     };
     let names: Vec<String> = scenarios
         .iter()
@@ -294,7 +303,10 @@ fn run_all(
             // No thread could start (an address-space limit): one at a time, each on a
             // thread of its own as `scenario run` does, so failures are reported per file.
             let options = Options {
-                on_this_thread: false,
+                runner: match &options.runner {
+                    Runner::ThisThread => Runner::OwnThread,
+                    worker => worker.clone(),
+                },
                 ..options.clone()
             };
             for (index, path) in scenarios.iter().enumerate() {

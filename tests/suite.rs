@@ -67,10 +67,13 @@ fn golden(path: &Path) -> Result<(), Failed> {
     if bless && scenario::suite::on_ci() {
         return Err("refusing to bless goldens on CI (CI is set)".into());
     }
+    // In a process of its own, as `scenario test` runs it: a crash or a hang fails this
+    // test alone, after the scenario's timeout.
     let options = scenario::suite::Options {
         bless,
         twice: true,
-        on_this_thread: false,
+        runner: scenario::suite::Runner::Worker(env!("CARGO_BIN_EXE_scenario").into()),
+        timeout: None,
     };
     let name = scenario::suite::scenario_name(path, &root().join("scenarios"));
     match scenario::suite::check(path, &name, &options) {
@@ -117,14 +120,24 @@ fn cpython(path: &Path) -> Result<(), Failed> {
     };
     let dir = path.parent().expect("a scenario is in a directory");
     let file = path.file_name().expect("a file name");
-    let output = Command::new(python)
+    let mut command = Command::new(python);
+    command
         .arg(root().join("tests/oracle/vclock.py"))
         .arg(file)
         .current_dir(dir)
         // scenario's sets iterate as CPython's do with string hashing unrandomised.
-        .env("PYTHONHASHSEED", "0")
-        .output()
-        .map_err(|e| format!("cannot run {python}: {e}"))?;
+        .env("PYTHONHASHSEED", "0");
+    let timeout = std::time::Duration::from_secs_f64(scenario::suite::DEFAULT_TIMEOUT);
+    let output = scenario::suite::run_with_timeout(&mut command, timeout)
+        .map_err(|e| format!("cannot run {python}: {e}"))?
+        .ok_or_else(|| {
+            format!(
+                "CPython did not finish {} within {} s: a scenario that hangs under CPython \
+                 (a deadlock, say) needs a `# divergence:` first line",
+                display_name(path),
+                scenario::suite::DEFAULT_TIMEOUT
+            )
+        })?;
     let want_stdout = String::from_utf8_lossy(&output.stdout);
     let want_code = output.status.code().unwrap_or(-1);
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;

@@ -327,6 +327,100 @@ fn toml_expectations_and_skips() -> Result<(), Failed> {
     )
 }
 
+/// Every run is bounded: the default max-steps and max-time of `scenario test`, a
+/// wall-clock timeout per scenario (scenario.toml's `timeout`, or `--timeout`), and a
+/// run in a process of its own, so one scenario that hangs or crashes fails alone.
+fn limits_and_isolation() -> Result<(), Failed> {
+    let forever = "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(60)\n\nasyncio.run(main())\n";
+    let dir = suite(
+        "limits",
+        &[
+            ("hello.py", HELLO),
+            // Minutes of big-int arithmetic, as under CPython: no step limit catches it.
+            ("slow.py", "x = 10 ** (10 ** 9)\nprint(len(str(x)))\n"),
+            ("spin.py", "while True:\n    pass\n"),
+            ("forever.py", forever),
+            ("scenario.toml", "[files.\"slow.py\"]\ntimeout = 0.5\n"),
+        ],
+    );
+    let out = run(&dir, &["--bless"], false);
+    ensure(
+        last_line(&out.1) == "3 passed, 1 failed (3 blessed)",
+        "the slow one is stopped by its timeout, the rest are blessed",
+        &out,
+    )?;
+    says(
+        &out,
+        "scenarios/slow.py was stopped after 0.5 s of wall time (its timeout)",
+        "the timeout names the scenario and the limit",
+    )?;
+    let golden =
+        |name: &str| std::fs::read_to_string(dir.join("scenarios").join(name)).unwrap_or_default();
+    ensure(
+        golden("spin.trace").contains("step limit reached (100000000 steps)"),
+        "a runaway loop ends at the default max-steps",
+        &out,
+    )?;
+    ensure(
+        golden("forever.trace").contains("time limit reached"),
+        "an endless sleeper ends at the default max-time",
+        &out,
+    )?;
+    // --timeout overrides scenario.toml.
+    let out = run(&dir, &["--timeout", "0.2", "--filter", "slow"], false);
+    says(
+        &out,
+        "stopped after 0.2 s",
+        "--timeout wins over scenario.toml",
+    )?;
+    let out = run(&dir, &["--timeout", "0"], false);
+    ensure(
+        out.0 == 2 && out.2.contains("expected a number of seconds > 0"),
+        "a timeout must be positive",
+        &out,
+    )?;
+
+    // A worker that dies, or ends without a report, fails that scenario only.
+    let hello = dir.join("scenarios/hello.py");
+    for (body, status) in [
+        ("kill -SEGV $$", "signal: 11"),
+        ("echo not a report", "but no report"),
+    ] {
+        let fake = dir.join("fake-worker");
+        std::fs::write(&fake, format!("#!/bin/sh\necho dying >&2\n{body}\n"))
+            .expect("a scratch file");
+        make_executable(&fake);
+        let options = scenario::suite::Options {
+            runner: scenario::suite::Runner::Worker(fake),
+            ..Default::default()
+        };
+        let verdict = scenario::suite::check(&hello, "hello.py", &options);
+        let scenario::suite::Verdict::Failed(failure) = &verdict else {
+            return Err(format!("a crashed worker is a failure, not {verdict:?}").into());
+        };
+        let text = scenario::suite::describe_failure(
+            "hello.py",
+            failure,
+            "",
+            scenario::suite::Style::Plain,
+        );
+        if !(text.contains("crashed the process running it") && text.contains(status)) {
+            return Err(format!("the crash is explained ({status}):\n{text}").into());
+        }
+        if !text.contains("    dying") {
+            return Err(format!("the crash shows the worker's stderr:\n{text}").into());
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn make_executable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
+        .expect("a scratch file can be made executable");
+}
+
 pub fn trials() -> Vec<Trial> {
     vec![
         Trial::test("test_command::bless_workflow", bless_workflow),
@@ -341,6 +435,10 @@ pub fn trials() -> Vec<Trial> {
         Trial::test(
             "test_command::scenario_toml_expectations_and_skips",
             toml_expectations_and_skips,
+        ),
+        Trial::test(
+            "test_command::every_run_is_bounded_and_isolated",
+            limits_and_isolation,
         ),
     ]
 }
