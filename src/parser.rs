@@ -1077,27 +1077,35 @@ impl<'a> Builder<'a> {
         if items.len() == 1 {
             return self.operand(items.next().expect("one operand"));
         }
+        // Each operand comes with the span of its text, parentheses included: CPython's
+        // positions of `(a + b) * c` start at the parenthesis (tracebacks mark them).
         self.pratt
-            .map_primary(|operand| self.operand(operand))
+            .map_primary(|operand| {
+                let outer = self.span(&operand);
+                Ok((self.operand(operand)?, outer))
+            })
             .map_prefix(|op, operand| {
-                let operand = operand?;
-                let span = self.span(&op).to(operand.span);
+                let (operand, outer) = operand?;
+                let span = self.span(&op).to(outer);
                 let op = match op.as_rule() {
                     Rule::neg => UnaryOp::Neg,
                     Rule::pos => UnaryOp::Pos,
                     _ => UnaryOp::Invert,
                 };
-                Ok(self.expr(
-                    ExprKind::UnaryOp {
-                        op,
-                        operand: Box::new(operand),
-                    },
+                Ok((
+                    self.expr(
+                        ExprKind::UnaryOp {
+                            op,
+                            operand: Box::new(operand),
+                        },
+                        span,
+                    ),
                     span,
                 ))
             })
             .map_infix(|left, op, right| {
-                let (left, right) = (left?, right?);
-                let span = left.span.to(right.span);
+                let ((left, left_outer), (right, right_outer)) = (left?, right?);
+                let span = left_outer.to(right_outer);
                 let op = match op.as_rule() {
                     Rule::pow => BinOp::Pow,
                     Rule::bitor => BinOp::BitOr,
@@ -1112,21 +1120,27 @@ impl<'a> Builder<'a> {
                     Rule::floordiv => BinOp::FloorDiv,
                     Rule::modulo => BinOp::Mod,
                     _ => {
-                        return Ok(
-                            self.expr(ExprKind::Unsupported(Construct::MatMul), self.span(&op))
-                        );
+                        let span = self.span(&op);
+                        return Ok((
+                            self.expr(ExprKind::Unsupported(Construct::MatMul), span),
+                            span,
+                        ));
                     }
                 };
-                Ok(self.expr(
-                    ExprKind::BinOp {
-                        op,
-                        left: Box::new(left),
-                        right: Box::new(right),
-                    },
+                Ok((
+                    self.expr(
+                        ExprKind::BinOp {
+                            op,
+                            left: Box::new(left),
+                            right: Box::new(right),
+                        },
+                        span,
+                    ),
                     span,
                 ))
             })
             .parse(items)
+            .map(|(expr, _)| expr)
     }
 
     fn operand(&self, pair: Pair<Rule>) -> Result<Expr> {
@@ -1143,9 +1157,12 @@ impl<'a> Builder<'a> {
     fn primary(&self, pair: Pair<Rule>) -> Result<Expr> {
         let mut parts = pair.into_inner();
         let atom = parts.next().expect("a primary starts with an atom");
+        // `(a)[0]` starts at the parenthesis, as in CPython's positions.
+        let mut start = self.span(&atom);
         let mut expr = self.atom(atom)?;
         for trailer in parts {
-            let span = expr.span.to(self.span(&trailer));
+            let span = start.to(self.span(&trailer));
+            start = span;
             let kind = match trailer.as_rule() {
                 Rule::attribute => ExprKind::Attribute {
                     value: Box::new(expr),

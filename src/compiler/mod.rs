@@ -417,12 +417,13 @@ impl<'a> Compiler<'a, '_> {
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 let to_end = self.emit(Instr::PopJumpIfTrue(0));
-                self.emit(Instr::LoadAssertionError);
+                // A traceback marks the test, as CPython's does (`^^^^^` under `x < 2`).
+                self.at(test.span, |c| c.emit(Instr::LoadAssertionError));
                 if let Some(msg) = msg {
                     self.expr(msg)?;
-                    self.emit(Instr::Call(1));
+                    self.at(test.span, |c| c.emit(Instr::Call(1)));
                 }
-                self.emit(Instr::Raise(1));
+                self.at(test.span, |c| c.emit(Instr::Raise(1)));
                 self.patch(to_end);
             }
             StmtKind::Unsupported(construct) => {

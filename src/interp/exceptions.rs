@@ -180,6 +180,9 @@ pub struct TracebackEntry {
     /// Not shown: the frame where `except*` made a new group (CPython's `RERAISE` adds no
     /// entry there).
     pub hidden: bool,
+    /// The instruction is a method call whose method was not found: CPython's traceback
+    /// marks `obj.name`, not the whole call.
+    pub method_lookup: bool,
 }
 
 /// An exception object.

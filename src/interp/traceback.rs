@@ -16,7 +16,8 @@ use std::rc::Rc;
 
 use super::exceptions::Exception;
 use super::value::Value;
-use crate::source::Source;
+use crate::ast::{ExprKind, StmtKind};
+use crate::source::{Source, Span};
 
 /// The full traceback text of an exception, ending in a newline.
 pub fn render(source: &Source, exc: &Rc<Exception>) -> String {
@@ -30,6 +31,9 @@ pub fn render(source: &Source, exc: &Rc<Exception>) -> String {
     printer.chain(exc);
     printer.out
 }
+
+/// How many entries of a run of the same line are shown (CPython's `TB_RECURSIVE_CUTOFF`).
+const RECURSIVE_CUTOFF: usize = 3;
 
 /// How many members of a group are shown (CPython's `max_group_width`).
 const MAX_GROUP_WIDTH: usize = 15;
@@ -87,26 +91,64 @@ impl Printer<'_> {
         self.one(exc);
     }
 
-    fn stack(&self, exc: &Exception) -> String {
-        let mut text = String::new();
-        for entry in exc.traceback.borrow().iter().rev().filter(|e| !e.hidden) {
+    /// The entries of the traceback, innermost last.
+    fn stack(&mut self, exc: &Exception) {
+        // Runs of the same line of the same function (a recursion) show three entries,
+        // then `[Previous line repeated N more times]`, as CPython does.
+        let mut last: Option<(usize, &str)> = None;
+        let mut repeats = 0usize;
+        let traceback = exc.traceback.borrow();
+        for entry in traceback.iter().rev().filter(|e| !e.hidden) {
             let span = entry
                 .code
                 .spans
                 .get(entry.pc as usize)
                 .copied()
                 .unwrap_or(entry.code.span);
+            let span = if entry.method_lookup {
+                callee(self.source, span).unwrap_or(span)
+            } else {
+                span
+            };
             let line = self.source.line_of(span.start);
-            text.push_str(&format!(
+            let here = Some((line, &*entry.code.name));
+            if here != last {
+                self.repeated(repeats);
+                last = here;
+                repeats = 0;
+            }
+            repeats += 1;
+            if repeats > RECURSIVE_CUTOFF {
+                continue;
+            }
+            let mut text = format!(
                 "  File \"{}\", line {line}, in {}\n",
                 self.source.name, entry.code.name
-            ));
+            );
             let code = self.source.line_text(line).trim();
             if !code.is_empty() {
                 text.push_str(&format!("    {code}\n"));
+                if let Some(carets) = carets(self.source, span) {
+                    text.push_str(&format!("    {carets}\n"));
+                }
             }
+            self.emit(&text, '|');
         }
-        text
+        self.repeated(repeats);
+    }
+
+    /// The line that stands for the entries of a run past the first [`RECURSIVE_CUTOFF`].
+    /// CPython writes it without the margin of an exception group, and so does this.
+    fn repeated(&mut self, run: usize) {
+        match run.saturating_sub(RECURSIVE_CUTOFF) {
+            0 => {}
+            1 => self
+                .out
+                .push_str("  [Previous line repeated 1 more time]\n"),
+            more => self
+                .out
+                .push_str(&format!("  [Previous line repeated {more} more times]\n")),
+        }
     }
 
     fn exception_only(&self, exc: &Exception) -> String {
@@ -129,8 +171,7 @@ impl Printer<'_> {
         let Some(members) = super::groups::members(exc) else {
             if has_stack {
                 self.emit("Traceback (most recent call last):\n", '|');
-                let stack = self.stack(exc);
-                self.emit(&stack, '|');
+                self.stack(exc);
             }
             let only = self.exception_only(exc);
             self.emit(&only, '|');
@@ -153,8 +194,7 @@ impl Printer<'_> {
                 "Exception Group Traceback (most recent call last):\n",
                 margin,
             );
-            let stack = self.stack(exc);
-            self.emit(&stack, '|');
+            self.stack(exc);
         }
         let only = self.exception_only(exc);
         self.emit(&only, '|');
@@ -172,7 +212,9 @@ impl Printer<'_> {
                 (i + 1).to_string()
             };
             let corner = if i == 0 { "+-" } else { "  " };
-            let line = format!("{}{corner}+{:-^35}\n", self.indent(), format!(" {title} "));
+            // Sixteen dashes either side whatever the title's width, as CPython draws it.
+            let dashes = "-".repeat(16);
+            let line = format!("{}{corner}+{dashes} {title} {dashes}\n", self.indent());
             self.out.push_str(&line);
             self.depth += 1;
             if truncated {
@@ -192,5 +234,162 @@ impl Printer<'_> {
         if top_level {
             self.depth = 0;
         }
+    }
+}
+
+/// The line under a traceback's source line that marks where in it the frame was, as
+/// CPython 3.11 draws it: `^` under the expression, or for a binary operation `~` under
+/// the operands and `^` under the operator (`~~^~~`), for a subscript `~` under the value
+/// and `^` under `[index]`. `None` when the expression is the whole line.
+///
+/// Columns count characters; CPython counts display columns, which differ only for wide
+/// (East Asian) characters before or inside the expression.
+fn carets(source: &Source, span: Span) -> Option<String> {
+    let line = source.line_of(span.start);
+    let line_start = source.line_start(line);
+    let text = source.line_text(line);
+    let columns = |byte: usize| text.get(..byte).map_or(0, |s| s.chars().count());
+    let start_byte = (span.start as usize).checked_sub(line_start)?;
+    let start = columns(start_byte);
+    let last = span.end.max(span.start + 1) - 1;
+    let (end, anchors) = if source.line_of(last) == line {
+        let end_byte = (span.end as usize - line_start).min(text.len());
+        let segment = text.get(start_byte..end_byte)?;
+        (columns(end_byte), anchors(segment))
+    } else {
+        // An expression that goes on below: mark to the end of this line.
+        (text.trim_end().chars().count(), None)
+    };
+    let stripped = text.trim();
+    let indent = text.chars().count() - text.trim_start().chars().count();
+    let width = end.checked_sub(start)?;
+    let anchored = anchors.is_some_and(|(left, right)| right > left);
+    if width >= stripped.chars().count() && !anchored {
+        return None;
+    }
+    let mut out = " ".repeat(start.checked_sub(indent)?);
+    match anchors {
+        Some((left, right)) => {
+            out.push_str(&"~".repeat(left));
+            out.push_str(&"^".repeat(right.saturating_sub(left)));
+            out.push_str(&"~".repeat(width.saturating_sub(right)));
+        }
+        None => out.push_str(&"^".repeat(width)),
+    }
+    Some(out)
+}
+
+/// The span of `obj.name` in the call `obj.name(args)` at `span`.
+fn callee(source: &Source, span: Span) -> Option<Span> {
+    let text = source.text.get(span.start as usize..span.end as usize)?;
+    let module = crate::parser::parse(&Source::new("<segment>", text)).ok()?;
+    let [statement] = &module.body[..] else {
+        return None;
+    };
+    let StmtKind::Expr(expr) = &statement.kind else {
+        return None;
+    };
+    let ExprKind::Call { func, .. } = &expr.kind else {
+        return None;
+    };
+    Some(Span {
+        start: span.start + func.span.start,
+        end: span.start + func.span.end,
+    })
+}
+
+/// Where the `^` go in a segment that is one binary operation or subscript, in
+/// characters from its start: `extract_anchors_from_expr` of CPython's `traceback.c`.
+fn anchors(segment: &str) -> Option<(usize, usize)> {
+    let module = crate::parser::parse(&Source::new("<segment>", segment)).ok()?;
+    let [statement] = &module.body[..] else {
+        return None;
+    };
+    let StmtKind::Expr(expr) = &statement.kind else {
+        return None;
+    };
+    let chars: Vec<char> = segment.chars().collect();
+    let at = |byte: u32| {
+        segment
+            .get(..byte as usize)
+            .map_or(0, |s| s.chars().count())
+    };
+    match &expr.kind {
+        ExprKind::BinOp { left, right, .. } => {
+            // The operator: the first character between the operands that is neither
+            // space nor a closing parenthesis, and the next one too if it is not a space
+            // (`//`, `**`, `<<`). CPython's C printer; `traceback.py` differs after a `)`.
+            let (left_end, right_start) = (at(left.span.end), at(right.span.start));
+            let mut found = None;
+            for i in left_end..right_start {
+                let c = *chars.get(i)?;
+                if c.is_whitespace() {
+                    continue;
+                }
+                let two = i + 1 < right_start && !chars[i + 1].is_whitespace();
+                found = Some((i, i + 1 + usize::from(two)));
+                if c == ')' && i + 1 < right_start {
+                    continue;
+                }
+                break;
+            }
+            found
+        }
+        ExprKind::Subscript { value, index } => {
+            let mut left_anchor = at(value.span.end);
+            let mut right_anchor = at(index.span.end) + 1;
+            while chars.get(left_anchor).is_some_and(|&c| c != '[') {
+                left_anchor += 1;
+            }
+            while chars.get(right_anchor).is_some_and(|&c| c != ']') {
+                right_anchor += 1;
+            }
+            if right_anchor < chars.len() {
+                right_anchor += 1;
+            }
+            Some((left_anchor, right_anchor))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_follow_cpython() {
+        // (segment, the `~` and `^` under it), checked against CPython 3.11.7.
+        for (segment, want) in [
+            ("a + b", "~~^~~"),
+            ("a  //  b", "~~~^^~~~"),
+            ("(a) // b", "~~~~^^~~"),
+            ("(n + 1) * 2 // (n - n)", "~~~~~~~~~~~~^^~~~~~~~~"),
+            ("items [ 5 ]", "~~~~~~^^^^^"),
+            ("{\"a\": 1}[\"b\" * n]", "~~~~~~~~^^^^^^^^^"),
+            ("(items)[7]", "~~~~~~~^^^"),
+        ] {
+            let (left, right) = anchors(segment).expect("an operation or a subscript");
+            let width = segment.chars().count();
+            let got = format!(
+                "{}{}{}",
+                "~".repeat(left),
+                "^".repeat(right - left),
+                "~".repeat(width - right)
+            );
+            assert_eq!(got, want, "{segment}");
+        }
+        for segment in ["f(x)", "a.b", "await g()", "a < b", "x"] {
+            assert_eq!(anchors(segment), None, "{segment}");
+        }
+    }
+
+    #[test]
+    fn no_carets_under_a_whole_line() {
+        let source = Source::new("t.py", "    raise ValueError(x)\nx = f(1)\n");
+        let whole = Span::new(4, 23);
+        assert_eq!(carets(&source, whole), None);
+        let call = Span::new(28, 32);
+        assert_eq!(carets(&source, call).as_deref(), Some("    ^^^^"));
     }
 }

@@ -250,6 +250,7 @@ impl Interp {
                                 pc: frame.pc.saturating_sub(1),
                                 frame: frame.serial,
                                 hidden: false,
+                                method_lookup: false,
                             });
                         }
                     }
@@ -1180,9 +1181,18 @@ impl Interp {
                                 let func = tri!(self.get_attribute(&receiver, name));
                                 tri!(self.prepare_call(func, args, kwargs))
                             }
-                            _ => super::call::Callee::Done(tri!(
-                                self.call_method(&receiver, name, args, kwargs)
-                            )),
+                            _ => match self.call_method(&receiver, name, args, kwargs) {
+                                Ok(value) => super::call::Callee::Done(value),
+                                Err(exc) => {
+                                    if exc.ty == ExcType::AttributeError
+                                        && exc.traceback.borrow().is_empty()
+                                        && !self.has_method(&receiver, name)
+                                    {
+                                        method_lookup_failed(state, &exc);
+                                    }
+                                    raise!(exc)
+                                }
+                            },
                         };
                         enter!(callee);
                     }
@@ -1331,6 +1341,7 @@ impl Interp {
                                         pc: pc as u32,
                                         frame: frame.serial,
                                         hidden: true,
+                                        method_lookup: false,
                                     },
                                 );
                             }
@@ -1907,6 +1918,22 @@ impl Coroutine {
     }
 }
 
+/// The traceback entry of a method call that failed to find its method: CPython's points
+/// at `obj.name`, not at the call (see [`super::traceback`]).
+fn method_lookup_failed(state: &ExecState, exc: &Exception) {
+    if let Some(Frame::Py(frame)) = state.frames.last() {
+        exc.traceback
+            .borrow_mut()
+            .push(super::exceptions::TracebackEntry {
+                code: frame.code.clone(),
+                pc: frame.pc.saturating_sub(1),
+                frame: frame.serial,
+                hidden: false,
+                method_lookup: true,
+            });
+    }
+}
+
 /// `raise e` of an exception that already left this frame once adds a traceback entry for
 /// the new line, as CPython does (a bare `raise` does not: [`Vm::unwind`] skips a frame
 /// that is already the last entry).
@@ -1919,6 +1946,7 @@ fn record_raise(state: &ExecState, exc: &Exception) {
                 pc: frame.pc.saturating_sub(1),
                 frame: frame.serial,
                 hidden: false,
+                method_lookup: false,
             });
         }
     }
