@@ -186,6 +186,9 @@ pub struct Param {
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
+    /// How many expressions deep it is, itself included (1 for a name or a constant):
+    /// the parser holds programs to CPython's compile-time limit with it.
+    pub depth: u32,
 }
 
 #[derive(Debug)]

@@ -17,6 +17,8 @@ pub enum ErrorKind {
     Syntax,
     Indentation,
     Tab,
+    /// A program nested deeper than CPython compiles (`RecursionError`).
+    Recursion,
     Unsupported,
 }
 
@@ -26,6 +28,7 @@ impl ErrorKind {
             ErrorKind::Syntax => "SyntaxError",
             ErrorKind::Indentation => "IndentationError",
             ErrorKind::Tab => "TabError",
+            ErrorKind::Recursion => "RecursionError",
             ErrorKind::Unsupported => "unsupported",
         }
     }

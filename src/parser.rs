@@ -11,6 +11,7 @@
 //! Errors are [`Diagnostic`]s with CPython 3.11's wording where CPython reports the same
 //! problem; pest's own "expected ..." lists never reach the user.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -48,8 +49,15 @@ pub fn parse(source: &Source) -> Result<Module> {
             builder.statement(pair, &mut body)?;
         }
     }
+    builder.depth_checked()?;
     Ok(Module { body })
 }
+
+/// CPython's compile-time nesting limit: statements and expressions on a path from a
+/// top-level statement down, three times the default recursion limit of 1000. Deeper,
+/// `python3` fails with `RecursionError: maximum recursion depth exceeded during
+/// compilation` (`-(-(...))` with 2,999 minus signs after `x = `).
+pub const MAX_NESTING: u32 = 3000;
 
 /// How positions in the parsed text become source offsets.
 #[derive(Clone, Copy)]
@@ -63,6 +71,11 @@ enum Positions<'a> {
 struct Builder<'a> {
     positions: Positions<'a>,
     pratt: PrattParser<Rule>,
+    /// How many statements enclose the expressions being built, theirs included.
+    statements: Cell<u32>,
+    /// Where an expression first went past [`MAX_NESTING`]: it was cut there (so that no
+    /// later pass recurses through it) and parsing fails at the end.
+    too_deep: Cell<Option<Span>>,
 }
 
 /// The children of a pair, walked in order; keyword tokens are skipped unless asked for.
@@ -192,7 +205,28 @@ impl<'a> Builder<'a> {
                 | Op::infix(Rule::modulo, Assoc::Left))
             .op(Op::prefix(Rule::neg) | Op::prefix(Rule::pos) | Op::prefix(Rule::invert))
             .op(Op::infix(Rule::pow, Assoc::Right));
-        Builder { positions, pratt }
+        Builder {
+            positions,
+            pratt,
+            statements: Cell::new(1),
+            too_deep: Cell::new(None),
+        }
+    }
+
+    /// The error for an expression that went past [`MAX_NESTING`], if one did.
+    fn depth_checked(&self) -> Result<()> {
+        match self.too_deep.get() {
+            None => Ok(()),
+            Some(span) => Err(Diagnostic::new(
+                ErrorKind::Recursion,
+                "maximum recursion depth exceeded during compilation",
+                span,
+            )
+            .with_help(format!(
+                "this expression nests more than {MAX_NESTING} levels deep, CPython's limit; \
+                 build it in steps, with intermediate variables"
+            ))),
+        }
     }
 
     fn offset(&self, marked: usize) -> usize {
@@ -213,7 +247,18 @@ impl<'a> Builder<'a> {
     }
 
     fn expr(&self, kind: ExprKind, span: Span) -> Expr {
-        Expr { kind, span }
+        let depth = 1 + children_depth(&kind);
+        if depth + self.statements.get() > MAX_NESTING {
+            if self.too_deep.get().is_none() {
+                self.too_deep.set(Some(span));
+            }
+            return Expr {
+                kind: ExprKind::Constant(Constant::None),
+                span,
+                depth: 1,
+            };
+        }
+        Expr { kind, span, depth }
     }
 
     // ---------------------------------------------------------------------------- statements
@@ -233,9 +278,11 @@ impl<'a> Builder<'a> {
 
     fn block(&self, pair: Pair<Rule>) -> Result<Vec<Stmt>> {
         let mut body = Vec::new();
+        self.statements.set(self.statements.get() + 1);
         for child in pair.into_inner() {
             self.statement(child, &mut body)?;
         }
+        self.statements.set(self.statements.get() - 1);
         Ok(body)
     }
 
@@ -873,6 +920,7 @@ impl<'a> Builder<'a> {
                 let placeholder = Expr {
                     kind: ExprKind::Constant(Constant::None),
                     span: expr.span,
+                    depth: 1,
                 };
                 // Reuse the wording of `target` for the nested element.
                 let probe = match &expr.kind {
@@ -882,10 +930,12 @@ impl<'a> Builder<'a> {
                             args: Vec::new(),
                         },
                         span: expr.span,
+                        depth: 2,
                     },
                     ExprKind::Constant(c) => Expr {
                         kind: ExprKind::Constant(c.clone()),
                         span: expr.span,
+                        depth: 1,
                     },
                     _ => Expr {
                         kind: ExprKind::BoolOp {
@@ -893,6 +943,7 @@ impl<'a> Builder<'a> {
                             values: Vec::new(),
                         },
                         span: expr.span,
+                        depth: 1,
                     },
                 };
                 self.target(probe, usage).map(|_| ())
@@ -1029,22 +1080,27 @@ impl<'a> Builder<'a> {
     }
 
     fn inversion(&self, pair: Pair<Rule>) -> Result<Expr> {
-        let span = self.span(&pair);
-        let mut parts = Parts::of(pair);
-        let child = parts.expect();
-        match child.as_rule() {
-            Rule::inversion => {
-                let operand = self.inversion(child)?;
-                Ok(self.expr(
-                    ExprKind::UnaryOp {
-                        op: UnaryOp::Not,
-                        operand: Box::new(operand),
-                    },
-                    span,
-                ))
+        let end = self.span(&pair).end;
+        let mut nots = Vec::new();
+        let mut operand = None;
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::kw_not => nots.push(self.span(&child).start),
+                _ => operand = Some(child),
             }
-            _ => self.comparison(child),
         }
+        let mut expr = self.comparison(operand.expect("an inversion ends in a comparison"))?;
+        // Innermost first: each `not` spans from its keyword to the end.
+        for start in nots.into_iter().rev() {
+            expr = self.expr(
+                ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    operand: Box::new(expr),
+                },
+                Span { start, end },
+            );
+        }
+        Ok(expr)
     }
 
     fn comparison(&self, pair: Pair<Rule>) -> Result<Expr> {
@@ -1076,6 +1132,21 @@ impl<'a> Builder<'a> {
         let mut items = pair.into_inner().peekable();
         if items.len() == 1 {
             return self.operand(items.next().expect("one operand"));
+        }
+        // The Pratt parser recurses once per prefix operator: a run longer than the nesting
+        // limit is an error before it can exhaust the stack.
+        let mut run = 0u32;
+        for item in items.clone() {
+            if matches!(item.as_rule(), Rule::neg | Rule::pos | Rule::invert) {
+                run += 1;
+                if run > MAX_NESTING {
+                    let span = self.span(&item);
+                    self.too_deep.set(self.too_deep.get().or(Some(span)));
+                    return Ok(self.expr(ExprKind::Constant(Constant::None), span));
+                }
+            } else {
+                run = 0;
+            }
         }
         // Each operand comes with the span of its text, parentheses included: CPython's
         // positions of `(a + b) * c` start at the parenthesis (tracebacks mark them).
@@ -1922,9 +1993,12 @@ impl<'a> Builder<'a> {
             )
         })?;
         let builder = Builder::new(Positions::Fragment(at));
+        builder.statements.set(self.statements.get());
         let entry = pairs.next().expect("the entry rule matched");
         let expression = Parts::of(entry).expect();
-        builder.star_expressions(expression)
+        let expr = builder.star_expressions(expression)?;
+        builder.depth_checked()?;
+        Ok(expr)
     }
 }
 
@@ -2153,3 +2227,79 @@ fn layout_line(layout: &Layout, marked: usize) -> usize {
 
 #[cfg(test)]
 mod tests;
+
+/// The depth of an expression's deepest child (0 for none), as CPython counts nodes: an
+/// f-string field is a `FormattedValue` inside the `JoinedStr`, a comprehension's parts
+/// are as deep as its element.
+fn children_depth(kind: &ExprKind) -> u32 {
+    let most = |exprs: &mut dyn Iterator<Item = &Expr>| exprs.map(|e| e.depth).max().unwrap_or(0);
+    let generators = |generators: &[Comprehension]| {
+        most(
+            &mut generators
+                .iter()
+                .flat_map(|g| [&g.target, &g.iter].into_iter().chain(&g.ifs)),
+        )
+    };
+    match kind {
+        ExprKind::Name(_) | ExprKind::Constant(_) | ExprKind::Unsupported(_) => 0,
+        ExprKind::FString(parts) => fstring_depth(parts),
+        ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::Set(items) => {
+            most(&mut items.iter())
+        }
+        ExprKind::Dict(entries) => most(
+            &mut entries
+                .iter()
+                .flat_map(|(key, value)| key.iter().chain(std::iter::once(value))),
+        ),
+        ExprKind::Starred(inner) | ExprKind::Await(inner) => inner.depth,
+        ExprKind::UnaryOp { operand, .. } => operand.depth,
+        ExprKind::BinOp { left, right, .. } => left.depth.max(right.depth),
+        ExprKind::BoolOp { values, .. } => most(&mut values.iter()),
+        ExprKind::Compare { left, ops } => left.depth.max(most(&mut ops.iter().map(|(_, e)| e))),
+        ExprKind::IfExp { test, body, orelse } => test.depth.max(body.depth).max(orelse.depth),
+        ExprKind::Lambda(def) => most(&mut def.body.iter().filter_map(|s| match &s.kind {
+            StmtKind::Return(value) => value.as_ref(),
+            _ => None,
+        })),
+        ExprKind::Call { func, args } => {
+            func.depth.max(most(&mut args.iter().map(|arg| match arg {
+                Arg::Positional(e) | Arg::Keyword(_, e) => e,
+                // `*xs` and `**kw` are a `Starred` and a `keyword` node in CPython.
+                Arg::Starred(e) | Arg::DoubleStarred(e) => e,
+            })))
+        }
+        ExprKind::Attribute { value, .. } => value.depth,
+        ExprKind::Subscript { value, index } => value.depth.max(index.depth),
+        ExprKind::Slice { lower, upper, step } => {
+            most(&mut [lower, upper, step].into_iter().flatten().map(|e| &**e))
+        }
+        ExprKind::Yield(value) => value.as_ref().map_or(0, |e| e.depth),
+        ExprKind::ListComp { elt, generators: g }
+        | ExprKind::SetComp { elt, generators: g }
+        | ExprKind::GeneratorExp { elt, generators: g } => elt.depth.max(generators(g)),
+        ExprKind::DictComp {
+            key,
+            value,
+            generators: g,
+        } => key.depth.max(value.depth).max(generators(g)),
+    }
+}
+
+/// An f-string's depth below its `JoinedStr`: a field is a `FormattedValue` (one level)
+/// holding its value and its spec, itself a `JoinedStr`.
+fn fstring_depth(parts: &[FStringPart]) -> u32 {
+    parts
+        .iter()
+        .map(|part| match part {
+            FStringPart::Literal(_) => 1,
+            FStringPart::Field { value, spec, .. } => {
+                1 + value.depth.max(if spec.is_empty() {
+                    0
+                } else {
+                    1 + fstring_depth(spec)
+                })
+            }
+        })
+        .max()
+        .unwrap_or(0)
+}
