@@ -164,19 +164,51 @@ fn cpython(path: &Path) -> Result<(), Failed> {
 
 /// The vendored oracle must stay the shared one, where that is present.
 fn oracle_is_current() -> Result<(), Failed> {
-    let shared = root().join("../shared/oracle/vclock.py");
-    let Ok(shared) = std::fs::read(&shared) else {
-        return Ok(());
-    };
-    let vendored =
-        std::fs::read(root().join("tests/oracle/vclock.py")).map_err(|e| e.to_string())?;
-    if shared != vendored {
-        return Err(
-            "tests/oracle/vclock.py differs from ../shared/oracle/vclock.py; copy the shared one"
-                .into(),
-        );
+    for file in ["vclock.py", "tiecheck.py"] {
+        let Ok(shared) = std::fs::read(root().join("../shared/oracle").join(file)) else {
+            continue;
+        };
+        let vendored =
+            std::fs::read(root().join("tests/oracle").join(file)).map_err(|e| e.to_string())?;
+        if shared != vendored {
+            return Err(format!(
+                "tests/oracle/{file} differs from ../shared/oracle/{file}; copy the shared one"
+            )
+            .into());
+        }
     }
     Ok(())
+}
+
+/// A fixed slice of the differential fuzzer (fuzz/differential.py): 40 generated asyncio
+/// programs must print what CPython prints. Its seeds are fixed, so this is a regression
+/// test; longer campaigns run from the command line (README, "Fuzzing").
+fn differential_fuzz() -> Result<(), Failed> {
+    let Some(python) = python() else {
+        return Ok(()); // reported once by main()
+    };
+    let keep = scratch_dir("differential");
+    let mut command = Command::new(python);
+    command
+        .arg(root().join("fuzz/differential.py"))
+        .args(["--seed", "0", "--count", "40", "--scenario"])
+        .arg(env!("CARGO_BIN_EXE_scenario"))
+        .arg("--keep")
+        .arg(&keep);
+    let timeout = std::time::Duration::from_secs_f64(scenario::suite::DEFAULT_TIMEOUT * 5.0);
+    let output = scenario::suite::run_with_timeout(&mut command, timeout)
+        .map_err(|e| format!("cannot run {python}: {e}"))?
+        .ok_or("fuzz/differential.py did not finish")?;
+    if output.status.success() {
+        return Ok(());
+    }
+    Err(format!(
+        "generated programs where scenario and CPython differ (kept in {}):\n{}{}",
+        keep.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+    .into())
 }
 
 #[path = "suite/formats.rs"]
@@ -411,6 +443,10 @@ fn main() {
     trials.push(Trial::test(
         "cpython::oracle_is_the_shared_one",
         oracle_is_current,
+    ));
+    trials.push(Trial::test(
+        "cpython::differential_fuzz_seeds_0_to_39",
+        differential_fuzz,
     ));
     trials.extend(cli_tests());
     trials.extend(formats::trials());
