@@ -255,9 +255,14 @@ impl Interp {
 
     /// `template % values`
     pub fn percent_format(&mut self, template: &str, values: &Value) -> PyResult<Value> {
+        // Like CPython, anything with `__getitem__` but a tuple or a str is taken as the
+        // mapping of `%(key)s` fields, and then leftover arguments are no error:
+        // `'abc' % [1]` is 'abc', `'%(a)s' % [1]` a list-index TypeError.
         let (items, mapping): (Vec<Value>, Option<&Value>) = match values {
             Value::Tuple(tuple) => (tuple.0.clone(), None),
-            Value::Dict(_) => (vec![values.clone()], Some(values)),
+            Value::Dict(_) | Value::List(_) | Value::Range(_) => {
+                (vec![values.clone()], Some(values))
+            }
             other => (vec![other.clone()], None),
         };
         let mut next = 0usize;

@@ -14,13 +14,50 @@ use super::exceptions::{PyResult, type_error, value_error};
 use super::symbol::{Sym, sym};
 use super::value::{PyStr, Value};
 
+/// A str argument, or CPython's TypeError: `replace() argument 1 must be str, not int`
+/// (`what` is the argument's number, or empty for a method of one argument).
 fn text_arg(method: &str, value: &Value, what: &str) -> PyResult<Rc<PyStr>> {
     match value {
         Value::Str(s) => Ok(s.clone()),
+        other => {
+            let what = if what.is_empty() {
+                String::new()
+            } else {
+                format!(" {what}")
+            };
+            Err(type_error(format!(
+                "{method}() argument{what} must be str, not {}",
+                other.type_name()
+            )))
+        }
+    }
+}
+
+/// A str argument where CPython's message names no method (`find`, `count`,
+/// `partition`, ...): `must be str, not int`.
+fn plain_text_arg(value: &Value) -> PyResult<Rc<PyStr>> {
+    match value {
+        Value::Str(s) => Ok(s.clone()),
         other => Err(type_error(format!(
-            "{method}() argument {what} must be str, not {}",
+            "must be str, not {}",
             other.type_name()
         ))),
+    }
+}
+
+/// A `start` or `end` of `find` and friends: an int, or CPython's slice-index TypeError.
+fn slice_index(value: &Value) -> PyResult<i64> {
+    match value {
+        Value::Int(_) | Value::Bool(_) => index_arg(value),
+        // Clamped, as CPython's `_PyEval_SliceIndex` does.
+        Value::BigInt(b) => Ok(if b.sign() == num_bigint::Sign::Minus {
+            i64::MIN
+        } else {
+            i64::MAX
+        }),
+        _ => Err(type_error(
+            "slice indices must be integers or None or have an __index__ method",
+        )),
     }
 }
 
@@ -34,13 +71,13 @@ fn char_range(
     let clamp = |value: Option<&Value>, default: i64| -> PyResult<i64> {
         let i = match value {
             None | Some(Value::None) => return Ok(default),
-            Some(v) => index_arg(v)?,
+            Some(v) => slice_index(v)?,
         };
         Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
     };
     // A window that starts past its end holds nothing, not even the empty string.
     let past_end = match start {
-        Some(v) if !matches!(v, Value::None) => index_arg(v)?,
+        Some(v) if !matches!(v, Value::None) => slice_index(v)?,
         _ => 0,
     };
     let (start, end) = (clamp(start, 0)?, clamp(end, len)?);
@@ -275,7 +312,11 @@ pub fn call(
     Ok(match name {
         sym::splitlines => {
             let bound = bind(short, args.clone(), kwargs, &["keepends"], 0)?;
-            let keepends = bound[0].as_ref().is_some_and(Value::truthy);
+            // An int-like flag: `splitlines(1.5)` is CPython's TypeError.
+            let keepends = match &bound[0] {
+                None => false,
+                Some(flag) => index_arg(flag)? != 0,
+            };
             let mut lines = Vec::new();
             let mut start = 0;
             let bytes = text.as_bytes();
@@ -343,7 +384,10 @@ pub fn call(
             count_args(0, 1)?;
             let chars: Option<Vec<char>> = match arg(0) {
                 None | Some(Value::None) => None,
-                Some(v) => Some(text_arg(short, v, "")?.as_str().chars().collect()),
+                Some(Value::Str(v)) => Some(v.as_str().chars().collect()),
+                Some(_) => {
+                    return Err(type_error(format!("{short} arg must be None or str")));
+                }
             };
             let matches = |c: char| match &chars {
                 None => is_py_space(c),
@@ -425,7 +469,7 @@ pub fn call(
         }
         sym::find | sym::rfind | sym::index | sym::rindex | sym::count => {
             count_args(1, 3)?;
-            let needle = text_arg(short, &args[0], "1")?;
+            let needle = plain_text_arg(&args[0])?;
             let Some((start, end, char_start)) = char_range(s, arg(1), arg(2))? else {
                 return match name {
                     sym::count => Ok(Value::Int(0)),
@@ -531,10 +575,16 @@ pub fn call(
             let fill = match arg(1) {
                 None => ' ',
                 Some(Value::Str(f)) if f.len() == 1 => f.char_at(0),
-                Some(_) => {
+                Some(Value::Str(_)) => {
                     return Err(type_error(
                         "The fill character must be exactly one character long",
                     ));
+                }
+                Some(other) => {
+                    return Err(type_error(format!(
+                        "The fill character must be a unicode character, not {}",
+                        other.type_name()
+                    )));
                 }
             };
             let align = match name {
@@ -620,7 +670,7 @@ pub fn call(
         }
         sym::partition | sym::rpartition => {
             count_args(1, 1)?;
-            let sep = text_arg(short, &args[0], "")?;
+            let sep = plain_text_arg(&args[0])?;
             if sep.is_empty() {
                 return Err(value_error("empty separator"));
             }
