@@ -191,3 +191,10 @@ try:
     print(repr('abc' % None))
 except Exception as e:
     print("'abc' % None", '->', type(e).__name__, e)
+
+# chr() reads its argument as a C int before checking the range.
+for v in [2**31, 2**31 - 1, -2**31, -2**31 - 1, 2**40, 2**70, -1, 0x110000, 0x10FFFF, True]:
+    try:
+        print(repr(chr(v)))
+    except Exception as e:
+        print(v, type(e).__name__, e)

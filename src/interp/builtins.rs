@@ -565,7 +565,14 @@ impl Interp {
             }
             Builtin::Chr => {
                 let [value] = exactly("chr", args, &kwargs, 1)?.try_into().expect("one");
-                let code = index_arg(&value)?;
+                // CPython reads the argument as a C int first.
+                let code = match index_arg(&value) {
+                    Ok(code) if i32::try_from(code).is_ok() => code,
+                    Ok(_) | Err(_) if matches!(value, Value::Int(_) | Value::BigInt(_)) => {
+                        return Err(overflow_error("Python int too large to convert to C int"));
+                    }
+                    other => other?,
+                };
                 u32::try_from(code)
                     .ok()
                     .and_then(char::from_u32)
