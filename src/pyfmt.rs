@@ -57,6 +57,10 @@ pub enum FormatError {
     /// 3.11's message names the formatted object's type, which [`parse_format_spec`] cannot
     /// know, so build it with [`FormatError::message`].
     InvalidSpecifier(String),
+    /// Raise `ValueError`: no such presentation type. The message names the formatted
+    /// object's type (`bool` for a bool formatted as an int), so it too is built by
+    /// [`FormatError::message`].
+    UnknownCode(char),
 }
 
 impl FormatError {
@@ -68,6 +72,10 @@ impl FormatError {
             Self::InvalidSpecifier(spec) => {
                 format!("Invalid format specifier '{spec}' for object of type '{type_name}'")
             }
+            Self::UnknownCode(code) => format!(
+                "Unknown format code '{}' for object of type '{type_name}'",
+                code_in_message(*code)
+            ),
         }
     }
 }
@@ -86,11 +94,8 @@ fn code_in_message(code: char) -> String {
     }
 }
 
-fn unknown_code(code: char, type_name: &str) -> FormatError {
-    FormatError::Value(format!(
-        "Unknown format code '{}' for object of type '{type_name}'",
-        code_in_message(code)
-    ))
+fn unknown_code(code: char) -> FormatError {
+    FormatError::UnknownCode(code)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -405,7 +410,7 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, FormatError> {
     let ty = spec.ty.unwrap_or('s');
     check_grouping(spec.grouping, ty)?;
     if ty != 's' {
-        return Err(unknown_code(ty, "str"));
+        return Err(unknown_code(ty));
     }
     match spec.sign {
         Some(Sign::Space) => {
@@ -589,7 +594,7 @@ pub fn format_int(n: &BigInt, spec: &FormatSpec) -> Result<String, FormatError> 
             })?;
             format_float_checked(x, spec)
         }
-        _ => Err(unknown_code(ty, "int")),
+        _ => Err(unknown_code(ty)),
     }
 }
 
@@ -689,7 +694,7 @@ pub fn format_float(x: f64, spec: &FormatSpec) -> Result<String, FormatError> {
         None | Some('\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {
             format_float_checked(x, spec)
         }
-        Some(ty) => Err(unknown_code(ty, "float")),
+        Some(ty) => Err(unknown_code(ty)),
     }
 }
 
@@ -1536,9 +1541,14 @@ mod tests {
         let ok = match (&got, want) {
             (Ok(text), Text(w)) => text == w,
             (Err(FormatError::Overflow(m)), Overflow(w)) => m == w,
-            (Err(e @ (FormatError::Value(_) | FormatError::InvalidSpecifier(_))), Value(w)) => {
-                e.message(type_name) == *w
-            }
+            (
+                Err(
+                    e @ (FormatError::Value(_)
+                    | FormatError::InvalidSpecifier(_)
+                    | FormatError::UnknownCode(_)),
+                ),
+                Value(w),
+            ) => e.message(type_name) == *w,
             _ => false,
         };
         if !ok {

@@ -1457,9 +1457,16 @@ impl Interp {
                 };
                 match name {
                     sym::count => Ok(Value::Int(i64::from(position.is_some()))),
-                    _ => position
-                        .map(Value::Int)
-                        .ok_or_else(|| value_error(format!("{} is not in range", item.repr()))),
+                    _ => position.map(Value::Int).ok_or_else(|| {
+                        // Only an int is looked up by arithmetic; anything else is
+                        // searched for, with the generic sequence message.
+                        value_error(match item {
+                            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                                format!("{} is not in range", item.repr())
+                            }
+                            _ => "sequence.index(x): x not in sequence".to_string(),
+                        })
+                    }),
                 }
             }
             Value::Dict(_) if name == sym::fromkeys => {

@@ -81,10 +81,7 @@ impl Interp {
 
     /// `format(value, spec)` for a non-empty spec.
     pub fn format_with_spec(&mut self, value: &Value, spec: &str) -> PyResult<String> {
-        let type_name = match value {
-            Value::Bool(_) => "int",
-            other => other.type_name(),
-        };
+        let type_name = value.type_name();
         let parsed = match value {
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_) => {
                 pyfmt::parse_format_spec(spec).map_err(|e| format_error(e, type_name))?

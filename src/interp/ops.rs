@@ -391,6 +391,11 @@ impl Interp {
             (BinOp::Mod, Value::Str(format), _) => {
                 return self.percent_format(format.as_str(), &right);
             }
+            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, l, r)
+                if is_set_view(l) || is_set_view(r) =>
+            {
+                return self.view_set_op(op, left, right);
+            }
             (
                 BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
                 Value::Set(a),
@@ -1155,6 +1160,68 @@ impl Interp {
         self.collect_iterable(sequence)
     }
 
+    /// `keys & other`, `other | items`, `keys - other`, `keys ^ other`: dict_keys and
+    /// dict_items are sets for these, on either side, against any iterable; the result
+    /// is a new set built as Objects/dictobject.c's `dictviews_*` build it (so it
+    /// iterates in CPython's order).
+    fn view_set_op(&mut self, op: BinOp, left: Value, right: Value) -> PyResult<Value> {
+        if op == BinOp::BitAnd {
+            // `_PyDictView_Intersect`: the view is `this`; CPython iterates the smaller
+            // side when the other is a set or a bigger view.
+            let (mut this, mut other) = if is_set_view(&left) {
+                (left, right)
+            } else {
+                (right, left)
+            };
+            let this_len = self.len(&this)?;
+            let mut kept = Vec::new();
+            if let Value::Set(set) = &other
+                && !set.frozen
+                && this_len <= set.items.borrow().len()
+            {
+                for item in self.collect_iterable(this.clone())? {
+                    if self.contains(&other, &item)? {
+                        kept.push(item);
+                    }
+                }
+                return self.make_set(kept, false);
+            }
+            if is_set_view(&other) && self.len(&other)? > this_len {
+                std::mem::swap(&mut this, &mut other);
+            }
+            for item in self.collect_iterable(other)? {
+                if self.contains(&this, &item)? {
+                    kept.push(item);
+                }
+            }
+            return self.make_set(kept, false);
+        }
+        let items = self.collect_iterable(left)?;
+        let result = self.make_set(items, false)?;
+        match op {
+            BinOp::BitOr => self.set_update(&result, right)?,
+            BinOp::Sub => {
+                for item in self.collect_iterable(right)? {
+                    let key = self.key(item)?;
+                    if let Value::Set(set) = &result {
+                        set.items.borrow_mut().discard(&key);
+                    }
+                }
+            }
+            _ => {
+                let items = self.collect_iterable(right)?;
+                let Value::Set(other) = self.make_set(items, false)? else {
+                    unreachable!("make_set makes a set")
+                };
+                if let Value::Set(set) = &result {
+                    let other = other.items.borrow().clone();
+                    set.items.borrow_mut().symmetric_difference_update(&other);
+                }
+            }
+        }
+        Ok(result)
+    }
+
     pub fn make_set(&mut self, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
         let mut set = SetItems::default();
         for item in items {
@@ -1596,4 +1663,9 @@ fn contains_item(items: &[Value], item: &Value) -> PyResult<bool> {
         }
     }
     Ok(false)
+}
+
+/// A `dict_keys` or `dict_items` view: the views that are also sets.
+fn is_set_view(value: &Value) -> bool {
+    matches!(value, Value::DictView(view) if view.kind != super::value::DictView::Values)
 }
