@@ -204,6 +204,76 @@ class Program:
         return "\n".join(lines)
 
 
+class Expressions:
+    """A generator of one random program of independent expressions over ints, floats,
+    strings, lists, tuples, dicts and None: operators, built-ins, methods, slices and
+    format specs, each printed with its repr or its exception's type and message."""
+
+    VALUES = [
+        "0", "1", "-3", "7", "10", "255", "2**70", "-(2**65)", "0.5", "-1.25", "1e20",
+        "3.0", "float('inf')", "float('nan')", "True", "False", "None", "''", "'abc'",
+        "'a,b,,c'", "'Hello World'", "' pad '", "'été'", "[]", "[3, 1, 2]",
+        "[1, [2, 3]]", "(1, 2)", "()", "{}", "{'a': 1, 'b': 2}", "{1: 'x'}", "{1, 2}",
+        "range(5)",
+    ]
+    BINARY = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "==", "!=",
+              "<", "<=", ">", "in", "not in", "is", "and", "or"]
+    CALLS = ["len({})", "abs({})", "min({})", "max({})", "sum({})", "sorted({})",
+             "list(reversed({}))", "round({})", "round({}, 2)", "int({})", "float({})",
+             "str({})", "repr({})", "bool({})", "divmod({}, {})", "pow({}, {})", "hex({})",
+             "bin({})", "oct({})", "chr({})", "ord({})", "list({})", "tuple({})", "set({})",
+             "dict({})", "isinstance({}, (int, str))", "any({})",
+             "all({})", "list(enumerate({}))", "list(zip({}, {}))", "max({}, {})", "min({}, {})",
+             "sum({}, {})", "type({}).__name__", "format({}, '>8')", "format({}, '.3f')",
+             "format({}, ',')", "format({}, 'x')", "format({}, '08.2e')", "ascii({})"]
+    METHODS = ["upper()", "lower()", "split(',')", "split()", "strip()", "title()",
+               "replace('a', 'Z')", "find('b')", "index('b')", "startswith('a')",
+               "center(9, '*')", "zfill(5)", "count('a')", "partition(',')",
+               "join(['x', 'y'])", "isdigit()", "format(1, 2)", "casefold()",
+               "rsplit(',', 1)", "ljust(6, '.')", "swapcase()", "expandtabs()",
+               "index(2)", "count(1)", "copy()", "get('a')", "get('zz', 0)", "keys()",
+               "items()", "values()", "pop()", "pop(0)", "pop('a')", "setdefault('k', 3)",
+               "union({9})", "issubset({1, 2, 3})", "bit_length()", "is_integer()",
+               "as_integer_ratio()", "conjugate()", "hex()", "real"]
+    FORMATS = ["", ":>8", ":<6", ":^9", ":08.3f", ":,", ":.2%", ":x", ":#o", ":e",
+               ":+d", ":.3", "!r", "!r:>12", ":_", ":=+8", ":g", ":.0f", ":c", ":s"]
+
+    def __init__(self, rng):
+        self.rng = rng
+
+    def expr(self, depth=0):
+        rng = self.rng
+        if depth > 2 or rng.random() < 0.3:
+            return rng.choice(self.VALUES)
+        kind = rng.random()
+        a = self.expr(depth + 1)
+        if kind < 0.35:
+            return f"({a} {rng.choice(self.BINARY)} {self.expr(depth + 1)})"
+        if kind < 0.6:
+            call = rng.choice(self.CALLS)
+            return call.format(*[a] + [self.expr(depth + 1) for _ in range(call.count("{}") - 1)])
+        if kind < 0.8:
+            return f"({a}).{rng.choice(self.METHODS)}"
+        if kind < 0.9 or depth > 0:
+            bounds = [rng.choice(["", "-1", "1", "2", "-3", "10"]) for _ in range(2)]
+            step = rng.choice(["", "", ":-1", ":2", ":-2", ":0"])
+            if rng.random() < 0.4:
+                return f"({a})[{bounds[0] or 0}]"
+            return f"({a})[{bounds[0]}:{bounds[1]}{step}]"
+        return f'f"<{{({a}){rng.choice(self.FORMATS)}}}>"'
+
+    def render(self):
+        lines = []
+        for _ in range(40):
+            lines += [
+                "try:",
+                f"    print(repr({self.expr()}))",
+                "except Exception as e:",
+                "    print(type(e).__name__, e)",
+            ]
+        return "\n".join(lines) + "\n"
+
+
 def run(argv, timeout):
     try:
         p = subprocess.run(argv, capture_output=True, timeout=timeout,
@@ -220,12 +290,15 @@ def main():
     parser.add_argument("--scenario", default=os.path.join(ROOT, "target", "release", "scenario"))
     parser.add_argument("--keep", default=os.path.join(ROOT, "fuzz", "findings"))
     parser.add_argument("--python", default=sys.executable)
+    parser.add_argument("--mode", choices=["asyncio", "expressions"], default="asyncio",
+                        help="asyncio programs (default) or independent expressions")
     args = parser.parse_args()
     os.makedirs(args.keep, exist_ok=True)
     work = os.path.join(args.keep, f".work-{os.getpid()}.py")
     same = ties = found = 0
     for seed in range(args.seed, args.seed + args.count):
-        text = Program(random.Random(seed)).render()
+        generator = Program if args.mode == "asyncio" else Expressions
+        text = generator(random.Random(seed)).render()
         with open(work, "w") as f:
             f.write(text)
         want = run([args.python, ORACLE, work], 30)
@@ -238,7 +311,7 @@ def main():
             ties += 1
             continue
         found += 1
-        base = os.path.join(args.keep, f"diff-{seed}")
+        base = os.path.join(args.keep, f"diff-{args.mode}-{seed}")
         with open(base + ".py", "w") as f:
             f.write(text)
         for who, (code, out, err) in (("cpython", want), ("scenario", got)):

@@ -198,3 +198,16 @@ for v in [2**31, 2**31 - 1, -2**31, -2**31 - 1, 2**40, 2**70, -1, 0x110000, 0x10
         print(repr(chr(v)))
     except Exception as e:
         print(v, type(e).__name__, e)
+
+# format() names the value's own type; range.index searches for a non-int.
+for v in [True, 3, 2.5, "s"]:
+    for code in ["s", "d", "f", "x", "c", "5.3zz", ",_", "z"]:
+        try:
+            print(format(v, code), f"{v:{code}}")
+        except Exception as e:
+            print(type(e).__name__, e)
+for r, x in [(range(5), "b"), (range(5), 9), (range(0), True), (range(5), 9.0), (range(5), 2.0), (range(5), None), (range(5), 2**70)]:
+    try:
+        print(r.index(x), r.count(x))
+    except Exception as e:
+        print(type(e).__name__, e)
