@@ -300,9 +300,24 @@ impl Interp {
                     if b.is_negative() {
                         return Err(value_error("negative shift count"));
                     }
+                    if a.is_zero() {
+                        return Ok(Value::Int(0));
+                    }
                     match b.to_usize().filter(|s| *s < (1 << 32)) {
                         Some(shift) => a << shift,
-                        None => return Err(memory_error()),
+                        // Past the most 30-bit digits a CPython int can have, CPython's
+                        // error is OverflowError; below it, memory runs out first.
+                        None => {
+                            const MAX_LONG_DIGITS: u64 = (i64::MAX as u64 - 24) / 4;
+                            let digits = a.bits().div_ceil(30)
+                                + &b / 30u32
+                                + u64::from(!(&b % 30u32).is_zero());
+                            return Err(if digits > BigInt::from(MAX_LONG_DIGITS) {
+                                overflow_error("too many digits in integer")
+                            } else {
+                                memory_error()
+                            });
+                        }
                     }
                 }
                 BinOp::RShift => {
