@@ -40,6 +40,7 @@ pub fn compile(
         interner,
         globals: IndexSet::new(),
         units: Vec::new(),
+        strings: rustc_hash::FxHashMap::default(),
     };
     compiler.push_unit(
         MODULE_KEY,
@@ -103,6 +104,9 @@ struct Compiler<'a, 'i> {
     interner: &'i mut Interner,
     globals: IndexSet<Rc<str>>,
     units: Vec<Unit<'a>>,
+    /// Every str constant of the program, once: CPython merges equal constants across a
+    /// compilation, so `'a b' is 'a b'` holds, in one function or two.
+    strings: rustc_hash::FxHashMap<Rc<str>, Value>,
 }
 
 type Result<T> = std::result::Result<T, Diagnostic>;
@@ -202,6 +206,14 @@ impl<'a> Compiler<'a, '_> {
     }
 
     fn constant(&mut self, value: Value) -> u32 {
+        let value = match value {
+            Value::Str(s) => self
+                .strings
+                .entry(Rc::from(s.as_str()))
+                .or_insert(Value::Str(s))
+                .clone(),
+            other => other,
+        };
         let unit = self.unit();
         unit.consts.push(value);
         (unit.consts.len() - 1) as u32

@@ -1955,7 +1955,11 @@ impl Interp {
         match name {
             sym::add | sym::discard | sym::remove => {
                 let [item] = exactly(method, args, &kwargs, 1)?.try_into().expect("one");
-                let key = self.key(item.clone())?;
+                let key = if name == sym::add {
+                    self.key(item.clone())?
+                } else {
+                    self.set_member_key(&item)?
+                };
                 let mut items = cell.items.borrow_mut();
                 match name {
                     sym::add => {

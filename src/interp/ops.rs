@@ -643,7 +643,7 @@ impl Interp {
                 Ok(dict.borrow().contains_key(&key))
             }
             Value::Set(set) => {
-                let key = self.key(item.clone())?;
+                let key = self.set_member_key(item)?;
                 Ok(set.items.borrow().contains(&key))
             }
             Value::Range(range) => Ok(match item.as_i64() {
@@ -697,6 +697,18 @@ impl Interp {
     /// A dict key or set item, or `TypeError: unhashable type`.
     pub fn key(&mut self, value: Value) -> PyResult<Key> {
         Key::new(value).map_err(|name| type_error(format!("unhashable type: '{name}'")))
+    }
+
+    /// The key a set looks `item` up by for `in`, `remove` and `discard`: a set is looked
+    /// up as the frozenset of its items, as CPython does (`{1} in {frozenset({1})}`).
+    pub fn set_member_key(&mut self, item: &Value) -> PyResult<Key> {
+        match item {
+            Value::Set(set) if !set.frozen => {
+                let items = set.items.borrow().clone();
+                self.key(Value::set(items, true))
+            }
+            _ => self.key(item.clone()),
+        }
     }
 
     // ------------------------------------------------------------------------ indexing
