@@ -641,10 +641,16 @@ fn format_int_digits(n: &BigInt, spec: &FormatSpec, ty: char) -> Result<String, 
 }
 
 fn too_many_digits() -> FormatError {
-    FormatError::Value(format!(
+    FormatError::Value(int_str_limit_message())
+}
+
+/// CPython's `ValueError` message for converting an int of more than
+/// [`MAX_STR_DIGITS`] decimal digits to text.
+pub fn int_str_limit_message() -> String {
+    format!(
         "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; \
          use sys.set_int_max_str_digits() to increase the limit"
-    ))
+    )
 }
 
 fn format_int_char(n: &BigInt, spec: &FormatSpec) -> Result<String, FormatError> {

@@ -19,3 +19,16 @@ for s in cases:
             print(base, "ok", int(s, base) % 1000)
         except ValueError as e:
             print(base, e if "limit" in str(e) else str(e)[:60])
+
+# Converting an int to text has the same limit: str, repr, ascii, print, f-strings and
+# % all raise, inside containers too; hex and other power-of-two bases do not.
+for x in [10 ** 4299, -(10 ** 4299), 10 ** 4300, -(10 ** 4300), 2 ** 14300, [10 ** 4300]]:
+    for convert in [str, repr, ascii, lambda v: f"{v}", lambda v: "%s" % (v,), lambda v: hex(v)[:6] if isinstance(v, int) else "-"]:
+        try:
+            print(len(convert(x)))
+        except ValueError as e:
+            print("ValueError", e)
+try:
+    print(10 ** 5000)
+except ValueError as e:
+    print("print:", e)

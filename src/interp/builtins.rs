@@ -669,7 +669,8 @@ impl Interp {
             }
             Builtin::Ascii => {
                 let [value] = exactly("ascii", args, &kwargs, 1)?.try_into().expect("one");
-                Ok(Value::str(super::format::ascii(&value.repr())))
+                let repr = value.try_repr().map_err(repr_too_deep)?;
+                Ok(Value::str(super::format::ascii(&repr)))
             }
             Builtin::Exit => {
                 // The site module's exit() and quit(): raise SystemExit(code).

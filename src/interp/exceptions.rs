@@ -405,11 +405,16 @@ pub fn overflow_error(message: impl Into<Box<str>>) -> Rc<Exception> {
 }
 
 /// `repr` of containers nested past the recursion limit.
-pub fn repr_too_deep(_: super::value::TooDeep) -> Rc<Exception> {
-    Exception::msg(
-        ExcType::RecursionError,
-        "maximum recursion depth exceeded while getting the repr of an object",
-    )
+pub fn repr_too_deep(error: super::value::ReprError) -> Rc<Exception> {
+    match error {
+        super::value::ReprError::TooDeep => Exception::msg(
+            ExcType::RecursionError,
+            "maximum recursion depth exceeded while getting the repr of an object",
+        ),
+        super::value::ReprError::IntTooLong => {
+            Exception::msg(ExcType::ValueError, crate::pyfmt::int_str_limit_message())
+        }
+    }
 }
 
 pub fn zero_division(message: impl Into<Box<str>>) -> Rc<Exception> {

@@ -364,9 +364,9 @@ impl Interp {
             let text = match kind {
                 's' | 'r' | 'a' => {
                     let text = match kind {
-                        's' => value.to_str(),
-                        'r' => value.repr(),
-                        _ => ascii(&value.repr()),
+                        's' => value.try_to_str().map_err(repr_too_deep)?,
+                        'r' => value.try_repr().map_err(repr_too_deep)?,
+                        _ => ascii(&value.try_repr().map_err(repr_too_deep)?),
                     };
                     let text: String = match precision {
                         Some(p) => text.chars().take(p).collect(),

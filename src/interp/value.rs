@@ -821,15 +821,15 @@ impl Value {
         out
     }
 
-    /// `repr(self)`, or [`TooDeep`] where CPython raises `RecursionError`.
-    pub fn try_repr(&self) -> Result<String, TooDeep> {
+    /// `repr(self)`, or why CPython raises instead ([`ReprError`]).
+    pub fn try_repr(&self) -> Result<String, ReprError> {
         let mut out = String::new();
         write_repr(&mut out, self, &mut Vec::new())?;
         Ok(out)
     }
 
-    /// `str(self)`, or [`TooDeep`] where CPython raises `RecursionError`.
-    pub fn try_to_str(&self) -> Result<String, TooDeep> {
+    /// `str(self)`, or why CPython raises instead ([`ReprError`]).
+    pub fn try_to_str(&self) -> Result<String, ReprError> {
         match self {
             Value::Str(_) | Value::Exception(_) | Value::Object(_) => Ok(self.to_str()),
             _ => self.try_repr(),
@@ -849,9 +849,9 @@ impl Value {
 
 /// Append `repr(value)` to `out`; `seen` holds the containers being printed, so a list
 /// that contains itself prints as `[[...]]`.
-pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) -> Result<(), TooDeep> {
+pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) -> Result<(), ReprError> {
     if seen.len() > NESTING_LIMIT {
-        return Err(TooDeep);
+        return Err(ReprError::TooDeep);
     }
     let address = |rc_ptr: *const ()| rc_ptr as usize;
     match value {
@@ -862,7 +862,16 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) -> Res
             let _ = write!(out, "{i}");
         }
         Value::BigInt(b) => {
-            let _ = write!(out, "{b}");
+            // CPython's int-to-str limit: 2**14300 already has more than 4300 digits, so
+            // only an int below that is converted to be measured.
+            if b.bits() > 14_300 {
+                return Err(ReprError::IntTooLong);
+            }
+            let text = b.to_string();
+            if text.trim_start_matches('-').len() > pyfmt::MAX_STR_DIGITS {
+                return Err(ReprError::IntTooLong);
+            }
+            out.push_str(&text);
         }
         Value::Float(f) => out.push_str(&pyfmt::float_repr(f.get())),
         Value::Str(s) => out.push_str(&pyfmt::str_repr(s.as_str())),
@@ -1113,6 +1122,15 @@ pub const NESTING_LIMIT: usize = 990;
 /// Comparing or printing went deeper than [`NESTING_LIMIT`]: `RecursionError` in Python.
 #[derive(Debug)]
 pub struct TooDeep;
+
+/// Why a `repr` or `str` fails where CPython raises.
+#[derive(Debug)]
+pub enum ReprError {
+    /// Containers nested past [`NESTING_LIMIT`]: `RecursionError`.
+    TooDeep,
+    /// An int of more than 4300 decimal digits: CPython's `ValueError`.
+    IntTooLong,
+}
 
 /// `a == b` for the built-in types (no user-defined `__eq__` exists in the subset). Nesting
 /// past the recursion limit counts as unequal here; [`try_values_equal`] reports it.
