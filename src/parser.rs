@@ -1033,30 +1033,45 @@ impl<'a> Builder<'a> {
     }
 
     fn lambda(&self, pair: Pair<Rule>) -> Result<Expr> {
-        let span = self.span(&pair);
-        let mut parts = Parts::of(pair);
-        let params = match parts.eat(Rule::lambda_params) {
-            Some(params) => self.params(params)?,
-            None => Params::default(),
-        };
-        let body_expr = self.expression(parts.expect())?;
-        let body_span = body_expr.span;
-        let def = FunctionDef {
-            name: Name {
-                id: Rc::from("<lambda>"),
+        let end = self.span(&pair).end;
+        // Each `lambda params:` header, outermost first, then the body.
+        let mut headers: Vec<(usize, Option<Pair<Rule>>)> = Vec::new();
+        let mut body = None;
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::kw_lambda => headers.push((self.span(&child).start as usize, None)),
+                Rule::lambda_params => {
+                    headers.last_mut().expect("params follow their keyword").1 = Some(child);
+                }
+                _ => body = Some(child),
+            }
+        }
+        let mut expr = self.expression(body.expect("a lambda has a body"))?;
+        for (start, params) in headers.into_iter().rev() {
+            let span = Span::new(start, end as usize);
+            let params = match params {
+                Some(params) => self.params(params)?,
+                None => Params::default(),
+            };
+            let body_span = expr.span;
+            let def = FunctionDef {
+                name: Name {
+                    id: Rc::from("<lambda>"),
+                    span,
+                },
+                is_async: false,
+                is_lambda: true,
+                params,
+                returns: None,
+                body: vec![Stmt {
+                    kind: StmtKind::Return(Some(expr)),
+                    span: body_span,
+                }],
                 span,
-            },
-            is_async: false,
-            is_lambda: true,
-            params,
-            returns: None,
-            body: vec![Stmt {
-                kind: StmtKind::Return(Some(body_expr)),
-                span: body_span,
-            }],
-            span,
-        };
-        Ok(self.expr(ExprKind::Lambda(Rc::new(def)), span))
+            };
+            expr = self.expr(ExprKind::Lambda(Rc::new(def)), span);
+        }
+        Ok(expr)
     }
 
     fn disjunction(&self, pair: Pair<Rule>) -> Result<Expr> {
