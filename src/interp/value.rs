@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
-use indexmap::IndexMap;
+use indexmap::{Equivalent, IndexMap};
 use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 use rustc_hash::FxBuildHasher;
@@ -1097,10 +1097,66 @@ impl Key {
 impl PartialEq for Key {
     #[inline]
     fn eq(&self, other: &Key) -> bool {
-        if self.hash != other.hash {
+        KeyRef::of(self).equivalent(other)
+    }
+}
+
+/// A key to look up without a copy of its value: `d.get(k)`, `d[k]`.
+#[derive(Clone, Copy)]
+pub struct KeyRef<'a> {
+    pub value: &'a Value,
+    pub hash: i64,
+}
+
+impl<'a> KeyRef<'a> {
+    /// An int or str key, whose hash needs no call; `None` for the other types.
+    #[inline(always)]
+    pub fn scalar(value: &'a Value) -> Option<KeyRef<'a>> {
+        let hash = match value {
+            Value::Int(i) => super::hash::hash_i64(*i),
+            Value::Str(s) => s.hash(),
+            _ => return None,
+        };
+        Some(KeyRef { value, hash })
+    }
+
+    #[inline(always)]
+    fn of(key: &'a Key) -> KeyRef<'a> {
+        KeyRef {
+            value: &key.value,
+            hash: key.hash,
+        }
+    }
+}
+
+/// `map[key]` for a dict of up to [`SCAN_LIMIT`] entries is a scan of the entries'
+/// hashes, which are independent loads, rather than a walk through the hash table, where
+/// each load waits for the one before.
+pub const SCAN_LIMIT: usize = 8;
+
+/// The index of `key` in `map`, if it is there.
+#[inline(always)]
+pub fn dict_index(map: &DictMap, key: KeyRef<'_>) -> Option<usize> {
+    if map.len() <= SCAN_LIMIT {
+        map.keys().position(|k| key.equivalent(k))
+    } else {
+        map.get_index_of(&key)
+    }
+}
+
+impl Hash for KeyRef<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash);
+    }
+}
+
+impl Equivalent<Key> for KeyRef<'_> {
+    #[inline]
+    fn equivalent(&self, key: &Key) -> bool {
+        if self.hash != key.hash {
             return false;
         }
-        match (&self.value, &other.value) {
+        match (self.value, &key.value) {
             (Value::Int(a), Value::Int(b)) => a == b,
             (a, b) => a.is(b) || values_equal(a, b),
         }

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use super::asyncio::{Coroutine, CoroutineBody, NativeCoro, NativeStep};
 use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error};
-use super::value::{Function, Iter, Key, Value};
+use super::value::{Function, Iter, Key, KeyRef, Value, dict_index};
 use super::{
     ExecState, Exit, Frame, Handler, Interp, NativeFrame, RECURSION_LIMIT, Resume, Suspend,
 };
@@ -583,9 +583,7 @@ impl Interp {
                         pc += 1;
                     }
                     Instr::Nop => {}
-                    Instr::Pop => {
-                        pop!();
-                    }
+                    Instr::Pop => drop_top(&mut state.stack),
                     Instr::Dup => {
                         let value = top!().clone();
                         state.stack.push(value);
@@ -1155,9 +1153,8 @@ impl Interp {
                             continue;
                         }
                         if let Instr::CallMethod { .. } = instr
-                            && let Some(result) = fast_method(&mut state.stack, name, argc as usize)
+                            && fast_method(&mut state.stack, name, argc as usize)
                         {
-                            state.stack.push(result);
                             continue;
                         }
                         save_pc!();
@@ -1549,6 +1546,36 @@ fn discard(value: Value) {
     }
 }
 
+/// Drop the value on top of the stack. A value that owns nothing is not read at all: a
+/// value just pushed was written as a tag and a payload, and reading it back whole (one
+/// 16-byte load) would stall on store forwarding.
+#[inline(always)]
+fn drop_top(stack: &mut Vec<Value>) {
+    if owns_nothing(stack.last().expect("the compiler balances the stack")) {
+        std::mem::forget(stack.pop());
+    } else {
+        drop(stack.pop());
+    }
+}
+
+/// Whether dropping `value` does nothing.
+#[inline(always)]
+fn owns_nothing(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Unbound
+            | Value::Type(_)
+            | Value::Builtin(_)
+            | Value::Module(_)
+            | Value::Loop
+            | Value::Ellipsis
+    )
+}
+
 impl Interp {
     /// `q.put(x)` / `q.get()` about to be awaited, when it cannot suspend (room to put, an
     /// item to get): done at once, as its coroutine would do it. `None`: not such a call.
@@ -1777,9 +1804,10 @@ fn fast_subscript_of(object: &Value, index: &Value) -> Option<Value> {
         (Value::Tuple(tuple), Value::Int(i)) => {
             position(*i, tuple.0.len()).map(|at| fast_clone(&tuple.0[at]))
         }
-        (Value::Dict(dict), key @ (Value::Int(_) | Value::Str(_))) => {
-            let key = Key::new(fast_clone(key)).ok()?;
-            dict.borrow().get(&key).map(fast_clone)
+        (Value::Dict(dict), key) => {
+            let key = KeyRef::scalar(key)?;
+            let map = dict.borrow();
+            dict_index(&map, key).map(|i| fast_clone(&map[i]))
         }
         _ => None,
     }
@@ -1822,11 +1850,24 @@ fn direct_sleep(stack: &mut Vec<Value>, argc: usize) -> Option<NativeCoro> {
 #[inline(always)]
 fn fast_store_subscript(object: &Value, index: &Value, value: Value) -> Result<(), Value> {
     match (object, index) {
-        (Value::Dict(dict), Value::Int(_) | Value::Str(_)) => {
-            let key = Key::new(fast_clone(index)).expect("ints and strs are hashable");
-            let old = dict.borrow_mut().insert(key, value);
-            if let Some(old) = old {
+        (Value::Dict(dict), index) => {
+            let Some(key) = KeyRef::scalar(index) else {
+                return Err(value);
+            };
+            let mut map = dict.borrow_mut();
+            if let Some(at) = dict_index(&map, key) {
+                let old = std::mem::replace(&mut map[at], value);
+                drop(map);
                 discard(old);
+            } else {
+                let hash = key.hash;
+                map.insert(
+                    Key {
+                        value: fast_clone(index),
+                        hash,
+                    },
+                    value,
+                );
             }
             Ok(())
         }
@@ -1844,36 +1885,51 @@ fn fast_store_subscript(object: &Value, index: &Value, value: Value) -> Result<(
     }
 }
 
-/// `list.append(x)` and `dict.get(key[, default])` without building an argument list.
+/// `list.append(x)` and `dict.get(key[, default])` without building an argument list:
+/// the result replaces the receiver on the stack. `false`: not such a call, and the stack
+/// is as it was.
 #[inline(always)]
-fn fast_method(stack: &mut Vec<Value>, name: super::symbol::Sym, argc: usize) -> Option<Value> {
+fn fast_method(stack: &mut Vec<Value>, name: super::symbol::Sym, argc: usize) -> bool {
     use super::symbol::sym;
     let len = stack.len();
-    match (&stack[len - argc - 1], name, argc) {
+    let receiver = len - argc - 1;
+    let result = match (&stack[receiver], name, argc) {
         (Value::List(list), sym::append, 1) => {
-            let list = list.clone();
             if list.borrow().len() >= super::ops::MAX_ITEMS {
-                return None;
+                return false;
             }
             let item = stack.pop().expect("the argument");
-            discard(stack.pop().expect("the receiver"));
+            let Value::List(list) = &stack[receiver] else {
+                unreachable!("matched above")
+            };
             list.borrow_mut().push(item);
-            Some(Value::None)
+            Value::None
         }
         (Value::Dict(dict), sym::get, 1 | 2) => {
-            let key = Key::new(fast_clone(&stack[len - argc])).ok()?;
-            let found = dict.borrow().get(&key).map(fast_clone);
+            let Some(key) = KeyRef::scalar(&stack[receiver + 1]) else {
+                return false;
+            };
+            let map = dict.borrow();
+            let found = dict_index(&map, key).map(|i| fast_clone(&map[i]));
+            drop(map);
             let default = if argc == 2 {
                 stack.pop().expect("the default")
             } else {
                 Value::None
             };
             discard(stack.pop().expect("the key"));
-            discard(stack.pop().expect("the receiver"));
-            Some(found.unwrap_or(default))
+            match found {
+                Some(value) => {
+                    discard(default);
+                    value
+                }
+                None => default,
+            }
         }
-        _ => None,
-    }
+        _ => return false,
+    };
+    discard(std::mem::replace(&mut stack[receiver], result));
+    true
 }
 
 fn tuple_items(value: Value) -> Vec<Value> {
