@@ -1528,9 +1528,19 @@ impl Interp {
     /// A plain future that a timer completes after `delay` seconds (asyncio.sleep).
     pub fn sleep_future(&mut self, delay: f64, result: Value) -> (Rc<Future>, TimerId) {
         let future = Future::plain(Waiting::Sleep(delay));
-        let timer = self
-            .sched
-            .call_later(delay, Handle::SleepDone(future.clone(), result));
+        // Its end wakes the task sleeping now: the future, the task and its data.
+        let (task, data) = match &self.current_task {
+            Some(task) => (
+                Rc::as_ptr(task) as usize,
+                task.task()
+                    .map_or(0, |data| std::ptr::from_ref(data) as usize),
+            ),
+            None => (0, 0),
+        };
+        let near = [Rc::as_ptr(&future) as usize, task, data];
+        let timer =
+            self.sched
+                .call_later_near(delay, Handle::SleepDone(future.clone(), result), near);
         (future, timer)
     }
 }
