@@ -68,6 +68,11 @@ pub enum Instr {
     JumpForIter {
         head: u32,
     },
+    /// A `JumpForIter` whose loop body the loop tier can run (`vm::tier`): every
+    /// instruction from `head` to here is one it handles.
+    JumpForIterFast {
+        head: u32,
+    },
     /// `StoreLocal(slot); LoadLocal(slot)`.
     StoreLoadLocal(u32),
     /// `Binary(op); StoreLocal(slot)`.
@@ -244,6 +249,45 @@ pub enum Instr {
     ImportName(u32),
     /// Push attribute `name` of the module on top (leaving the module).
     ImportFrom(Sym),
+}
+
+impl Instr {
+    /// Whether the loop tier (`interp::vm::tier`) can run this instruction, by its fast
+    /// path or by handing it back to the main loop.
+    pub fn in_loop_tier(self) -> bool {
+        matches!(
+            self,
+            Instr::LoadLocal(_)
+                | Instr::StoreLocal(_)
+                | Instr::LoadConst(_)
+                | Instr::LoadNone
+                | Instr::Pop
+                | Instr::Nop
+                | Instr::LocalConstBinary { .. }
+                | Instr::LocalLocalBinary { .. }
+                | Instr::LoadLocal2 { .. }
+                | Instr::ConstBinary { .. }
+                | Instr::Binary(_)
+                | Instr::InPlace(_)
+                | Instr::BinaryStore { .. }
+                | Instr::InPlaceStore { .. }
+                | Instr::Compare(_)
+                | Instr::CompareJumpIfFalse { .. }
+                | Instr::ConstCompareJumpIfFalse { .. }
+                | Instr::PopJumpIfFalse(_)
+                | Instr::PopJumpIfTrue(_)
+                | Instr::Jump(_)
+                | Instr::ForIterStore { .. }
+                | Instr::JumpForIter { .. }
+                | Instr::JumpForIterFast { .. }
+                | Instr::StoreLoadLocal(_)
+                | Instr::SubscrLocals { .. }
+                | Instr::StoreSubscrLocals { .. }
+                | Instr::Subscr
+                | Instr::StoreSubscr
+                | Instr::CallMethod { .. }
+        )
+    }
 }
 
 /// What kind of body a code object is.

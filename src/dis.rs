@@ -74,6 +74,7 @@ fn jump_target(instr: &Instr) -> Option<usize> {
         | Instr::CompareJumpIfFalse { target: t, .. }
         | Instr::ConstCompareJumpIfFalse { target: t, .. }
         | Instr::JumpForIter { head: t }
+        | Instr::JumpForIterFast { head: t }
         | Instr::ForIterStore { target: t, .. } => Some(t as usize),
         _ => None,
     }

@@ -82,6 +82,16 @@ pub fn fuse(instrs: &mut [Instr]) {
             instrs[i] = fused;
         }
     }
+    // A loop whose body is all simple instructions runs in the loop tier.
+    for i in 0..instrs.len() {
+        if let Instr::JumpForIter { head } = instrs[i]
+            && instrs[head as usize..=i]
+                .iter()
+                .all(|instr| instr.in_loop_tier())
+        {
+            instrs[i] = Instr::JumpForIterFast { head };
+        }
+    }
 }
 
 #[cfg(test)]
@@ -188,5 +198,35 @@ mod tests {
         );
         // The plain instructions stay behind them, for the slow path.
         assert_eq!(instrs[4..], [Instr::LoadLocal(1), Instr::StoreSubscr]);
+    }
+
+    #[test]
+    fn marks_loops_of_simple_instructions_for_the_loop_tier() {
+        // for i in xs: t += i          (simple: marked)
+        // for i in xs: t += f(i)       (a call: left as it was)
+        let simple = |call: bool| {
+            let mut body = vec![
+                Instr::ForIter(6),
+                Instr::StoreLocal(1),
+                Instr::LoadLocal(0),
+                Instr::LoadLocal(1),
+                Instr::InPlace(BinOp::Add),
+                Instr::StoreLocal(0),
+            ];
+            if call {
+                body.insert(3, Instr::LoadGlobal(0));
+                body.insert(5, Instr::Call(1));
+            }
+            let end = body.len() as u32 + 1;
+            body[0] = Instr::ForIter(end);
+            body.push(Instr::Jump(0));
+            body
+        };
+        let mut instrs = simple(false);
+        fuse(&mut instrs);
+        assert_eq!(instrs.last(), Some(&Instr::JumpForIterFast { head: 0 }));
+        let mut instrs = simple(true);
+        fuse(&mut instrs);
+        assert_eq!(instrs.last(), Some(&Instr::JumpForIter { head: 0 }));
     }
 }

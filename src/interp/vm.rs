@@ -9,6 +9,8 @@
 
 use std::rc::Rc;
 
+mod tier;
+
 use super::asyncio::{Coroutine, CoroutineBody, NativeCoro, NativeStep};
 use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error};
 use super::value::{Function, Iter, Key, KeyRef, Value, dict_index};
@@ -550,6 +552,39 @@ impl Interp {
                         }
                         // As the `LoadConst(konst)` it replaced.
                         state.stack.push(fast_clone(right));
+                    }
+                    Instr::JumpForIterFast { .. } => {
+                        pc = tier::run(
+                            &mut state.stack,
+                            &code,
+                            base,
+                            pc - 1,
+                            &mut self.steps,
+                            self.step_limit,
+                        );
+                        if let Instr::JumpForIterFast { head } = instrs[pc] {
+                            // Handed straight back: run it as a plain back edge.
+                            pc += 1;
+                            step!();
+                            let head = head as usize;
+                            let Instr::ForIterStore { target, slot } = instrs[head] else {
+                                unreachable!("the peephole pass fuses a jump to a ForIterStore")
+                            };
+                            match for_iter_fast(&state.stack) {
+                                Some(Some(item)) => {
+                                    discard(std::mem::replace(
+                                        &mut state.stack[base + slot as usize],
+                                        item,
+                                    ));
+                                    pc = head + 2;
+                                }
+                                Some(None) => {
+                                    pop!();
+                                    pc = target as usize;
+                                }
+                                None => pc = head,
+                            }
+                        }
                     }
                     Instr::JumpForIter { head } => {
                         step!();
