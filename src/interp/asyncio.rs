@@ -15,7 +15,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -241,7 +241,12 @@ pub enum FutureKind {
 #[derive(Clone, Debug)]
 pub enum Waiting {
     Sleep(f64),
-    WaitFor(String),
+    /// `wait_for(fut, timeout=seconds)`. Like `Cancellation`, described only when asked (a
+    /// trace, a deadlock report): a fan-out of `wait_for`s need not format one label each.
+    /// Weak, as `fut`'s done callbacks hold this waiter.
+    WaitFor(Weak<Future>, f64),
+    /// Waiting for `fut` to finish cancelling.
+    Cancellation(Weak<Future>),
     Other(String),
     /// A primitive's waiter (`Lock.acquire()`, `Queue.get()`, ...).
     Static(&'static str),
@@ -435,9 +440,15 @@ impl Future {
             FutureKind::Plain(Waiting::Sleep(seconds)) => {
                 format!("sleep({})", crate::trace::seconds_text(*seconds))
             }
-            FutureKind::Plain(Waiting::WaitFor(what)) | FutureKind::Plain(Waiting::Other(what)) => {
-                what.clone()
+            FutureKind::Plain(Waiting::WaitFor(fut, seconds)) => format!(
+                "wait_for({}, timeout={})",
+                describe_weak(fut),
+                crate::trace::seconds_text(*seconds)
+            ),
+            FutureKind::Plain(Waiting::Cancellation(fut)) => {
+                format!("the cancellation of {}", describe_weak(fut))
             }
+            FutureKind::Plain(Waiting::Other(what)) => what.clone(),
             FutureKind::Plain(Waiting::Static(what)) => what.to_string(),
         }
     }
@@ -1669,8 +1680,15 @@ fn start_cancel_and_wait(interp: &mut Interp, fut: &Rc<Future>, waiting: Waiting
     waiter
 }
 
-fn cancellation_of(fut: &Future) -> Waiting {
-    Waiting::Other(format!("the cancellation of {}", fut.describe()))
+fn cancellation_of(fut: &Rc<Future>) -> Waiting {
+    Waiting::Cancellation(Rc::downgrade(fut))
+}
+
+/// What a weakly held future is, or `?` once it is gone (nothing is described after
+/// the wait it belongs to has ended).
+fn describe_weak(fut: &Weak<Future>) -> String {
+    fut.upgrade()
+        .map_or_else(|| "?".to_string(), |fut| fut.describe())
 }
 
 /// `raise TimeoutError from exc`
@@ -1829,24 +1847,15 @@ impl WaitFor {
                     if fut.is_done() {
                         return outcome(fut.result());
                     }
-                    let label = format!(
-                        "wait_for({}, timeout={})",
-                        fut.describe(),
-                        crate::trace::seconds_text(seconds)
-                    );
-                    let waiter = start_cancel_and_wait(interp, &fut, Waiting::WaitFor(label));
+                    let waiting = Waiting::WaitFor(Rc::downgrade(&fut), seconds);
+                    let waiter = start_cancel_and_wait(interp, &fut, waiting);
                     self.state = WaitForState::CancelNow {
                         fut,
                         waiter: waiter.clone(),
                     };
                     return NativeStep::Yield(Suspend::Future(waiter));
                 }
-                let label = format!(
-                    "wait_for({}, timeout={})",
-                    fut.describe(),
-                    crate::trace::seconds_text(seconds)
-                );
-                let waiter = Future::plain(Waiting::WaitFor(label));
+                let waiter = Future::plain(Waiting::WaitFor(Rc::downgrade(&fut), seconds));
                 let timeout = interp
                     .sched
                     .call_later(seconds, Handle::ReleaseWaiter(waiter.clone()));
