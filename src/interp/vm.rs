@@ -553,40 +553,23 @@ impl Interp {
                         // As the `LoadConst(konst)` it replaced.
                         state.stack.push(fast_clone(right));
                     }
-                    Instr::JumpForIterFast { .. } => {
-                        pc = tier::run(
-                            &mut state.stack,
-                            &code,
-                            base,
-                            pc - 1,
-                            &mut self.steps,
-                            self.step_limit,
-                        );
-                        if let Instr::JumpForIterFast { head } = instrs[pc] {
-                            // Handed straight back: run it as a plain back edge.
-                            pc += 1;
-                            step!();
-                            let head = head as usize;
-                            let Instr::ForIterStore { target, slot } = instrs[head] else {
-                                unreachable!("the peephole pass fuses a jump to a ForIterStore")
-                            };
-                            match for_iter_fast(&state.stack) {
-                                Some(Some(item)) => {
-                                    discard(std::mem::replace(
-                                        &mut state.stack[base + slot as usize],
-                                        item,
-                                    ));
-                                    pc = head + 2;
-                                }
-                                Some(None) => {
-                                    pop!();
-                                    pc = target as usize;
-                                }
-                                None => pc = head,
+                    Instr::JumpForIter { head } | Instr::JumpForIterFast { head } => {
+                        if let Instr::JumpForIterFast { .. } = instr {
+                            let back_edge = pc - 1;
+                            let resume = tier::run(
+                                &mut state.stack,
+                                &code,
+                                base,
+                                back_edge,
+                                &mut self.steps,
+                                self.step_limit,
+                            );
+                            if resume != back_edge {
+                                pc = resume;
+                                continue;
                             }
+                            // Handed back at this back edge: take it as a plain one.
                         }
-                    }
-                    Instr::JumpForIter { head } => {
                         step!();
                         let head = head as usize;
                         let Instr::ForIterStore { target, slot } = instrs[head] else {
