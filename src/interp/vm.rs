@@ -1545,17 +1545,11 @@ fn fast_clone(value: &Value) -> Value {
 /// Drop a value, without a call when it owns nothing.
 #[inline(always)]
 fn discard(value: Value) {
+    if owns_nothing(&value) {
+        std::mem::forget(value);
+        return;
+    }
     match value {
-        Value::None
-        | Value::Bool(_)
-        | Value::Int(_)
-        | Value::Float(_)
-        | Value::Unbound
-        | Value::Type(_)
-        | Value::Builtin(_)
-        | Value::Module(_)
-        | Value::Loop
-        | Value::Ellipsis => std::mem::forget(value),
         // Dropping a reference that is not the last one: a decrement, inline.
         Value::Dict(d) => drop(d),
         Value::List(l) => drop(l),
