@@ -461,3 +461,217 @@ impl Construct {
         }
     }
 }
+
+/// A statement or an expression, as [`walk`] visits them.
+#[derive(Clone, Copy)]
+pub enum Node<'a> {
+    Stmt(&'a Stmt),
+    Expr(&'a Expr),
+}
+
+/// Visit every statement and expression of a body, outer before inner, in source order
+/// (function bodies and lambdas included).
+pub fn walk<'a>(body: &'a [Stmt], visit: &mut impl FnMut(Node<'a>)) {
+    for stmt in body {
+        walk_stmt(stmt, visit);
+    }
+}
+
+fn walk_stmt<'a>(stmt: &'a Stmt, visit: &mut impl FnMut(Node<'a>)) {
+    visit(Node::Stmt(stmt));
+    fn expr<'a>(e: &'a Expr, visit: &mut impl FnMut(Node<'a>)) {
+        walk_expr(e, visit)
+    }
+    match &stmt.kind {
+        StmtKind::Expr(e) | StmtKind::Return(Some(e)) => expr(e, visit),
+        StmtKind::Assign { targets, value } => {
+            targets.iter().for_each(|t| expr(t, visit));
+            expr(value, visit);
+        }
+        StmtKind::AugAssign { target, value, .. } => {
+            expr(target, visit);
+            expr(value, visit);
+        }
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+        } => {
+            expr(target, visit);
+            expr(annotation, visit);
+            if let Some(value) = value {
+                expr(value, visit);
+            }
+        }
+        StmtKind::FunctionDef(def) => walk_function(def, visit),
+        StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+            expr(test, visit);
+            walk(body, visit);
+            walk(orelse, visit);
+        }
+        StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+            ..
+        } => {
+            expr(target, visit);
+            expr(iter, visit);
+            walk(body, visit);
+            walk(orelse, visit);
+        }
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            walk(body, visit);
+            for handler in handlers {
+                if let Some(kind) = &handler.kind {
+                    expr(kind, visit);
+                }
+                walk(&handler.body, visit);
+            }
+            walk(orelse, visit);
+            walk(finalbody, visit);
+        }
+        StmtKind::Raise { exc, cause } => {
+            for e in [exc, cause].into_iter().flatten() {
+                expr(e, visit);
+            }
+        }
+        StmtKind::Del(targets) => targets.iter().for_each(|t| expr(t, visit)),
+        StmtKind::Assert { test, msg } => {
+            expr(test, visit);
+            if let Some(msg) = msg {
+                expr(msg, visit);
+            }
+        }
+        StmtKind::AsyncWith { items, body } => {
+            for item in items {
+                expr(&item.context, visit);
+                if let Some(target) = &item.target {
+                    expr(target, visit);
+                }
+            }
+            walk(body, visit);
+        }
+        StmtKind::Return(None)
+        | StmtKind::Break
+        | StmtKind::Continue
+        | StmtKind::Pass
+        | StmtKind::Import(_)
+        | StmtKind::ImportFrom { .. }
+        | StmtKind::Global(_)
+        | StmtKind::Nonlocal(_)
+        | StmtKind::Unsupported(_) => {}
+    }
+}
+
+fn walk_function<'a>(def: &'a FunctionDef, visit: &mut impl FnMut(Node<'a>)) {
+    for param in def.params.all() {
+        for e in [&param.default, &param.annotation].into_iter().flatten() {
+            walk_expr(e, visit);
+        }
+    }
+    if let Some(returns) = &def.returns {
+        walk_expr(returns, visit);
+    }
+    walk(&def.body, visit);
+}
+
+fn walk_expr<'a>(expr: &'a Expr, visit: &mut impl FnMut(Node<'a>)) {
+    visit(Node::Expr(expr));
+    match &expr.kind {
+        ExprKind::Name(_) | ExprKind::Constant(_) | ExprKind::Unsupported(_) => {}
+        ExprKind::FString(parts) => walk_fstring(parts, visit),
+        ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::Set(items) => {
+            items.iter().for_each(|e| walk_expr(e, visit))
+        }
+        ExprKind::Dict(entries) => {
+            for (key, value) in entries {
+                if let Some(key) = key {
+                    walk_expr(key, visit);
+                }
+                walk_expr(value, visit);
+            }
+        }
+        ExprKind::Starred(inner) | ExprKind::Await(inner) => walk_expr(inner, visit),
+        ExprKind::BinOp { left, right, .. } => {
+            walk_expr(left, visit);
+            walk_expr(right, visit);
+        }
+        ExprKind::UnaryOp { operand, .. } => walk_expr(operand, visit),
+        ExprKind::BoolOp { values, .. } => values.iter().for_each(|e| walk_expr(e, visit)),
+        ExprKind::Compare { left, ops } => {
+            walk_expr(left, visit);
+            ops.iter().for_each(|(_, e)| walk_expr(e, visit));
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            walk_expr(test, visit);
+            walk_expr(body, visit);
+            walk_expr(orelse, visit);
+        }
+        ExprKind::Lambda(def) => walk_function(def, visit),
+        ExprKind::Call { func, args } => {
+            walk_expr(func, visit);
+            for arg in args {
+                match arg {
+                    Arg::Positional(e)
+                    | Arg::Starred(e)
+                    | Arg::Keyword(_, e)
+                    | Arg::DoubleStarred(e) => walk_expr(e, visit),
+                }
+            }
+        }
+        ExprKind::Attribute { value, .. } => walk_expr(value, visit),
+        ExprKind::Subscript { value, index } => {
+            walk_expr(value, visit);
+            walk_expr(index, visit);
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            for part in [lower, upper, step].into_iter().flatten() {
+                walk_expr(part, visit);
+            }
+        }
+        ExprKind::Yield(value) => {
+            if let Some(value) = value {
+                walk_expr(value, visit);
+            }
+        }
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
+            walk_comprehension(generators, visit);
+            walk_expr(elt, visit);
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            walk_comprehension(generators, visit);
+            walk_expr(key, visit);
+            walk_expr(value, visit);
+        }
+    }
+}
+
+fn walk_comprehension<'a>(generators: &'a [Comprehension], visit: &mut impl FnMut(Node<'a>)) {
+    for generator in generators {
+        walk_expr(&generator.target, visit);
+        walk_expr(&generator.iter, visit);
+        generator.ifs.iter().for_each(|e| walk_expr(e, visit));
+    }
+}
+
+fn walk_fstring<'a>(parts: &'a [FStringPart], visit: &mut impl FnMut(Node<'a>)) {
+    for part in parts {
+        if let FStringPart::Field { value, spec, .. } = part {
+            walk_expr(value, visit);
+            walk_fstring(spec, visit);
+        }
+    }
+}

@@ -245,8 +245,11 @@ pub enum Instr {
     Raise(u8),
     /// Re-raise the exception on top, keeping its traceback.
     Reraise,
-    /// Import the module named by constant `n`.
+    /// Import a module: constant `n` is the tuple `(dotted name, level, ImportMode)`.
     ImportName(u32),
+    /// `from module import *`: bind the public names of the module on the stack (popped)
+    /// in the current module.
+    ImportStar,
     /// Push attribute `name` of the module on top (leaving the module).
     ImportFrom(Sym),
 }
@@ -337,6 +340,32 @@ pub struct Code {
     pub nfree: u32,
     /// Where the `def` (or file) starts.
     pub span: Span,
+    /// The file the code was compiled from.
+    pub source: Rc<crate::source::Source>,
+    /// The module whose globals it uses (its number in `Interp::modules`).
+    pub module: u32,
+}
+
+/// What `ImportName` pushes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportMode {
+    /// `import a.b`: the top-level package `a`.
+    Top = 0,
+    /// `import a.b as c`: the module `a.b` itself.
+    Leaf = 1,
+    /// `from a.b import c`: the module `a.b`, whose names `ImportFrom` reads (and whose
+    /// submodules it imports when they are not attributes yet).
+    From = 2,
+}
+
+impl ImportMode {
+    pub fn from_int(mode: i64) -> ImportMode {
+        match mode {
+            0 => ImportMode::Top,
+            1 => ImportMode::Leaf,
+            _ => ImportMode::From,
+        }
+    }
 }
 
 /// An unsigned divisor with its reciprocal, from `strength_reduce`.

@@ -5,9 +5,10 @@
 //!   (`await` outside `async def`, `return` outside a function, `break` outside a loop),
 //!   with CPython's wording;
 //! - valid Python outside the subset `scenario` runs: the unsupported constructs the parser
-//!   kept as named nodes, modules other than `asyncio`, `random` and `time`, members of
-//!   those modules that are not implemented, and built-ins such as `open` — each named, with
-//!   what to use instead where there is something.
+//!   kept as named nodes, standard modules scenario does not implement (a module of the
+//!   program's own, or one that does not exist, is the import's business at run time),
+//!   members of the implemented modules that are not implemented, and built-ins such as
+//!   `open` — each named, with what to use instead where there is something.
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -16,8 +17,19 @@ use crate::ast::*;
 use crate::diagnostic::{Diagnostic, ErrorKind};
 use crate::source::Span;
 
-/// The modules a scenario can import.
-pub const MODULES: &[&str] = &["asyncio", "random", "time", "typing", "aiohttp"];
+use crate::interp::import::{Std, std_module, unshadowable};
+
+/// The implemented standard module of this name, if it is one and no file of the program
+/// stands in for it.
+fn native_module(name: &str, is_local: &dyn Fn(&str) -> bool) -> Option<&'static str> {
+    if !unshadowable(name) && is_local(name) {
+        return None;
+    }
+    match std_module(name) {
+        Some(Std::Native(native)) => Some(native.name()),
+        _ => None,
+    }
+}
 
 /// Members of the importable modules that CPython has and `scenario` does not (yet).
 fn unimplemented_member(module: &str, name: &str) -> bool {
@@ -85,8 +97,8 @@ fn unsupported_builtin(name: &str) -> Option<Option<&'static str>> {
     Some(match name {
         "open" => Some("scenarios do no file I/O; keep data in the program"),
         "input" => Some("scenarios read no input; put the values in the program"),
-        "exec" | "eval" | "compile" | "__import__" => None,
-        "globals" | "locals" | "vars" | "dir" => None,
+        "exec" | "eval" | "compile" => None,
+        "globals" | "locals" | "vars" => None,
         "setattr" | "delattr" => Some("use a dict"),
         "super" | "property" | "staticmethod" | "classmethod" | "issubclass" => {
             Some("scenarios have no classes; use functions and dicts")
@@ -104,18 +116,22 @@ struct Context {
     in_loop: bool,
 }
 
-struct Checker {
+struct Checker<'a> {
     diagnostics: Vec<Diagnostic>,
+    /// Whether a file of the program provides the top-level module of this name.
+    is_local: &'a dyn Fn(&str) -> bool,
     /// Names bound anywhere in the program (a user's `open` is fine).
     bound: HashSet<Rc<str>>,
     /// Local names that refer to an importable module, and which.
     module_aliases: Vec<(Rc<str>, &'static str)>,
 }
 
-/// Check a parsed module; an empty list means it may run.
-pub fn check(module: &Module) -> Vec<Diagnostic> {
+/// Check a parsed module; an empty list means it may run. `is_local` says whether a file
+/// of the program provides a top-level module (which then stands in for a standard one).
+pub fn check(module: &Module, is_local: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
     let mut checker = Checker {
         diagnostics: Vec::new(),
+        is_local,
         bound: HashSet::new(),
         module_aliases: Vec::new(),
     };
@@ -123,6 +139,7 @@ pub fn check(module: &Module) -> Vec<Diagnostic> {
         &module.body,
         &mut checker.bound,
         &mut checker.module_aliases,
+        is_local,
     );
     let context = Context {
         in_function: false,
@@ -141,6 +158,7 @@ fn collect_bindings(
     body: &[Stmt],
     bound: &mut HashSet<Rc<str>>,
     aliases: &mut Vec<(Rc<str>, &'static str)>,
+    is_local: &dyn Fn(&str) -> bool,
 ) {
     fn target(expr: &Expr, bound: &mut HashSet<Rc<str>>) {
         match &expr.kind {
@@ -167,19 +185,19 @@ fn collect_bindings(
                 ..
             } => {
                 target(t, bound);
-                collect_bindings(body, bound, aliases);
-                collect_bindings(orelse, bound, aliases);
+                collect_bindings(body, bound, aliases, is_local);
+                collect_bindings(orelse, bound, aliases, is_local);
             }
             StmtKind::FunctionDef(def) => {
                 bound.insert(def.name.id.clone());
                 for param in def.params.all() {
                     bound.insert(param.name.id.clone());
                 }
-                collect_bindings(&def.body, bound, aliases);
+                collect_bindings(&def.body, bound, aliases, is_local);
             }
             StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
-                collect_bindings(body, bound, aliases);
-                collect_bindings(orelse, bound, aliases);
+                collect_bindings(body, bound, aliases, is_local);
+                collect_bindings(orelse, bound, aliases, is_local);
             }
             StmtKind::Try {
                 body,
@@ -187,15 +205,15 @@ fn collect_bindings(
                 orelse,
                 finalbody,
             } => {
-                collect_bindings(body, bound, aliases);
+                collect_bindings(body, bound, aliases, is_local);
                 for handler in handlers {
                     if let Some(name) = &handler.name {
                         bound.insert(name.id.clone());
                     }
-                    collect_bindings(&handler.body, bound, aliases);
+                    collect_bindings(&handler.body, bound, aliases, is_local);
                 }
-                collect_bindings(orelse, bound, aliases);
-                collect_bindings(finalbody, bound, aliases);
+                collect_bindings(orelse, bound, aliases, is_local);
+                collect_bindings(finalbody, bound, aliases, is_local);
             }
             StmtKind::Import(names) => {
                 for name in names {
@@ -204,7 +222,7 @@ fn collect_bindings(
                         None => Rc::from(name.name.id.split('.').next().unwrap_or_default()),
                     };
                     bound.insert(local.clone());
-                    if let Some(module) = MODULES.iter().find(|m| **m == &*name.name.id) {
+                    if let Some(module) = native_module(&name.name.id, is_local) {
                         aliases.push((local, module));
                     }
                 }
@@ -219,7 +237,7 @@ fn collect_bindings(
     }
 }
 
-impl Checker {
+impl Checker<'_> {
     fn error(&mut self, message: impl Into<String>, span: Span) {
         self.diagnostics.push(Diagnostic::syntax(message, span));
     }
@@ -365,14 +383,10 @@ impl Checker {
                 level,
                 names,
             } => {
+                if names.is_empty() && context.in_function {
+                    self.error("import * only allowed at module level", stmt.span);
+                }
                 if self.module(&module.id, *level, stmt.span) {
-                    if names.is_empty() {
-                        self.unsupported(
-                            "import * is not supported",
-                            stmt.span,
-                            Some("import the names you use"),
-                        );
-                    }
                     for name in names {
                         if unimplemented_member(&module.id, &name.name.id) {
                             self.unsupported(
@@ -410,31 +424,31 @@ impl Checker {
     /// Check an imported module name; whether it is one a scenario can use.
     fn module(&mut self, name: &str, level: usize, span: Span) -> bool {
         if level > 0 {
-            self.unsupported(
-                "relative imports are not supported",
-                span,
-                Some("a scenario is a single file; define what you need in it"),
-            );
-            return false;
-        }
-        if MODULES.contains(&name) {
-            return true;
+            return false; // a module of the program's own package
         }
         let top = name.split('.').next().unwrap_or(name);
-        if MODULES.contains(&top) {
-            self.unsupported(
-                format!("module '{name}' is not available in scenarios"),
-                span,
-                Some(&format!("import {top} itself")),
-            );
-        } else {
-            self.unsupported(
-                format!("module '{name}' is not available in scenarios"),
-                span,
-                Some("scenarios can import asyncio, random, time and typing"),
-            );
+        if !unshadowable(top) && (self.is_local)(top) {
+            return false; // a file of the program's own
         }
-        false
+        match std_module(name) {
+            Some(Std::Native(_)) => true,
+            Some(Std::Unsupported) => {
+                let help = match std_module(top) {
+                    Some(Std::Native(_)) if top != name => format!("import {top} itself"),
+                    _ => "scenarios can import asyncio, random, time, typing, sys, importlib \
+                          and their own modules"
+                        .to_string(),
+                };
+                self.unsupported(
+                    format!("module '{name}' is not available in scenarios"),
+                    span,
+                    Some(&help),
+                );
+                false
+            }
+            // Not a standard module: the program's own, or a ModuleNotFoundError at run time.
+            None => false,
+        }
     }
 
     fn function(&mut self, def: &FunctionDef, context: Context) {
@@ -793,7 +807,7 @@ mod tests {
     fn check_source(text: &str) -> Vec<String> {
         let source = Source::new("t.py", text);
         let module = crate::parser::parse(&source).expect("parses");
-        check(&module)
+        check(&module, &|_| false)
             .iter()
             .map(|d| d.render(&source).lines().next().unwrap_or("").to_string())
             .collect()

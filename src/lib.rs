@@ -16,6 +16,7 @@ pub mod diagnostic;
 mod dis;
 pub mod interp;
 pub mod layout;
+pub mod loader;
 pub mod parser;
 pub mod pyfmt;
 pub mod pyrandom;
@@ -27,11 +28,9 @@ pub mod trace;
 
 use std::rc::Rc;
 
-use diagnostic::Diagnostic;
 use interp::exceptions::ExcType;
 use interp::value::Value;
 use interp::{Abort, Ending, Interp, Options};
-use source::{Source, Span};
 use trace::{Header, Outcome};
 
 /// The exit code of a run that found an internal error (a bug in `scenario`).
@@ -56,6 +55,10 @@ pub struct Config {
     pub echo_stdout: bool,
     /// The simulated aiohttp's URLs (from `scenario.toml`).
     pub http: interp::aiohttp::HttpConfig,
+    /// The program's arguments (`sys.argv[1:]`).
+    pub args: Vec<String>,
+    /// How absolute paths are shown to the program (`[paths] root` in `scenario.toml`).
+    pub paths: Option<loader::PathMap>,
 }
 
 impl Default for Config {
@@ -69,6 +72,8 @@ impl Default for Config {
             format: trace::Format::Text,
             echo_stdout: false,
             http: interp::aiohttp::HttpConfig::default(),
+            args: Vec::new(),
+            paths: None,
         }
     }
 }
@@ -86,12 +91,15 @@ pub struct Report {
     pub trace: Option<String>,
 }
 
-/// Parse and check a scenario without running it: the rendered diagnostics, if any.
+/// Parse and check a scenario and every module it imports, without running it: the
+/// rendered diagnostics, if any.
 pub fn check_source(name: &str, bytes: Vec<u8>) -> Result<(), String> {
     let name = name.to_string();
-    on_big_stack(move || match front_end(&name, bytes) {
-        Ok(_) => Ok(()),
-        Err((source, diagnostics)) => Err(render_all(&source, &diagnostics)),
+    on_big_stack(move || {
+        let (_, main) = front_end(&name, bytes, None)?;
+        loader::compile_alone(&main)
+            .map(|_| ())
+            .map_err(|d| d.render(&main.source))
     })
     .unwrap_or_else(Err)
 }
@@ -99,9 +107,10 @@ pub fn check_source(name: &str, bytes: Vec<u8>) -> Result<(), String> {
 /// The bytecode a scenario compiles to (`scenario dis`), or its rendered diagnostics.
 pub fn disassemble(name: &str, bytes: Vec<u8>) -> Result<String, String> {
     let name = name.to_string();
-    on_big_stack(move || match front_end(&name, bytes) {
-        Ok((source, program, _)) => Ok(dis::render(&source, &program.module)),
-        Err((source, diagnostics)) => Err(render_all(&source, &diagnostics)),
+    on_big_stack(move || {
+        let (_, main) = front_end(&name, bytes, None)?;
+        let code = loader::compile_alone(&main).map_err(|d| d.render(&main.source))?;
+        Ok(dis::render(&main.source, &code))
     })
     .unwrap_or_else(Err)
 }
@@ -165,52 +174,45 @@ fn on_big_stack<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) ->
     })
 }
 
-type FrontEnd = (Rc<Source>, compiler::Program, interp::symbol::Interner);
-
-fn front_end(name: &str, bytes: Vec<u8>) -> Result<FrontEnd, (Source, Vec<Diagnostic>)> {
-    let (source, error) = Source::from_bytes(name, bytes);
-    if let Some(diagnostic) = error {
-        return Err((source, vec![diagnostic]));
+/// Parse and check the main file and every module it imports by a literal name: the
+/// loader that found them and the main file; or every file's diagnostics, rendered.
+fn front_end(
+    name: &str,
+    bytes: Vec<u8>,
+    paths: Option<loader::PathMap>,
+) -> Result<(loader::FsLoader, interp::import::Parsed), String> {
+    let mut loader = loader::FsLoader::new(name, paths);
+    let path = loader.main_path(name);
+    let main = loader
+        .front_end(name, &path, bytes, 0)
+        .map_err(|rejected| rejected.render())?;
+    let rejected = loader.preload(&main);
+    if !rejected.is_empty() {
+        let rendered: Vec<String> = rejected.iter().map(|r| r.render()).collect();
+        return Err(rendered.join("\n"));
     }
-    let module = match parser::parse(&source) {
-        Ok(module) => module,
-        Err(diagnostic) => return Err((source, vec![diagnostic])),
-    };
-    let diagnostics = check::check(&module);
-    if !diagnostics.is_empty() {
-        return Err((source, diagnostics));
-    }
-    let mut symbols = interp::symbol::Interner::default();
-    let span = Span::new(0, source.text.len());
-    match compiler::compile(&module, &mut symbols, span) {
-        Ok(program) => Ok((Rc::new(source), program, symbols)),
-        Err(diagnostic) => Err((source, vec![diagnostic])),
-    }
+    Ok((loader, main))
 }
 
-fn render_all(source: &Source, diagnostics: &[Diagnostic]) -> String {
-    diagnostics
-        .iter()
-        .map(|d| d.render(source))
-        .collect::<Vec<_>>()
-        .join("\n")
+fn rejected(stderr: String) -> Report {
+    Report {
+        exit_code: 2,
+        stdout: String::new(),
+        stderr,
+        trace: None,
+    }
 }
 
 fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
     // What an earlier run on this thread left behind (objects it dropped late) is not ours.
     let _ = interp::asyncio::take_unawaited();
     interp::agen::clear_abandoned();
-    let (source, program, symbols) = match front_end(name, bytes) {
+    let (loader, main) = match front_end(name, bytes, config.paths.clone()) {
         Ok(front) => front,
-        Err((source, diagnostics)) => {
-            return Report {
-                exit_code: 2,
-                stdout: String::new(),
-                stderr: render_all(&source, &diagnostics),
-                trace: None,
-            };
-        }
+        Err(stderr) => return rejected(stderr),
     };
+    let mut argv = vec![name.to_string()];
+    argv.extend(config.args.iter().cloned());
     let options = Options {
         seed: config.seed,
         real_clock: config.real_clock,
@@ -220,8 +222,14 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
             .map(|t| runtime::seconds_to_ns(t).unwrap_or(u64::MAX)),
         trace: config.trace,
         http: Rc::new(config.http.clone()),
+        argv,
+        path0: loader.main_dir(),
     };
-    let mut interp = Interp::new(source.clone(), symbols, &program, options);
+    let mut interp = Interp::new(main.source.clone(), Box::new(loader), options);
+    let code = match interp.main_module(&main) {
+        Ok(code) => code,
+        Err(diagnostic) => return rejected(diagnostic.render(&main.source)),
+    };
     if config.echo_stdout {
         interp.echo = Some(Box::new(|text: &str| {
             use std::io::Write;
@@ -230,7 +238,7 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
             let _ = stdout.flush();
         }));
     }
-    let ending = interp.run_module(program.module.clone());
+    let ending = interp.run_module(code);
     interp::agen::clear_abandoned();
     let outcome = match ending {
         Ending::Finished => Outcome::Exit(0),
@@ -249,9 +257,7 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
             }
         }
         Ending::Uncaught(exc) => {
-            interp
-                .stderr
-                .push_str(&interp::traceback::render(&source, &exc));
+            interp.stderr.push_str(&interp::traceback::render(&exc));
             if exc.ty == ExcType::KeyboardInterrupt {
                 Outcome::Interrupted
             } else {
@@ -261,6 +267,10 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
         Ending::Aborted(Abort::Deadlock(blocked)) => Outcome::Deadlock(blocked),
         Ending::Aborted(Abort::StepLimit(steps)) => Outcome::StepLimit(steps),
         Ending::Aborted(Abort::TimeLimit(at)) => Outcome::TimeLimit(at),
+        Ending::Aborted(Abort::Rejected(diagnostics)) => {
+            interp.stderr.push_str(&diagnostics);
+            Outcome::Rejected(first_line(&diagnostics))
+        }
     };
     // What the program still holds is collected now, as at interpreter shutdown.
     interp.globals.clear();
@@ -289,4 +299,9 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
         stderr: std::mem::take(&mut interp.stderr),
         trace,
     }
+}
+
+/// The first line of a rendered diagnostic (`file:line:col: Kind: message`).
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or_default().to_string()
 }

@@ -63,6 +63,9 @@ enum Command {
         /// scenario.toml].
         #[arg(long, value_name = "N")]
         max_steps: Option<u64>,
+        /// Arguments for the program, after `--`: `sys.argv` is FILE and then these.
+        #[arg(last = true, value_name = "ARGS")]
+        args: Vec<String>,
     },
     /// Parse and check scenarios without running them; report every error found.
     Check {
@@ -174,6 +177,7 @@ fn main() -> ExitCode {
             output,
             max_time,
             max_steps,
+            args,
         } => {
             let bytes = match read(&file) {
                 Ok(bytes) => bytes,
@@ -229,6 +233,8 @@ fn main() -> ExitCode {
                 format: trace_format,
                 echo_stdout: echo,
                 http: settings.http,
+                args,
+                paths: defaults.paths,
             };
             let report = scenario::run(&file.display().to_string(), bytes, &config);
             eprint!("{}", report.stderr);

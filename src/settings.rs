@@ -15,6 +15,12 @@
 //! [files."asyncio/slow.py"]
 //! skip = "takes minutes of wall time with the real clock"
 //!
+//! [files."projects/*/[0-9]-*.py"]
+//! module = true          # a module the scenarios import: not run or pinned on its own
+//!
+//! [paths]
+//! root = "/scenarios"    # the program sees this file's directory as /scenarios
+//!
 //! [aiohttp]              # the simulated web
 //! latency = 0.1          # seconds, for URLs not listed below (default 0.1)
 //! status = 200           # (default 200)
@@ -37,6 +43,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use crate::interp::aiohttp::{DEFAULT_LATENCY, Endpoint, HttpConfig};
+use crate::loader::PathMap;
 
 /// The name of the settings file.
 pub const FILE_NAME: &str = "scenario.toml";
@@ -48,6 +55,15 @@ struct SettingsFile {
     #[serde(default)]
     files: IndexMap<String, RunSettings>,
     aiohttp: Option<AiohttpTable>,
+    paths: Option<PathsTable>,
+}
+
+/// `[paths]`: how the program sees absolute paths.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PathsTable {
+    /// The directory holding the settings file is shown as this absolute path.
+    root: Option<String>,
 }
 
 /// How to run a scenario, as `[defaults]` and `[files."PATTERN"]` say it.
@@ -64,6 +80,9 @@ pub struct RunSettings {
     pub skip: Option<String>,
     /// `scenario test`'s wall-clock limit for one run, in seconds.
     pub timeout: Option<f64>,
+    /// The file is a module other files import, not a scenario: `scenario test` neither
+    /// runs nor pins it on its own.
+    pub module: Option<bool>,
 }
 
 impl RunSettings {
@@ -77,6 +96,7 @@ impl RunSettings {
             exit_code: other.exit_code.or(self.exit_code),
             skip: other.skip.clone().or_else(|| self.skip.clone()),
             timeout: other.timeout.or(self.timeout),
+            module: other.module.or(self.module),
         }
     }
 
@@ -138,6 +158,8 @@ pub struct SuiteSettings {
     pub http: HttpConfig,
     /// The file has an `[aiohttp]` table.
     pub has_http: bool,
+    /// `[paths] root`.
+    pub root: Option<String>,
     defaults: RunSettings,
     files: Vec<(String, GlobMatcher, RunSettings)>,
 }
@@ -174,6 +196,8 @@ pub struct Settings {
     pub run: RunSettings,
     /// The file they came from, if any.
     pub file: Option<PathBuf>,
+    /// The nearest `[paths] root`, with the directory it stands for.
+    pub paths: Option<PathMap>,
 }
 
 /// Every `scenario.toml` in the scenario's directory and above it, nearest first: nearer
@@ -245,6 +269,14 @@ pub fn for_scenario(scenario: &Path) -> Result<Settings, String> {
             settings.http = suite.http;
             http_found = true;
         }
+        if settings.paths.is_none()
+            && let (Some(root), Some(dir)) = (suite.root, file.parent())
+        {
+            settings.paths = Some(PathMap {
+                real: dir.to_path_buf(),
+                shown: root,
+            });
+        }
     }
     settings.file = files.into_iter().next();
     Ok(settings)
@@ -267,6 +299,14 @@ pub fn parse(text: &str) -> Result<SuiteSettings, String> {
             .compile_matcher();
         files.push((pattern, glob, run));
     }
+    let root = match raw.paths.and_then(|paths| paths.root) {
+        Some(root) if !root.starts_with('/') => {
+            return Err(format!(
+                "[paths]: root must be an absolute path (starting with /), not {root:?}"
+            ));
+        }
+        root => root,
+    };
     let table = raw.aiohttp.unwrap_or_default();
     let default_latency = table.latency.unwrap_or(DEFAULT_LATENCY);
     let default_status = table.status.unwrap_or(200);
@@ -304,6 +344,7 @@ pub fn parse(text: &str) -> Result<SuiteSettings, String> {
     Ok(SuiteSettings {
         http,
         has_http,
+        root,
         defaults,
         files,
     })

@@ -42,7 +42,14 @@ impl Span {
 /// A scenario file: its name as given on the command line and its text.
 #[derive(Debug)]
 pub struct Source {
+    /// The name diagnostics use: the path as the user typed it (for an imported module, the
+    /// path of the file from the same directory the main file was named from).
     pub name: String,
+    /// The name a program sees, as CPython shows it: `__file__`, traceback entries, task
+    /// reprs. An absolute path, or what `scenario.toml`'s `[paths] root` makes of one.
+    pub path: String,
+    /// This file's number in the run, in load order (the main file is 0).
+    pub id: u32,
     pub text: String,
     line_starts: Vec<u32>,
 }
@@ -59,11 +66,21 @@ impl Source {
             text.drain(..'\u{feff}'.len_utf8());
         }
         let line_starts = line_starts(&text);
+        let name = name.into();
         Source {
-            name: name.into(),
+            path: name.clone(),
+            name,
+            id: 0,
             text,
             line_starts,
         }
+    }
+
+    /// The same source under the path a program sees and a file number of its own.
+    pub fn with_path(mut self, path: impl Into<String>, id: u32) -> Source {
+        self.path = path.into();
+        self.id = id;
+        self
     }
 
     /// A source from raw file bytes, and the error if they are not a valid source file

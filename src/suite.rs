@@ -163,6 +163,7 @@ pub fn config_for(settings: &Settings) -> Config {
         max_steps: settings.run.max_steps,
         max_time: settings.run.max_time,
         http: settings.http.clone(),
+        paths: settings.paths.clone(),
         ..Config::default()
     }
 }

@@ -143,8 +143,10 @@ fn cpython(path: &Path) -> Result<(), Failed> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     // As `scenario run --format stdout` runs it: under its scenario.toml.
     let settings = scenario::settings::for_scenario(path)?;
+    // The program sees real paths, as under CPython (`[paths] root` is for goldens).
     let config = scenario::Config {
         trace: false,
+        paths: None,
         ..scenario::suite::config_for(&settings)
     };
     let report = scenario::run(&display_name(path), bytes, &config);
@@ -337,10 +339,15 @@ fn cli_tests() -> Vec<Trial> {
                 path.parent().expect("a directory"),
             );
             expect_eq("stdout", &stdout, "")?;
+            // Each file is named by its absolute path, as CPython names it.
+            let file = path.canonicalize().expect("the scratch file exists");
+            let file = file.display();
             expect_eq(
                 "stderr",
                 &stderr,
-                "Traceback (most recent call last):\n  File \"boom.py\", line 6, in <module>\n    asyncio.run(main())\n  File \"boom.py\", line 4, in main\n    raise ValueError('boom')\nValueError: boom\n",
+                &format!(
+                    "Traceback (most recent call last):\n  File \"{file}\", line 6, in <module>\n    asyncio.run(main())\n  File \"{file}\", line 4, in main\n    raise ValueError('boom')\nValueError: boom\n"
+                ),
             )?;
             if code != 1 {
                 return Err(format!("exit code {code}, expected 1").into());

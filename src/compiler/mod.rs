@@ -15,11 +15,11 @@ use std::rc::Rc;
 use indexmap::IndexSet;
 
 use crate::ast::*;
-use crate::bytecode::{Code, CodeKind, Instr};
+use crate::bytecode::{Code, CodeKind, ImportMode, Instr};
 use crate::diagnostic::Diagnostic;
 use crate::interp::symbol::Interner;
 use crate::interp::value::Value;
-use crate::source::Span;
+use crate::source::{Source, Span};
 use symtable::{MODULE_KEY, Resolved, ScopeKind, SymbolTable, expr_key, function_key};
 
 /// A compiled program: the module's code and the names of its global slots.
@@ -28,19 +28,29 @@ pub struct Program {
     pub globals: Vec<Rc<str>>,
 }
 
+/// What a module is compiled for: its file, its number among the run's modules, and where
+/// its global slots start in the interpreter's one table of globals.
+pub struct Target {
+    pub source: Rc<Source>,
+    pub module: u32,
+    pub global_base: u32,
+}
+
 /// Compile a checked module.
 pub fn compile(
     module: &Module,
     interner: &mut Interner,
-    span: Span,
+    target: &Target,
 ) -> std::result::Result<Program, Diagnostic> {
     let table = symtable::analyze(module)?;
+    let span = Span::new(0, target.source.text.len());
     let mut compiler = Compiler {
         table: &table,
         interner,
         globals: IndexSet::new(),
         units: Vec::new(),
         strings: rustc_hash::FxHashMap::default(),
+        target,
     };
     compiler.push_unit(
         MODULE_KEY,
@@ -107,6 +117,7 @@ struct Compiler<'a, 'i> {
     /// Every str constant of the program, once: CPython merges equal constants across a
     /// compilation, so `'a b' is 'a b'` holds, in one function or two.
     strings: rustc_hash::FxHashMap<Rc<str>, Value>,
+    target: &'a Target,
 }
 
 type Result<T> = std::result::Result<T, Diagnostic>;
@@ -175,6 +186,8 @@ impl<'a> Compiler<'a, '_> {
             cells,
             nfree,
             span: unit.def_span,
+            source: self.target.source.clone(),
+            module: self.target.module,
         })
     }
 
@@ -224,6 +237,17 @@ impl<'a> Compiler<'a, '_> {
         self.emit(Instr::LoadConst(index));
     }
 
+    /// The constant `ImportName` reads: the dotted name, the relative level and the mode.
+    fn import_spec(&mut self, name: &str, level: usize, mode: ImportMode) -> u32 {
+        let spec = Value::tuple(vec![
+            Value::str(name),
+            Value::Int(level as i64),
+            Value::Int(mode as i64),
+        ]);
+        self.unit().consts.push(spec);
+        (self.unit().consts.len() - 1) as u32
+    }
+
     /// Run `f` with the current span set to `span`.
     fn at<T>(&mut self, span: Span, f: impl FnOnce(&mut Self) -> T) -> T {
         let saved = std::mem::replace(&mut self.unit().span, span);
@@ -233,7 +257,7 @@ impl<'a> Compiler<'a, '_> {
     }
 
     fn global_slot(&mut self, name: &Rc<str>) -> u32 {
-        self.globals.insert_full(name.clone()).0 as u32
+        self.target.global_base + self.globals.insert_full(name.clone()).0 as u32
     }
 
     fn resolve(&mut self, name: &Rc<str>) -> Resolved {
@@ -400,25 +424,39 @@ impl<'a> Compiler<'a, '_> {
             }
             StmtKind::Import(names) => {
                 for name in names {
-                    let module = self.constant(Value::str(&*name.name.id));
-                    self.emit(Instr::ImportName(module));
+                    let dotted = &name.name.id;
+                    // `import a.b` binds `a`; `import a.b as c` binds the module `a.b`.
+                    let mode = match &name.alias {
+                        Some(_) if dotted.contains('.') => ImportMode::Leaf,
+                        _ => ImportMode::Top,
+                    };
+                    let spec = self.import_spec(dotted, 0, mode);
+                    self.emit(Instr::ImportName(spec));
                     let bound: Rc<str> = match &name.alias {
                         Some(alias) => alias.id.clone(),
-                        None => Rc::from(name.name.id.split('.').next().unwrap_or_default()),
+                        None => Rc::from(dotted.split('.').next().unwrap_or_default()),
                     };
                     self.store_name(&bound);
                 }
             }
-            StmtKind::ImportFrom { module, names, .. } => {
-                let module = self.constant(Value::str(&*module.id));
-                self.emit(Instr::ImportName(module));
-                for name in names {
-                    let sym = self.interner.intern(&name.name.id);
-                    self.emit(Instr::ImportFrom(sym));
-                    let bound = name.alias.as_ref().unwrap_or(&name.name).id.clone();
-                    self.store_name(&bound);
+            StmtKind::ImportFrom {
+                module,
+                level,
+                names,
+            } => {
+                let spec = self.import_spec(&module.id, *level, ImportMode::From);
+                self.emit(Instr::ImportName(spec));
+                if names.is_empty() {
+                    self.emit(Instr::ImportStar);
+                } else {
+                    for name in names {
+                        let sym = self.interner.intern(&name.name.id);
+                        self.emit(Instr::ImportFrom(sym));
+                        let bound = name.alias.as_ref().unwrap_or(&name.name).id.clone();
+                        self.store_name(&bound);
+                    }
+                    self.emit(Instr::Pop);
                 }
-                self.emit(Instr::Pop);
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Del(targets) => {

@@ -13,7 +13,7 @@ use super::asyncio::NativeStep;
 use super::exceptions::{ExcType, Exception, runtime_error};
 use super::object::Object;
 use super::value::Value;
-use super::{ExecState, Exit, Interp, RECURSION_LIMIT, Resume};
+use super::{ExecState, Exit, Interp, Resume};
 use crate::bytecode::Code;
 
 pub enum AgenState {
@@ -207,7 +207,7 @@ impl AgenOp {
                 }
             }
         };
-        if interp.depth >= RECURSION_LIMIT {
+        if interp.depth >= interp.frame_limit {
             *agen.state.borrow_mut() = AgenState::Done;
             return NativeStep::Raise(super::vm::recursion_error());
         }

@@ -45,9 +45,9 @@ pub struct Coroutine {
     body: RefCell<Option<CoroutineBody>>,
     pub(super) running: Cell<bool>,
     done: Cell<bool>,
-    /// Where a program's call made it (a byte offset + 1; 0 when made internally), for the
-    /// "never awaited" warning.
-    pub site: Cell<u32>,
+    /// Where a program's call made it, for the "never awaited" warning: the file's number
+    /// in the high 32 bits, the byte offset + 1 in the low ones (0 when made internally).
+    pub site: Cell<u64>,
     /// The order among coroutines the program made, for reporting in creation order.
     pub serial: Cell<u64>,
 }
@@ -55,7 +55,7 @@ pub struct Coroutine {
 thread_local! {
     /// Coroutines a program made and dropped without ever running them:
     /// (creation serial, qualname, site).
-    static UNAWAITED: RefCell<Vec<(u64, Rc<str>, u32)>> = const { RefCell::new(Vec::new()) };
+    static UNAWAITED: RefCell<Vec<(u64, Rc<str>, u64)>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Drop for Coroutine {
@@ -86,7 +86,7 @@ fn static_name(name: &'static str) -> Rc<str> {
 }
 
 /// The coroutines dropped unawaited since the last call, in creation order.
-pub fn take_unawaited() -> Vec<(u64, Rc<str>, u32)> {
+pub fn take_unawaited() -> Vec<(u64, Rc<str>, u64)> {
     let mut list = UNAWAITED
         .try_with(|list| std::mem::take(&mut *list.borrow_mut()))
         .unwrap_or_default();
@@ -649,7 +649,7 @@ impl Interp {
                 );
                 let mut report = format!("{message}\n");
                 if let Some(Value::Exception(exc)) = get("exception") {
-                    report.push_str(&super::traceback::render(&self.source, &exc));
+                    report.push_str(&super::traceback::render(&exc));
                 }
                 self.stderr.push_str(&report);
                 Ok(Value::None)
@@ -680,7 +680,7 @@ impl Interp {
                     let report = format!(
                         "unhandled exception during asyncio.run() shutdown\ntask: {}\n{}",
                         task.repr(),
-                        super::traceback::render(&self.source, &exc)
+                        super::traceback::render(&exc)
                     );
                     self.stderr.push_str(&report);
                 }
@@ -824,7 +824,7 @@ impl Interp {
                 }
                 let report = format!(
                     "Unhandled error in exception handler\n{}",
-                    super::traceback::render(&self.source, &error)
+                    super::traceback::render(&error)
                 );
                 self.stderr.push_str(&report);
             }
@@ -833,7 +833,7 @@ impl Interp {
         let report = format!(
             "{message}\nhandle: {}\n{}",
             handle.repr(),
-            super::traceback::render(&self.source, &exc)
+            super::traceback::render(&exc)
         );
         self.stderr.push_str(&report);
     }
@@ -842,12 +842,16 @@ impl Interp {
     /// made and dropped without running, as CPython warns when it collects one.
     pub fn report_unawaited(&mut self) {
         for (_, qualname, site) in take_unawaited() {
-            let line = self.source.line_of(site.saturating_sub(1));
-            let text = self.source.line_text(line).trim().to_string();
+            let Some(source) = self.files.get((site >> 32) as usize).cloned() else {
+                continue;
+            };
+            let offset = (site as u32).saturating_sub(1);
+            let line = source.line_of(offset);
+            let text = source.line_text(line).trim().to_string();
             self.stderr.push_str(&format!(
                 "{}:{line}: RuntimeWarning: coroutine '{qualname}' was never awaited\n  {text}\n\
                  RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-                self.source.name
+                source.path
             ));
             if self.trace.enabled() {
                 let now = self.sched.clock.now_ns();
@@ -877,7 +881,7 @@ impl Interp {
             let report = format!(
                 "Task exception was never retrieved\nfuture: {}\n{}",
                 task.repr(),
-                super::traceback::render(&self.source, &exc)
+                super::traceback::render(&exc)
             );
             self.stderr.push_str(&report);
             if self.trace.enabled() {

@@ -75,6 +75,12 @@ builtins! {
     Hasattr = "hasattr",
     Aiter = "aiter",
     Anext = "anext",
+    Import = "__import__",
+    Dir = "dir",
+    ImportlibImportModule = "import_module",
+    SysExit = "exit",
+    SysGetrecursionlimit = "getrecursionlimit",
+    SysSetrecursionlimit = "setrecursionlimit",
     AsyncioRun = "run",
     AsyncioSleep = "sleep",
     AsyncioGather = "gather",
@@ -160,6 +166,8 @@ pub fn lookup(name: &str) -> Option<Value> {
         "hasattr" => Builtin::Hasattr,
         "aiter" => Builtin::Aiter,
         "anext" => Builtin::Anext,
+        "__import__" => Builtin::Import,
+        "dir" => Builtin::Dir,
         _ => {
             let ty = match name {
                 "int" => Type::Int,
@@ -736,6 +744,96 @@ impl Interp {
                     Err(exc) => Err(exc),
                 }
             }
+            Builtin::Import => {
+                let bound = bind(
+                    "__import__",
+                    args,
+                    kwargs,
+                    &["name", "globals", "locals", "fromlist", "level"],
+                    1,
+                )?;
+                let name = bound[0].clone().expect("required");
+                let Some(name) = name.as_str() else {
+                    return Err(type_error(format!(
+                        "__import__() argument 1 must be str, not {}",
+                        name.type_name()
+                    )));
+                };
+                let fromlist = match bound[3].clone() {
+                    None | Some(Value::None) => Vec::new(),
+                    Some(list) => self.collect_iterable(list)?,
+                };
+                let level = match bound[4].clone() {
+                    None => 0,
+                    Some(level) => level.as_i64().filter(|_| level.is_int()).ok_or_else(|| {
+                        type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            level.type_name()
+                        ))
+                    })?,
+                };
+                if level < 0 {
+                    return Err(value_error("level must be >= 0"));
+                }
+                if level > 0 {
+                    // The importing module's package comes from `globals`, which scenario
+                    // does not model.
+                    return Err(Exception::msg(
+                        ExcType::ImportError,
+                        "attempted relative import with no known parent package",
+                    ));
+                }
+                let mode = if fromlist.is_empty() {
+                    crate::bytecode::ImportMode::Top
+                } else {
+                    crate::bytecode::ImportMode::From
+                };
+                let module = self.import(name, 0, None, mode)?;
+                // CPython's `_handle_fromlist`: submodules named in `fromlist` are imported.
+                if let Value::Module(package) = &module
+                    && package.is_package()
+                {
+                    for item in fromlist {
+                        if let Some(sub) = item.as_str()
+                            && sub != "*"
+                        {
+                            let sym = self.symbols.intern(sub);
+                            if self.module_member(package, sym).is_none() {
+                                let full = format!("{}.{sub}", package.name);
+                                match self.import(&full, 0, None, crate::bytecode::ImportMode::Leaf)
+                                {
+                                    Err(exc) if exc.ty == ExcType::ModuleNotFoundError => {}
+                                    other => {
+                                        other?;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                Ok(module)
+            }
+            Builtin::Dir => {
+                let [value] = exactly("dir", args, &kwargs, 1)?.try_into().expect("one");
+                let mut names: Vec<Rc<str>> = match &value {
+                    Value::Module(module) => match module.native {
+                        Some(native) => super::modules::dir_of(native)
+                            .iter()
+                            .map(|n| Rc::from(*n))
+                            .collect(),
+                        None => self.module_names(module),
+                    },
+                    other => super::suggest::dir_of(other)
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|n| Rc::from(*n))
+                        .collect(),
+                };
+                names.sort();
+                Ok(Value::list(
+                    names.iter().map(|n| Value::str(&**n)).collect(),
+                ))
+            }
             _ => super::modules::call(self, builtin, args, kwargs),
         }
     }
@@ -743,6 +841,7 @@ impl Interp {
     fn print(&mut self, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
         let mut sep = " ".to_string();
         let mut end = "\n".to_string();
+        let mut to_stderr = false;
         for (name, value) in kwargs {
             match (&*name, &value) {
                 ("sep" | "end", Value::None) => {}
@@ -756,9 +855,15 @@ impl Interp {
                 }
                 ("flush", _) => {}
                 ("file", Value::None) => {}
-                ("file", _) => {
-                    return Err(type_error(
-                        "print(file=...) is not supported: scenarios write to stdout",
+                ("file", Value::Object(object))
+                    if matches!(**object, super::object::Object::Stream(_)) =>
+                {
+                    to_stderr = matches!(**object, super::object::Object::Stream(true));
+                }
+                ("file", other) => {
+                    return Err(Exception::msg(
+                        ExcType::AttributeError,
+                        format!("'{}' object has no attribute 'write'", other.type_name()),
                     ));
                 }
                 _ => {
@@ -776,7 +881,7 @@ impl Interp {
             text.push_str(&arg.try_to_str().map_err(repr_too_deep)?);
         }
         text.push_str(&end);
-        self.write_stdout(&text);
+        self.write_stream(to_stderr, &text);
         Ok(Value::None)
     }
 

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::exceptions::{ExcType, PyResult, runtime_error, value_error};
 use super::value::Value;
-use super::{ExecState, Exit, Interp, RECURSION_LIMIT, Resume};
+use super::{ExecState, Exit, Interp, Resume};
 use crate::bytecode::Code;
 
 enum GenState {
@@ -56,7 +56,7 @@ impl Interp {
                 return Ok(None);
             }
         };
-        if self.depth >= RECURSION_LIMIT {
+        if self.depth >= self.frame_limit {
             *generator.state.borrow_mut() = GenState::Done;
             return Err(super::vm::recursion_error());
         }

@@ -42,7 +42,7 @@ pub fn py_hash(value: &Value) -> Result<i64, &'static str> {
         Value::Future(future) => hash_i64(i64::from(future.id)),
         Value::Type(ty) => hash_str(ty.name()),
         Value::Builtin(builtin) => hash_str(builtin.name()),
-        Value::Module(module) => hash_str(module.name()),
+        Value::Module(module) => hash_str(&module.name),
         Value::Function(function) => hash_str(&function.code.qualname),
         Value::Exception(exc) => hash_str(exc.ty.name()),
         Value::Coroutine(coro) => hash_str(coro.qualname()),

@@ -24,6 +24,7 @@ pub mod format;
 pub mod generator;
 pub mod groups;
 pub mod hash;
+pub mod import;
 pub mod modules;
 pub mod object;
 pub mod ops;
@@ -36,13 +37,12 @@ pub mod taskgroup;
 pub mod threads;
 pub mod traceback;
 pub mod value;
-mod vm;
+pub(crate) mod vm;
 pub mod wait;
 
 use std::rc::Rc;
 
 use crate::bytecode::Code;
-use crate::compiler::Program;
 use crate::pyrandom::PyRandom;
 use crate::runtime::{Clock, Scheduler};
 use crate::source::Source;
@@ -54,6 +54,10 @@ use value::Value;
 
 /// CPython's default recursion limit: frames deeper than this raise `RecursionError`.
 pub const RECURSION_LIMIT: usize = 1000;
+
+/// The deepest scenario lets a program recurse, whatever `sys.setrecursionlimit` asks for:
+/// past it CPython itself would likely overflow its C stack and crash.
+pub const MAX_RECURSION_LIMIT: usize = 20_000;
 
 /// A suspended or running Python computation: frames over one value stack.
 #[derive(Default)]
@@ -134,6 +138,8 @@ pub enum Abort {
     StepLimit(u64),
     /// `--max-time`: the virtual time in nanoseconds the next event would have happened at.
     TimeLimit(u64),
+    /// A module imported at run time does not compile: its rendered diagnostics.
+    Rejected(String),
 }
 
 /// The configuration of one run.
@@ -147,6 +153,10 @@ pub struct Options {
     pub trace: bool,
     /// What the simulated aiohttp's URLs answer.
     pub http: Rc<aiohttp::HttpConfig>,
+    /// `sys.argv`: the program's path as given, then its arguments.
+    pub argv: Vec<String>,
+    /// `sys.path[0]`: the program's directory, as the program sees it.
+    pub path0: String,
 }
 
 impl Default for Options {
@@ -158,6 +168,8 @@ impl Default for Options {
             max_time_ns: None,
             trace: true,
             http: Rc::default(),
+            argv: Vec::new(),
+            path0: String::new(),
         }
     }
 }
@@ -175,7 +187,24 @@ pub type Echo = Box<dyn FnMut(&str)>;
 /// The interpreter of one program run.
 pub struct Interp {
     pub symbols: Interner,
-    pub source: Rc<Source>,
+    /// Every file of the program, by `Source::id`: the main file first, then each module
+    /// in the order it was loaded.
+    pub files: Vec<Rc<Source>>,
+    /// Every module object made, by `Module::id` (the main module is 0).
+    pub modules: Vec<Rc<import::Module>>,
+    /// `sys.modules`, `sys.path` and `sys.argv`: the program can read and change them.
+    pub sys_modules: Rc<value::Dict>,
+    pub sys_path: Rc<value::List>,
+    pub sys_argv: Rc<value::List>,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: usize,
+    /// How deep frames may nest: the recursion limit, at most [`MAX_RECURSION_LIMIT`].
+    pub frame_limit: usize,
+    /// Where imported modules come from.
+    pub loader: Box<dyn import::Loader>,
+    /// `sys.stdout` and `sys.stderr`.
+    pub streams: [Value; 2],
+    /// The global slots of every module (see [`import`]).
     pub globals: Vec<Value>,
     pub global_names: Vec<Rc<str>>,
     /// What each global slot falls back to when unset: a builtin, or `Unbound`.
@@ -223,17 +252,9 @@ pub struct Interp {
 }
 
 impl Interp {
-    pub fn new(
-        source: Rc<Source>,
-        symbols: Interner,
-        program: &Program,
-        options: Options,
-    ) -> Interp {
-        let fallbacks = program
-            .globals
-            .iter()
-            .map(|name| builtins::lookup(name).unwrap_or(Value::Unbound))
-            .collect();
+    /// An interpreter for one run, whose modules come from `loader`. Give it the main
+    /// program with [`Interp::main_module`], then run that with [`Interp::run_module`].
+    pub fn new(main: Rc<Source>, loader: Box<dyn import::Loader>, options: Options) -> Interp {
         agen::clear_abandoned();
         asyncio::take_unawaited();
         let mut rng = PyRandom::new();
@@ -243,21 +264,27 @@ impl Interp {
         } else {
             Clock::virtual_clock()
         };
-        // The module runs as the main program.
-        let globals = program
-            .globals
+        let mut path = vec![Value::str(options.path0.as_str())];
+        path.extend(import::STDLIB_PATH.iter().map(|p| Value::str(*p)));
+        let argv = options
+            .argv
             .iter()
-            .map(|name| match &**name {
-                "__name__" => Value::str("__main__"),
-                _ => Value::Unbound,
-            })
+            .map(|a| Value::str(a.as_str()))
             .collect();
         Interp {
-            symbols,
-            source,
-            globals,
-            global_names: program.globals.clone(),
-            fallbacks,
+            symbols: Interner::default(),
+            files: vec![main],
+            modules: Vec::new(),
+            sys_modules: Rc::new(std::cell::RefCell::new(value::DictMap::default())),
+            sys_path: Rc::new(std::cell::RefCell::new(path)),
+            sys_argv: Rc::new(std::cell::RefCell::new(argv)),
+            recursion_limit: RECURSION_LIMIT,
+            frame_limit: RECURSION_LIMIT,
+            loader,
+            streams: [false, true].map(|e| Value::Object(Rc::new(object::Object::Stream(e)))),
+            globals: Vec::new(),
+            global_names: Vec::new(),
+            fallbacks: Vec::new(),
             stdout: String::new(),
             stderr: String::new(),
             trace: Trace::new(options.trace),
@@ -354,6 +381,20 @@ impl Interp {
         if self.trace.enabled() {
             self.event(Event::Printed(text.into()));
         }
+    }
+
+    /// Write to `sys.stdout` (false) or `sys.stderr` (true).
+    pub fn write_stream(&mut self, stderr: bool, text: &str) {
+        if stderr {
+            self.stderr.push_str(text);
+        } else {
+            self.write_stdout(text);
+        }
+    }
+
+    /// `sys.stdout` (false) or `sys.stderr` (true): one object each per run.
+    pub fn stream(&self, stderr: bool) -> Value {
+        self.streams[stderr as usize].clone()
     }
 
     /// Count one step; past the limit, abort the run.

@@ -18,55 +18,46 @@ use super::builtins::{Builtin, bind, index_arg};
 use super::exceptions::{ExcType, Exception, PyResult, type_error, value_error};
 use super::ops::int_to_float;
 use super::symbol::{Sym, sym};
-use super::value::{Module, TYPING_NAMES, Type, Value};
+use super::value::{Native, TYPING_NAMES, Type, Value};
 use crate::pyrandom::RandomError;
 use crate::trace::Event;
 
 /// What `time.time()` adds to the virtual clock (the oracle's epoch).
 pub const EPOCH: f64 = 1_700_000_000.0;
 
-/// `import name`
-pub fn import(name: &str) -> PyResult<Value> {
-    match name {
-        "asyncio" => Ok(Value::Module(Module::Asyncio)),
-        "random" => Ok(Value::Module(Module::Random)),
-        "time" => Ok(Value::Module(Module::Time)),
-        "typing" => Ok(Value::Module(Module::Typing)),
-        "aiohttp" => Ok(Value::Module(Module::Aiohttp)),
-        other => Err(Exception::msg(
-            ExcType::ModuleNotFoundError,
-            format!("No module named '{other}'"),
-        )),
+/// `dir()` of a built-in module, as CPython 3.11 lists it.
+pub fn dir_of(module: Native) -> &'static [&'static str] {
+    match module {
+        Native::Asyncio | Native::Random | Native::Time | Native::Typing => {
+            super::suggest::dir_named(&format!("module {}", module.name())).unwrap_or(&[])
+        }
+        Native::Sys => SYS_NAMES,
+        Native::Importlib => &["import_module", "invalidate_caches", "reload"],
+        Native::Future => &["annotations"],
+        Native::Aiohttp => &["ClientResponse", "ClientSession"],
     }
 }
 
-impl Interp {
-    pub fn import(&mut self, name: &str) -> PyResult<Value> {
-        import(name)
-    }
-
-    /// `from module import name`
-    pub fn import_from(&mut self, module: &Value, name: Sym) -> PyResult<Value> {
-        let Value::Module(module) = module else {
-            return Err(type_error("import from a non-module"));
-        };
-        member(self, *module, name).ok_or_else(|| {
-            Exception::msg(
-                ExcType::ImportError,
-                format!(
-                    "cannot import name '{}' from '{}'",
-                    self.symbols.name(name),
-                    module.name()
-                ),
-            )
-        })
-    }
-}
+/// The names of `sys` that scenario implements.
+const SYS_NAMES: &[&str] = &[
+    "argv",
+    "exit",
+    "getrecursionlimit",
+    "maxsize",
+    "modules",
+    "path",
+    "platform",
+    "setrecursionlimit",
+    "stderr",
+    "stdout",
+    "version",
+    "version_info",
+];
 
 /// A module's attribute.
-pub fn member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
+pub fn member(interp: &Interp, module: Native, name: Sym) -> Option<Value> {
     use sym::*;
-    if module == Module::Typing {
+    if module == Native::Typing {
         let text = interp.symbols.name(name);
         return TYPING_NAMES
             .iter()
@@ -77,98 +68,128 @@ pub fn member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
         return Some(class);
     }
     let builtin = match (module, name) {
-        (Module::Asyncio, run) => Builtin::AsyncioRun,
-        (Module::Asyncio, timeout) => Builtin::AsyncioTimeout,
-        (Module::Asyncio, timeout_at) => Builtin::AsyncioTimeoutAt,
-        (Module::Asyncio, wait) => Builtin::AsyncioWait,
-        (Module::Asyncio, shield) => Builtin::AsyncioShield,
-        (Module::Asyncio, to_thread) => Builtin::AsyncioToThread,
-        (Module::Asyncio, _) if &**interp.symbols.name(name) == "new_event_loop" => {
+        (Native::Asyncio, run) => Builtin::AsyncioRun,
+        (Native::Asyncio, timeout) => Builtin::AsyncioTimeout,
+        (Native::Asyncio, timeout_at) => Builtin::AsyncioTimeoutAt,
+        (Native::Asyncio, wait) => Builtin::AsyncioWait,
+        (Native::Asyncio, shield) => Builtin::AsyncioShield,
+        (Native::Asyncio, to_thread) => Builtin::AsyncioToThread,
+        (Native::Asyncio, _) if &**interp.symbols.name(name) == "new_event_loop" => {
             Builtin::AsyncioNewEventLoop
         }
-        (Module::Asyncio, _) if &**interp.symbols.name(name) == "set_event_loop" => {
+        (Native::Asyncio, _) if &**interp.symbols.name(name) == "set_event_loop" => {
             Builtin::AsyncioSetEventLoop
         }
-        (Module::Asyncio, sleep) => Builtin::AsyncioSleep,
-        (Module::Asyncio, gather) => Builtin::AsyncioGather,
-        (Module::Asyncio, create_task) => Builtin::AsyncioCreateTask,
-        (Module::Asyncio, ensure_future) => Builtin::AsyncioEnsureFuture,
-        (Module::Asyncio, wait_for) => Builtin::AsyncioWaitFor,
-        (Module::Asyncio, as_completed) => Builtin::AsyncioAsCompleted,
-        (Module::Asyncio, get_running_loop) => Builtin::AsyncioGetRunningLoop,
-        (Module::Asyncio, get_event_loop) => Builtin::AsyncioGetEventLoop,
-        (Module::Asyncio, current_task) => Builtin::AsyncioCurrentTask,
-        (Module::Asyncio, all_tasks) => Builtin::AsyncioAllTasks,
-        (Module::Asyncio, iscoroutine) => Builtin::AsyncioIscoroutine,
-        (Module::Asyncio, iscoroutinefunction) => Builtin::AsyncioIscoroutinefunction,
-        (Module::Asyncio, _) if &**interp.symbols.name(name) == "isfuture" => {
+        (Native::Asyncio, sleep) => Builtin::AsyncioSleep,
+        (Native::Asyncio, gather) => Builtin::AsyncioGather,
+        (Native::Asyncio, create_task) => Builtin::AsyncioCreateTask,
+        (Native::Asyncio, ensure_future) => Builtin::AsyncioEnsureFuture,
+        (Native::Asyncio, wait_for) => Builtin::AsyncioWaitFor,
+        (Native::Asyncio, as_completed) => Builtin::AsyncioAsCompleted,
+        (Native::Asyncio, get_running_loop) => Builtin::AsyncioGetRunningLoop,
+        (Native::Asyncio, get_event_loop) => Builtin::AsyncioGetEventLoop,
+        (Native::Asyncio, current_task) => Builtin::AsyncioCurrentTask,
+        (Native::Asyncio, all_tasks) => Builtin::AsyncioAllTasks,
+        (Native::Asyncio, iscoroutine) => Builtin::AsyncioIscoroutine,
+        (Native::Asyncio, iscoroutinefunction) => Builtin::AsyncioIscoroutinefunction,
+        (Native::Asyncio, _) if &**interp.symbols.name(name) == "isfuture" => {
             Builtin::AsyncioIsfuture
         }
-        (Module::Asyncio, CancelledError) => {
+        (Native::Asyncio, CancelledError) => {
             return Some(Value::Type(&Type::Exception(ExcType::CancelledError)));
         }
-        (Module::Asyncio, TimeoutError) => {
+        (Native::Asyncio, TimeoutError) => {
             return Some(Value::Type(&Type::Exception(ExcType::TimeoutError)));
         }
-        (Module::Asyncio, InvalidStateError) => {
+        (Native::Asyncio, InvalidStateError) => {
             return Some(Value::Type(&Type::Exception(ExcType::InvalidStateError)));
         }
-        (Module::Asyncio, Task) => return Some(Value::Type(&Type::Task)),
-        (Module::Asyncio, Future) => return Some(Value::Type(&Type::Future)),
-        (Module::Random, seed) => Builtin::RandomSeed,
-        (Module::Random, random) => Builtin::RandomRandom,
-        (Module::Random, uniform) => Builtin::RandomUniform,
-        (Module::Random, randint) => Builtin::RandomRandint,
-        (Module::Random, randrange) => Builtin::RandomRandrange,
-        (Module::Random, choice) => Builtin::RandomChoice,
-        (Module::Random, choices) => Builtin::RandomChoices,
-        (Module::Random, shuffle) => Builtin::RandomShuffle,
-        (Module::Random, sample) => Builtin::RandomSample,
-        (Module::Random, getrandbits) => Builtin::RandomGetrandbits,
-        (Module::Random, gauss) => Builtin::RandomGauss,
-        (Module::Random, normalvariate) => Builtin::RandomNormalvariate,
-        (Module::Random, expovariate) => Builtin::RandomExpovariate,
-        (Module::Random, triangular) => Builtin::RandomTriangular,
-        (Module::Time, time) => Builtin::TimeTime,
-        (Module::Time, monotonic) => Builtin::TimeMonotonic,
-        (Module::Time, perf_counter) => Builtin::TimePerfCounter,
-        (Module::Time, sleep) => Builtin::TimeSleep,
-        (Module::Time, time_ns) => Builtin::TimeTimeNs,
-        (Module::Time, monotonic_ns) => Builtin::TimeMonotonicNs,
-        (Module::Time, perf_counter_ns) => Builtin::TimePerfCounterNs,
+        (Native::Asyncio, Task) => return Some(Value::Type(&Type::Task)),
+        (Native::Asyncio, Future) => return Some(Value::Type(&Type::Future)),
+        (Native::Random, seed) => Builtin::RandomSeed,
+        (Native::Random, random) => Builtin::RandomRandom,
+        (Native::Random, uniform) => Builtin::RandomUniform,
+        (Native::Random, randint) => Builtin::RandomRandint,
+        (Native::Random, randrange) => Builtin::RandomRandrange,
+        (Native::Random, choice) => Builtin::RandomChoice,
+        (Native::Random, choices) => Builtin::RandomChoices,
+        (Native::Random, shuffle) => Builtin::RandomShuffle,
+        (Native::Random, sample) => Builtin::RandomSample,
+        (Native::Random, getrandbits) => Builtin::RandomGetrandbits,
+        (Native::Random, gauss) => Builtin::RandomGauss,
+        (Native::Random, normalvariate) => Builtin::RandomNormalvariate,
+        (Native::Random, expovariate) => Builtin::RandomExpovariate,
+        (Native::Random, triangular) => Builtin::RandomTriangular,
+        (Native::Time, time) => Builtin::TimeTime,
+        (Native::Time, monotonic) => Builtin::TimeMonotonic,
+        (Native::Time, perf_counter) => Builtin::TimePerfCounter,
+        (Native::Time, sleep) => Builtin::TimeSleep,
+        (Native::Time, time_ns) => Builtin::TimeTimeNs,
+        (Native::Time, monotonic_ns) => Builtin::TimeMonotonicNs,
+        (Native::Time, perf_counter_ns) => Builtin::TimePerfCounterNs,
+        (Native::Sys | Native::Importlib | Native::Future, _) => {
+            return other_member(interp, module, name);
+        }
         _ => return None,
     };
     Some(Value::Builtin(builtin))
 }
 
+/// The members of `sys`, `importlib` and `__future__`.
+fn other_member(interp: &Interp, module: Native, name: Sym) -> Option<Value> {
+    let text = &**interp.symbols.name(name);
+    let builtin = match (module, text) {
+        (Native::Sys, "argv") => return Some(Value::List(interp.sys_argv.clone())),
+        (Native::Sys, "path") => return Some(Value::List(interp.sys_path.clone())),
+        (Native::Sys, "modules") => return Some(Value::Dict(interp.sys_modules.clone())),
+        (Native::Sys, "maxsize") => return Some(Value::Int(i64::MAX)),
+        (Native::Sys, "platform") => return Some(Value::str("linux")),
+        (Native::Sys, "version") => return Some(Value::str(SYS_VERSION)),
+        (Native::Sys, "stdout") => return Some(interp.stream(false)),
+        (Native::Sys, "stderr") => return Some(interp.stream(true)),
+        (Native::Sys, "exit") => Builtin::SysExit,
+        (Native::Sys, "getrecursionlimit") => Builtin::SysGetrecursionlimit,
+        (Native::Sys, "setrecursionlimit") => Builtin::SysSetrecursionlimit,
+        (Native::Importlib, "import_module") => Builtin::ImportlibImportModule,
+        (Native::Future, "annotations") => {
+            return Some(Value::str("_Feature((3, 7, 0, 'beta', 1), None, 16777216)"));
+        }
+        _ => return None,
+    };
+    Some(Value::Builtin(builtin))
+}
+
+/// `sys.version`, as a CPython 3.11.7 built with GCC 12 on Debian shows it.
+pub const SYS_VERSION: &str = "3.11.7 (main, Dec  8 2023, 18:56:57) [GCC 12.2.0]";
+
 /// The classes and constants of asyncio and aiohttp.
-fn class_member(interp: &Interp, module: Module, name: Sym) -> Option<Value> {
+fn class_member(interp: &Interp, module: Native, name: Sym) -> Option<Value> {
     use super::object::ObjectKind as K;
     let text = &**interp.symbols.name(name);
     let kind = match (module, text) {
-        (Module::Asyncio, "Lock") => K::Lock,
-        (Module::Asyncio, "Event") => K::Event,
-        (Module::Asyncio, "Condition") => K::Condition,
-        (Module::Asyncio, "Semaphore") => K::Semaphore,
-        (Module::Asyncio, "BoundedSemaphore") => K::BoundedSemaphore,
-        (Module::Asyncio, "Barrier") => K::Barrier,
-        (Module::Asyncio, "BrokenBarrierError") => {
+        (Native::Asyncio, "Lock") => K::Lock,
+        (Native::Asyncio, "Event") => K::Event,
+        (Native::Asyncio, "Condition") => K::Condition,
+        (Native::Asyncio, "Semaphore") => K::Semaphore,
+        (Native::Asyncio, "BoundedSemaphore") => K::BoundedSemaphore,
+        (Native::Asyncio, "Barrier") => K::Barrier,
+        (Native::Asyncio, "BrokenBarrierError") => {
             return Some(Value::Type(&Type::Exception(ExcType::BrokenBarrierError)));
         }
-        (Module::Asyncio, "Queue") => K::Queue,
-        (Module::Asyncio, "LifoQueue") => K::LifoQueue,
-        (Module::Asyncio, "PriorityQueue") => K::PriorityQueue,
-        (Module::Asyncio, "TaskGroup") => K::TaskGroup,
-        (Module::Asyncio, "Timeout") => K::Timeout,
-        (Module::Aiohttp, "ClientSession") => K::ClientSession,
-        (Module::Aiohttp, "ClientResponse") => K::ClientResponse,
-        (Module::Asyncio, "QueueEmpty") => {
+        (Native::Asyncio, "Queue") => K::Queue,
+        (Native::Asyncio, "LifoQueue") => K::LifoQueue,
+        (Native::Asyncio, "PriorityQueue") => K::PriorityQueue,
+        (Native::Asyncio, "TaskGroup") => K::TaskGroup,
+        (Native::Asyncio, "Timeout") => K::Timeout,
+        (Native::Aiohttp, "ClientSession") => K::ClientSession,
+        (Native::Aiohttp, "ClientResponse") => K::ClientResponse,
+        (Native::Asyncio, "QueueEmpty") => {
             return Some(Value::Type(&Type::Exception(ExcType::QueueEmpty)));
         }
-        (Module::Asyncio, "QueueFull") => {
+        (Native::Asyncio, "QueueFull") => {
             return Some(Value::Type(&Type::Exception(ExcType::QueueFull)));
         }
-        (Module::Asyncio, "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED") => {
+        (Native::Asyncio, "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED") => {
             return Some(Value::str(text));
         }
         _ => return None,
@@ -230,6 +251,74 @@ pub fn call(
 ) -> PyResult<Value> {
     let name = builtin.name();
     match builtin {
+        // ---------------------------------------------------------------- sys, importlib
+        Builtin::SysExit => {
+            let bound = bind("exit", args, kwargs, &["status"], 0)?;
+            let args = bound[0].clone().into_iter().collect();
+            Err(Exception::new(ExcType::SystemExit, args))
+        }
+        Builtin::SysGetrecursionlimit => {
+            bind("getrecursionlimit", args, kwargs, &[], 0)?;
+            Ok(Value::Int(interp.recursion_limit as i64))
+        }
+        Builtin::SysSetrecursionlimit => {
+            let bound = bind("setrecursionlimit", args, kwargs, &["limit"], 1)?;
+            let limit = bound[0].clone().expect("required");
+            let Some(limit) = limit.as_i64().filter(|_| limit.is_int()) else {
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    limit.type_name()
+                )));
+            };
+            if limit < 1 {
+                return Err(value_error(
+                    "recursion limit must be greater or equal than 1",
+                ));
+            }
+            let depth = interp.depth + 1;
+            if (limit as usize) <= depth {
+                return Err(Exception::msg(
+                    ExcType::RecursionError,
+                    format!(
+                        "cannot set the recursion limit to {limit} at the recursion depth {depth}: the limit is too low"
+                    ),
+                ));
+            }
+            interp.recursion_limit = limit as usize;
+            interp.frame_limit = (limit as usize).min(super::MAX_RECURSION_LIMIT);
+            Ok(Value::None)
+        }
+        Builtin::ImportlibImportModule => {
+            let bound = bind("import_module", args, kwargs, &["name", "package"], 1)?;
+            let name = bound[0].clone().expect("required");
+            let Some(name) = name.as_str() else {
+                return Err(Exception::msg(
+                    ExcType::AttributeError,
+                    format!(
+                        "'{}' object has no attribute 'startswith'",
+                        name.type_name()
+                    ),
+                ));
+            };
+            let package = bound[1].clone().filter(|p| !matches!(p, Value::None));
+            let level = name.len() - name.trim_start_matches('.').len();
+            let package = match (&package, level) {
+                (_, 0) => None,
+                (None, _) => {
+                    return Err(type_error(format!(
+                        "the 'package' argument is required to perform a relative import for {}",
+                        Value::str(name).repr()
+                    )));
+                }
+                (Some(package), _) => Some(package.to_str()),
+            };
+            interp.import(
+                &name[level..],
+                level,
+                package.as_deref(),
+                crate::bytecode::ImportMode::Leaf,
+            )
+        }
         // ---------------------------------------------------------------- asyncio
         Builtin::AsyncioRun => {
             let bound = bind("run", args, kwargs, &["main", "debug"], 1)?;

@@ -34,6 +34,8 @@ pub enum Object {
     Handle(CallbackHandle),
     /// `object()`: nothing but an identity (a sentinel).
     Plain,
+    /// `sys.stdout` (false) or `sys.stderr` (true).
+    Stream(bool),
 }
 
 /// A callback the loop will call (`asyncio.Handle` / `asyncio.TimerHandle`).
@@ -91,6 +93,7 @@ pub enum ObjectKind {
     Handle,
     TimerHandle,
     Object,
+    TextIOWrapper,
 }
 
 impl ObjectKind {
@@ -114,6 +117,7 @@ impl ObjectKind {
             ObjectKind::Handle => "Handle",
             ObjectKind::TimerHandle => "TimerHandle",
             ObjectKind::Object => "object",
+            ObjectKind::TextIOWrapper => "TextIOWrapper",
         }
     }
 
@@ -136,6 +140,7 @@ impl ObjectKind {
             ObjectKind::RequestContextManager => "aiohttp.client",
             ObjectKind::ClientResponse => "aiohttp.client_reqrep",
             ObjectKind::Handle | ObjectKind::TimerHandle => "asyncio.events",
+            ObjectKind::TextIOWrapper => "_io",
         }
     }
 }
@@ -163,6 +168,7 @@ impl Object {
             Object::Handle(h) if h.when.is_some() => ObjectKind::TimerHandle,
             Object::Handle(_) => ObjectKind::Handle,
             Object::Plain => ObjectKind::Object,
+            Object::Stream(_) => ObjectKind::TextIOWrapper,
         }
     }
 
@@ -206,6 +212,7 @@ impl Object {
             Object::Handle(h) if h.when.is_some() => &["cancel", "cancelled", "when"],
             Object::Handle(_) => &["cancel", "cancelled"],
             Object::Plain => &[],
+            Object::Stream(_) => &["write", "flush", "writelines", "isatty"],
         }
     }
 
@@ -253,6 +260,10 @@ impl Object {
             Object::Response(response) => response.repr(),
             Object::Handle(handle) => handle.repr(),
             Object::Plain => "<object object at 0x...>".to_string(),
+            Object::Stream(stderr) => {
+                let name = if *stderr { "<stderr>" } else { "<stdout>" };
+                format!("<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>")
+            }
         }
     }
 }
@@ -321,6 +332,38 @@ impl Interp {
         };
         let name = &**name;
         match (&**object, name) {
+            (Object::Stream(stderr), "write") => {
+                let [text] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
+                let Value::Str(text) = text else {
+                    return Err(type_error(format!(
+                        "write() argument must be str, not {}",
+                        text.type_name()
+                    )));
+                };
+                self.write_stream(*stderr, text.as_str());
+                Ok(Value::Int(text.len() as i64))
+            }
+            (Object::Stream(stderr), "writelines") => {
+                let [lines] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
+                for line in self.collect_iterable(lines)? {
+                    let Value::Str(text) = line else {
+                        return Err(type_error(format!(
+                            "write() argument must be str, not {}",
+                            line.type_name()
+                        )));
+                    };
+                    self.write_stream(*stderr, text.as_str());
+                }
+                Ok(Value::None)
+            }
+            (Object::Stream(_), "flush") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(Value::None)
+            }
+            (Object::Stream(_), "isatty") => {
+                exactly(&method, args, &kwargs, 0)?;
+                Ok(Value::Bool(super::value::PyBool::False))
+            }
             (Object::Lock(_) | Object::Condition(_), "acquire") => {
                 exactly(&method, args, &kwargs, 0)?;
                 Ok(sync_coro(

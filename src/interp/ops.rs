@@ -1328,7 +1328,7 @@ impl Interp {
             return Ok(Value::Type(object.type_of().interned()));
         }
         match object {
-            Value::Module(module) => self.module_attribute(*module, name),
+            Value::Module(module) => self.module_attribute(module, name),
             Value::Exception(exc) => match name {
                 sym::args => Ok(Value::tuple(exc.args.clone())),
                 sym::__cause__ => Ok(exc
@@ -1487,19 +1487,11 @@ impl Interp {
         }
     }
 
-    pub fn module_attribute(&mut self, module: Module, name: Sym) -> PyResult<Value> {
-        super::modules::member(self, module, name).ok_or_else(|| {
-            let attribute = self.symbols.name(name);
-            let error = Exception::msg(
-                ExcType::AttributeError,
-                format!("module '{}' has no attribute '{attribute}'", module.name()),
-            );
-            if let Some(dir) = super::suggest::dir_named(&format!("module {}", module.name())) {
-                *error.suggestion.borrow_mut() =
-                    super::suggest::closest(attribute, dir).map(Rc::from);
-            }
-            error
-        })
+    pub fn module_attribute(&mut self, module: &Rc<Module>, name: Sym) -> PyResult<Value> {
+        match self.module_member(module, name) {
+            Some(value) => Ok(value),
+            None => Err(self.module_attribute_error(module, name)),
+        }
     }
 }
 

@@ -9,8 +9,8 @@
 //! ValueError: boom
 //! ```
 //! Chained exceptions (`raise ... from`, or raised while handling another) are shown first,
-//! joined by CPython's sentences. Files are named as the user named them, not by absolute
-//! path, so output does not depend on where a scenario lives.
+//! joined by CPython's sentences. Each entry names the file of its code as CPython does
+//! (`Source::path`: absolute, or as `scenario.toml`'s `[paths] root` shows it).
 
 use std::rc::Rc;
 
@@ -20,9 +20,8 @@ use crate::ast::{ExprKind, StmtKind};
 use crate::source::{Source, Span};
 
 /// The full traceback text of an exception, ending in a newline.
-pub fn render(source: &Source, exc: &Rc<Exception>) -> String {
+pub fn render(exc: &Rc<Exception>) -> String {
     let mut printer = Printer {
-        source,
         out: String::new(),
         seen: Vec::new(),
         depth: 0,
@@ -42,15 +41,14 @@ const MAX_GROUP_DEPTH: usize = 10;
 
 /// `traceback.TracebackException.format` with its `_ExceptionPrintContext`: exception groups
 /// are drawn as nested boxes, each member numbered.
-struct Printer<'a> {
-    source: &'a Source,
+struct Printer {
     out: String,
     seen: Vec<*const Exception>,
     depth: usize,
     need_close: bool,
 }
 
-impl Printer<'_> {
+impl Printer {
     fn indent(&self) -> String {
         " ".repeat(2 * self.depth)
     }
@@ -95,7 +93,7 @@ impl Printer<'_> {
     fn stack(&mut self, exc: &Exception) {
         // Runs of the same line of the same function (a recursion) show three entries,
         // then `[Previous line repeated N more times]`, as CPython does.
-        let mut last: Option<(usize, &str)> = None;
+        let mut last: Option<(u32, usize, &str)> = None;
         let mut repeats = 0usize;
         let traceback = exc.traceback.borrow();
         for entry in traceback.iter().rev().filter(|e| !e.hidden) {
@@ -105,13 +103,14 @@ impl Printer<'_> {
                 .get(entry.pc as usize)
                 .copied()
                 .unwrap_or(entry.code.span);
+            let source = &*entry.code.source;
             let span = if entry.method_lookup {
-                callee(self.source, span).unwrap_or(span)
+                callee(source, span).unwrap_or(span)
             } else {
                 span
             };
-            let line = self.source.line_of(span.start);
-            let here = Some((line, &*entry.code.name));
+            let line = source.line_of(span.start);
+            let here = Some((source.id, line, &*entry.code.name));
             if here != last {
                 self.repeated(repeats);
                 last = here;
@@ -123,12 +122,12 @@ impl Printer<'_> {
             }
             let mut text = format!(
                 "  File \"{}\", line {line}, in {}\n",
-                self.source.name, entry.code.name
+                source.path, entry.code.name
             );
-            let code = self.source.line_text(line).trim();
+            let code = source.line_text(line).trim();
             if !code.is_empty() {
                 text.push_str(&format!("    {code}\n"));
-                if let Some(carets) = carets(self.source, span) {
+                if let Some(carets) = carets(source, span) {
                     text.push_str(&format!("    {carets}\n"));
                 }
             }

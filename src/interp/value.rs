@@ -23,6 +23,7 @@ use super::asyncio::{Coroutine, Future};
 use super::builtins::Builtin;
 use super::exceptions::{ExcType, Exception};
 use super::generator::Generator;
+pub use super::import::{Module, Native};
 use super::symbol::Sym;
 use crate::bytecode::Code;
 use crate::pyfmt;
@@ -36,7 +37,7 @@ use crate::pyfmt;
 /// hold more than one word, or values grow to 24 bytes (see `bytecode::tests`).
 ///
 /// Every payload is also a single 8-byte integer or pointer: an `i64`, an `Rc`, a
-/// `&'static`, a `repr(u64)` fieldless enum ([`PyBool`], [`Builtin`], [`Module`]) or a
+/// `&'static`, a `repr(u64)` fieldless enum ([`PyBool`], [`Builtin`]) or a
 /// `repr(transparent)` `u64` ([`PyFloat`], the bits of an `f64`). That gives `Value`
 /// Rust's scalar-pair ABI: it is passed and returned in two registers (tag, payload)
 /// rather than through memory, so pushing the result of a call does not store it to the
@@ -58,11 +59,11 @@ pub enum Value {
     Unbound,
     Type(&'static Type),
     Builtin(Builtin),
-    Module(Module),
     /// The running event loop (`asyncio.get_running_loop()`).
     Loop,
     Ellipsis,
     // Everything below holds a reference count.
+    Module(Rc<Module>),
     BigInt(Rc<BigInt>),
     Str(Rc<PyStr>),
     Tuple(Rc<Tuple>),
@@ -277,30 +278,6 @@ pub struct BoundMethod {
     pub name: Sym,
 }
 
-/// The built-in modules a scenario can import.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u64)] // one word, for `Value::Module` (see `Value`)
-pub enum Module {
-    Asyncio,
-    Random,
-    Time,
-    Typing,
-    /// The simulated `aiohttp`.
-    Aiohttp,
-}
-
-impl Module {
-    pub fn name(self) -> &'static str {
-        match self {
-            Module::Asyncio => "asyncio",
-            Module::Random => "random",
-            Module::Time => "time",
-            Module::Typing => "typing",
-            Module::Aiohttp => "aiohttp",
-        }
-    }
-}
-
 /// The built-in types, as values (`int`, `str`, `ValueError`, ...).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Type {
@@ -424,6 +401,7 @@ impl Type {
                 K::Handle => &Type::Native(K::Handle),
                 K::TimerHandle => &Type::Native(K::TimerHandle),
                 K::Object => &Type::Native(K::Object),
+                K::TextIOWrapper => &Type::Native(K::TextIOWrapper),
             },
             Type::DictView(DictView::Keys) => &Type::DictView(DictView::Keys),
             Type::DictView(DictView::Values) => &Type::DictView(DictView::Values),
@@ -801,7 +779,7 @@ impl Value {
             (Value::Method(a), Value::Method(b)) => Rc::ptr_eq(a, b),
             (Value::Type(a), Value::Type(b)) => a == b,
             (Value::Exception(a), Value::Exception(b)) => Rc::ptr_eq(a, b),
-            (Value::Module(a), Value::Module(b)) => a == b,
+            (Value::Module(a), Value::Module(b)) => Rc::ptr_eq(a, b),
             (Value::Coroutine(a), Value::Coroutine(b)) => Rc::ptr_eq(a, b),
             (Value::Future(a), Value::Future(b)) => Rc::ptr_eq(a, b),
             (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
@@ -1010,9 +988,7 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) -> Res
             }
         },
         Value::Exception(exc) => out.push_str(&exc.repr()),
-        Value::Module(m) => {
-            let _ = write!(out, "<module '{}'>", m.name());
-        }
+        Value::Module(m) => out.push_str(&m.repr()),
         Value::Coroutine(c) => {
             let _ = write!(
                 out,
@@ -1388,7 +1364,6 @@ mod tests {
         assert_eq!(size_of::<PyBool>(), 8);
         assert_eq!(size_of::<PyFloat>(), 8);
         assert_eq!(size_of::<Builtin>(), 8);
-        assert_eq!(size_of::<Module>(), 8);
         assert_eq!(size_of::<&'static Type>(), 8);
         // The tag word leaves room for `None`.
         assert_eq!(size_of::<Option<Value>>(), 16);

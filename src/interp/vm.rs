@@ -14,9 +14,7 @@ mod tier;
 use super::asyncio::{Coroutine, CoroutineBody, NativeCoro, NativeStep};
 use super::exceptions::{ExcType, Exception, PyResult, runtime_error, type_error};
 use super::value::{Function, Iter, Key, KeyRef, Value, dict_index};
-use super::{
-    ExecState, Exit, Frame, Handler, Interp, NativeFrame, RECURSION_LIMIT, Resume, Suspend,
-};
+use super::{ExecState, Exit, Frame, Handler, Interp, NativeFrame, Resume, Suspend};
 use crate::ast::{BinOp, CmpOp};
 use crate::bytecode::{Code, CodeKind, Instr};
 
@@ -173,7 +171,7 @@ impl Interp {
         match awaitable {
             Value::Coroutine(coro) => match coro.take_body() {
                 Some(CoroutineBody::Python(code, locals)) => {
-                    if state.frames.len() + self.depth >= RECURSION_LIMIT {
+                    if state.frames.len() + self.depth >= self.frame_limit {
                         return AwaitStart::Error(recursion_error());
                     }
                     self.push_frame(state, code, locals, Some(coro));
@@ -411,7 +409,8 @@ impl Interp {
                                 && coro.site.get() == 0
                             {
                                 let span = code.spans.get(pc - 1).copied().unwrap_or(code.span);
-                                coro.site.set(span.start as u32 + 1);
+                                coro.site
+                                    .set(((code.source.id as u64) << 32) | (span.start as u64 + 1));
                                 self.frame_serial += 1;
                                 coro.serial.set(self.frame_serial);
                             }
@@ -422,7 +421,7 @@ impl Interp {
                             state.stack.push(value)
                         }
                         super::call::Callee::Frame(code, locals) => {
-                            if state.frames.len() + self.depth >= RECURSION_LIMIT {
+                            if state.frames.len() + self.depth >= self.frame_limit {
                                 raise!(recursion_error());
                             }
                             self.push_frame(state, code, locals, None);
@@ -1089,7 +1088,7 @@ impl Interp {
                             let awaited = function.code.kind == CodeKind::Coroutine
                                 && matches!(instrs.get(pc), Some(Instr::Await));
                             if function.code.kind == CodeKind::Function || awaited {
-                                if state.frames.len() + self.depth >= RECURSION_LIMIT {
+                                if state.frames.len() + self.depth >= self.frame_limit {
                                     raise!(recursion_error());
                                 }
                                 let function = function.clone();
@@ -1423,10 +1422,14 @@ impl Interp {
                         }
                     }
                     Instr::ImportName(index) => {
-                        let name = code.consts[index as usize].clone();
                         save_pc!();
-                        let module = tri!(self.import(name.as_str().unwrap_or_default()));
+                        let module = tri!(self.import_name(&code, &code.consts[index as usize]));
                         state.stack.push(module);
+                    }
+                    Instr::ImportStar => {
+                        let module = pop!();
+                        save_pc!();
+                        tri!(self.import_star(&code, &module));
                     }
                     Instr::ImportFrom(name) => {
                         let module = top!().clone();
@@ -1491,7 +1494,7 @@ impl Interp {
         match self.prepare_call(func, args, kwargs)? {
             super::call::Callee::Done(value) => Ok(value),
             super::call::Callee::Frame(code, locals) => {
-                if self.depth >= RECURSION_LIMIT {
+                if self.depth >= self.frame_limit {
                     return Err(recursion_error());
                 }
                 let mut state = ExecState::default();
@@ -1531,7 +1534,6 @@ fn fast_clone(value: &Value) -> Value {
         Value::Unbound => Value::Unbound,
         Value::Type(t) => Value::Type(t),
         Value::Builtin(b) => Value::Builtin(*b),
-        Value::Module(m) => Value::Module(*m),
         Value::Loop => Value::Loop,
         Value::Ellipsis => Value::Ellipsis,
         // The containers a loop keeps touching: a reference count, inline.
@@ -1582,7 +1584,6 @@ fn owns_nothing(value: &Value) -> bool {
             | Value::Unbound
             | Value::Type(_)
             | Value::Builtin(_)
-            | Value::Module(_)
             | Value::Loop
             | Value::Ellipsis
     )
@@ -1828,12 +1829,12 @@ fn fast_subscript_of(object: &Value, index: &Value) -> Option<Value> {
 /// `asyncio.sleep(delay[, result])` with an int or float delay, taken off the stack as the
 /// native coroutine it makes (what `modules::call` would wrap in a coroutine object).
 fn direct_sleep(stack: &mut Vec<Value>, argc: usize) -> Option<NativeCoro> {
-    use super::value::Module;
+    use super::value::Native;
     if argc != 1 && argc != 2 {
         return None;
     }
     let len = stack.len();
-    if !matches!(stack[len - argc - 1], Value::Module(Module::Asyncio)) {
+    if !matches!(&stack[len - argc - 1], Value::Module(m) if m.native == Some(Native::Asyncio)) {
         return None;
     }
     let delay = match stack[len - argc] {

@@ -159,6 +159,7 @@ fn outcome_line(outcome: &Outcome, end_ns: u64) -> OutcomeLine {
             line.kind = "time_limit";
             line.due_ns = Some(*due);
         }
+        Outcome::Rejected(_) => line.kind = "rejected",
     }
     line
 }

@@ -233,6 +233,8 @@ pub enum Outcome {
     Deadlock(Vec<(String, String)>),
     StepLimit(u64),
     TimeLimit(u64),
+    /// A module imported at run time could not run: its first diagnostic's line.
+    Rejected(String),
 }
 
 impl Outcome {
@@ -242,6 +244,7 @@ impl Outcome {
             Outcome::Uncaught(_) => 1,
             Outcome::Interrupted => 130,
             Outcome::Deadlock(_) | Outcome::StepLimit(_) | Outcome::TimeLimit(_) => 3,
+            Outcome::Rejected(_) => 2,
         }
     }
 
@@ -268,6 +271,7 @@ impl Outcome {
                 }
             }
             Outcome::StepLimit(steps) => format!("exit 3, step limit reached ({steps} steps)"),
+            Outcome::Rejected(diagnostic) => format!("exit 2, {diagnostic}"),
             Outcome::TimeLimit(at) => format!(
                 "exit 3, time limit reached (the next event was due at {})",
                 time_text(*at)

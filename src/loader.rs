@@ -1,0 +1,409 @@
+//! The program's files: the main file and the modules it imports, read from the file system.
+//!
+//! The interpreter reads no files itself; it asks a [`Loader`] (this [`FsLoader`]) for the
+//! module a name stands for in a directory, and for its parsed and checked text. Paths cross
+//! that boundary as the program sees them: absolute, as CPython shows them in `__file__` and
+//! tracebacks, with the directory of `scenario.toml`'s `[paths] root` shown as that root
+//! ([`PathMap`]), so that goldens do not depend on where a suite is checked out.
+//!
+//! Before a program runs, [`FsLoader::preload`] follows its imports of literal names
+//! (`import m`, `from m import x`, `__import__('0-basic')`, `importlib.import_module('m')`)
+//! from module to module and checks every file it reaches, so that a syntax error or an
+//! unsupported construct anywhere in the program is reported before anything runs, like an
+//! error in the main file.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
+
+use crate::ast::{self, Arg, Expr, ExprKind, Node, StmtKind};
+use crate::check;
+use crate::compiler;
+use crate::diagnostic::Diagnostic;
+use crate::interp::import::{Found, Loader, Parsed, Std, std_module, unshadowable};
+use crate::interp::symbol::Interner;
+use crate::parser;
+use crate::source::Source;
+
+/// Absolute paths under `real` are shown as under `shown` (`[paths] root`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathMap {
+    pub real: PathBuf,
+    pub shown: String,
+}
+
+/// A file the program could not be run with, and why.
+pub struct Rejected {
+    pub source: Rc<Source>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Rejected {
+    pub fn render(&self) -> String {
+        self.diagnostics
+            .iter()
+            .map(|d| d.render(&self.source))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// The files of one program, on the file system.
+pub struct FsLoader {
+    /// The directory relative paths are taken from.
+    cwd: PathBuf,
+    /// The directory of the main file.
+    main_dir: PathBuf,
+    map: Option<PathMap>,
+    /// Files parsed and checked before the run, by the path the program sees.
+    parsed: HashMap<String, Parsed>,
+    next_id: u32,
+}
+
+impl FsLoader {
+    /// The loader of the program whose main file the user named `main` (a path, relative to
+    /// the current directory or absolute).
+    pub fn new(main: &str, map: Option<PathMap>) -> FsLoader {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+        let main_path = normalize(&cwd.join(main));
+        let main_dir = main_path
+            .parent()
+            .map_or_else(|| cwd.clone(), Path::to_path_buf);
+        FsLoader {
+            cwd,
+            main_dir,
+            map,
+            parsed: HashMap::new(),
+            next_id: 1,
+        }
+    }
+
+    /// The main file's path as the program sees it (`__file__`).
+    pub fn main_path(&self, main: &str) -> String {
+        self.shown(&normalize(&self.cwd.join(main)))
+    }
+
+    /// The main file's directory as the program sees it (`sys.path[0]`).
+    pub fn main_dir(&self) -> String {
+        self.shown(&self.main_dir)
+    }
+
+    /// A real path as the program sees it.
+    pub fn shown(&self, real: &Path) -> String {
+        if let Some(map) = &self.map
+            && let Ok(rest) = real.strip_prefix(&map.real)
+        {
+            let rest = rest.to_string_lossy();
+            let root = map.shown.trim_end_matches('/');
+            return if rest.is_empty() {
+                map.shown.clone()
+            } else {
+                format!("{root}/{rest}")
+            };
+        }
+        real.to_string_lossy().into_owned()
+    }
+
+    /// The real path of a path as the program sees it; relative ones are taken from the
+    /// current directory, as CPython takes a relative `sys.path` entry.
+    fn real(&self, shown: &str) -> PathBuf {
+        if let Some(map) = &self.map {
+            let root = map.shown.trim_end_matches('/');
+            if shown == root || shown == map.shown {
+                return map.real.clone();
+            }
+            if let Some(rest) = shown.strip_prefix(&format!("{root}/")) {
+                return map.real.join(rest);
+            }
+        }
+        normalize(&self.cwd.join(shown))
+    }
+
+    /// The name diagnostics give a file: its path from the current directory, if it is
+    /// under it.
+    fn display_name(&self, real: &Path) -> String {
+        match real.strip_prefix(&self.cwd) {
+            Ok(relative) => relative.to_string_lossy().into_owned(),
+            Err(_) => real.to_string_lossy().into_owned(),
+        }
+    }
+
+    /// Whether a file of the program stands for the top-level module `name`: CPython would
+    /// import it from the program's directory instead of a standard module.
+    pub fn is_local(&self, name: &str) -> bool {
+        let top = name.split('.').next().unwrap_or(name);
+        !unshadowable(top) && find_in(&self.main_dir, top).is_some()
+    }
+
+    /// Parse and check a file's bytes.
+    pub fn front_end(&self, name: &str, path: &str, bytes: Vec<u8>, id: u32) -> FrontEnd {
+        let (source, error) = Source::from_bytes(name, bytes);
+        let source = Rc::new(source.with_path(path, id));
+        if let Some(diagnostic) = error {
+            return Err(Rejected {
+                source,
+                diagnostics: vec![diagnostic],
+            });
+        }
+        let module = match parser::parse(&source) {
+            Ok(module) => module,
+            Err(diagnostic) => {
+                return Err(Rejected {
+                    source,
+                    diagnostics: vec![diagnostic],
+                });
+            }
+        };
+        let diagnostics = check::check(&module, &|name| self.is_local(name));
+        if !diagnostics.is_empty() {
+            return Err(Rejected {
+                source,
+                diagnostics,
+            });
+        }
+        Ok(Parsed {
+            source,
+            module: Rc::new(module),
+        })
+    }
+
+    /// Follow the program's imports of literal names from `main`, parsing and checking
+    /// every module file they reach (compiling it too, to find what only the compiler
+    /// reports). What it finds is kept for the run; what cannot run is returned, in the
+    /// order the imports reach it.
+    pub fn preload(&mut self, main: &Parsed) -> Vec<Rejected> {
+        let mut rejected = Vec::new();
+        let mut seen: HashSet<PathBuf> = HashSet::new();
+        let mut queue: Vec<(Rc<ast::Module>, Option<String>)> = vec![(main.module.clone(), None)];
+        while let Some((module, package)) = queue.pop() {
+            let mut names = Vec::new();
+            imported_names(&module.body, package.as_deref(), &mut names);
+            for name in names {
+                for (real, package) in self.locate(&name) {
+                    if !seen.insert(real.clone()) {
+                        continue;
+                    }
+                    let Ok(bytes) = std::fs::read(&real) else {
+                        continue;
+                    };
+                    let shown = self.shown(&real);
+                    let id = self.next_id;
+                    match self.front_end(&self.display_name(&real), &shown, bytes, id) {
+                        Ok(parsed) => {
+                            if let Err(diagnostic) = trial_compile(&parsed) {
+                                rejected.push(Rejected {
+                                    source: parsed.source.clone(),
+                                    diagnostics: vec![diagnostic],
+                                });
+                                continue;
+                            }
+                            self.next_id += 1;
+                            queue.push((parsed.module.clone(), package));
+                            self.parsed.insert(shown, parsed);
+                        }
+                        Err(error) => rejected.push(error),
+                    }
+                }
+            }
+        }
+        rejected
+    }
+
+    /// The files an import of the absolute dotted `name` loads from the program's directory:
+    /// each package on the way and the module, with the package each is in.
+    fn locate(&self, name: &str) -> Vec<(PathBuf, Option<String>)> {
+        let mut files = Vec::new();
+        let parts: Vec<&str> = name.split('.').collect();
+        if parts.iter().any(|p| p.is_empty()) || unshadowable(parts[0]) {
+            return files;
+        }
+        let mut dir = self.main_dir.clone();
+        for (i, part) in parts.iter().enumerate() {
+            match find_in(&dir, part) {
+                Some(FoundReal::File { file, package }) => {
+                    let own = parts[..=i].join(".");
+                    let package_name = match package {
+                        Some(_) => Some(own.clone()),
+                        None => (i > 0).then(|| parts[..i].join(".")),
+                    };
+                    files.push((file, package_name));
+                    match package {
+                        Some(package) => dir = package,
+                        None => break,
+                    }
+                }
+                Some(FoundReal::Namespace(next)) => dir = next,
+                None => break,
+            }
+        }
+        files
+    }
+}
+
+type FrontEnd = Result<Parsed, Rejected>;
+
+/// Compile a module on its own, to find the errors only the compiler reports.
+fn trial_compile(parsed: &Parsed) -> Result<(), Diagnostic> {
+    compile_alone(parsed).map(|_| ())
+}
+
+/// A module's code compiled on its own (for `scenario dis`, and to find the errors only the
+/// compiler reports).
+pub fn compile_alone(parsed: &Parsed) -> Result<Rc<crate::bytecode::Code>, Diagnostic> {
+    let target = compiler::Target {
+        source: parsed.source.clone(),
+        module: 0,
+        global_base: 0,
+    };
+    compiler::compile(&parsed.module, &mut Interner::default(), &target).map(|p| p.module)
+}
+
+impl Loader for FsLoader {
+    fn find(&mut self, dir: &str, name: &str) -> Option<Found> {
+        let real = self.real(dir);
+        match find_in(&real, name)? {
+            FoundReal::File { file, package } => Some(Found::File {
+                file: Rc::from(self.shown(&file)),
+                package: package.map(|p| Rc::from(self.shown(&p))),
+            }),
+            FoundReal::Namespace(dir) => Some(Found::Namespace {
+                dir: Rc::from(self.shown(&dir)),
+            }),
+        }
+    }
+
+    fn load(&mut self, file: &str, id: u32) -> Result<Parsed, String> {
+        if let Some(parsed) = self.parsed.remove(file) {
+            // Preloaded under the next free number; the run numbers files as it loads them.
+            let source = Source::new(parsed.source.name.clone(), parsed.source.text.clone())
+                .with_path(parsed.source.path.clone(), id);
+            return Ok(Parsed {
+                source: Rc::new(source),
+                module: parsed.module,
+            });
+        }
+        let real = self.real(file);
+        let bytes = std::fs::read(&real)
+            .map_err(|e| format!("scenario: cannot read {}: {e}\n", real.display()))?;
+        let name = self.display_name(&real);
+        self.front_end(&name, file, bytes, id)
+            .map_err(|rejected| rejected.render())
+    }
+}
+
+enum FoundReal {
+    File {
+        file: PathBuf,
+        package: Option<PathBuf>,
+    },
+    Namespace(PathBuf),
+}
+
+/// CPython's `FileFinder`: a package directory with `__init__.py` first, then `NAME.py`,
+/// then a directory without one (a namespace package).
+fn find_in(dir: &Path, name: &str) -> Option<FoundReal> {
+    if name.is_empty() || name.contains(['/', '\\']) || name == "." || name == ".." {
+        return None;
+    }
+    let package = dir.join(name);
+    let init = package.join("__init__.py");
+    if init.is_file() {
+        return Some(FoundReal::File {
+            file: init,
+            package: Some(package),
+        });
+    }
+    let file = dir.join(format!("{name}.py"));
+    if file.is_file() {
+        return Some(FoundReal::File {
+            file,
+            package: None,
+        });
+    }
+    package.is_dir().then_some(FoundReal::Namespace(package))
+}
+
+/// A path made absolute and without `.` and `..` components, as `os.path.abspath` makes it.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The absolute names of the modules a body imports by literal names: `import` and `from`
+/// statements anywhere in it, `__import__('name')` and `importlib.import_module('name')`.
+fn imported_names(body: &[ast::Stmt], package: Option<&str>, names: &mut Vec<String>) {
+    let absolute = |name: &str, level: usize| -> Option<String> {
+        if level == 0 {
+            return Some(name.to_string());
+        }
+        let parts: Vec<&str> = package?.split('.').collect();
+        if level > parts.len() {
+            return None;
+        }
+        let base = parts[..parts.len() + 1 - level].join(".");
+        Some(if name.is_empty() {
+            base
+        } else {
+            format!("{base}.{name}")
+        })
+    };
+    ast::walk(body, &mut |node| match node {
+        Node::Stmt(stmt) => match &stmt.kind {
+            StmtKind::Import(imports) => {
+                for import in imports {
+                    names.push(import.name.id.to_string());
+                }
+            }
+            StmtKind::ImportFrom {
+                module,
+                level,
+                names: imported,
+            } => {
+                if let Some(base) = absolute(&module.id, *level) {
+                    for name in imported {
+                        // `from package import submodule` loads the submodule.
+                        names.push(format!("{base}.{}", name.name.id));
+                    }
+                    names.push(base);
+                }
+            }
+            _ => {}
+        },
+        Node::Expr(expr) => literal_import(expr, names),
+    });
+}
+
+/// `__import__('name')` or `importlib.import_module('name')`.
+fn literal_import(expr: &Expr, names: &mut Vec<String>) {
+    let ExprKind::Call { func, args } = &expr.kind else {
+        return;
+    };
+    let is_import = match &func.kind {
+        ExprKind::Name(name) => &**name == "__import__",
+        ExprKind::Attribute { attr, .. } => &*attr.id == "import_module",
+        _ => false,
+    };
+    if !is_import {
+        return;
+    }
+    if let Some(Arg::Positional(first)) = args.first()
+        && let ExprKind::Constant(ast::Constant::Str(name)) = &first.kind
+        && !name.starts_with('.')
+    {
+        names.push(name.to_string());
+    }
+}
+
+/// Whether a standard module name is one scenario implements (for `check`).
+pub fn is_native(name: &str) -> bool {
+    matches!(std_module(name), Some(Std::Native(_)))
+}
