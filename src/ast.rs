@@ -570,6 +570,11 @@ fn walk_stmt<'a>(stmt: &'a Stmt, visit: &mut impl FnMut(Node<'a>)) {
     }
 }
 
+/// Visit an expression and every expression inside it, outer before inner.
+pub fn walk_expr_nodes<'a>(expr: &'a Expr, visit: &mut impl FnMut(Node<'a>)) {
+    walk_expr(expr, visit)
+}
+
 fn walk_function<'a>(def: &'a FunctionDef, visit: &mut impl FnMut(Node<'a>)) {
     for param in def.params.all() {
         for e in [&param.default, &param.annotation].into_iter().flatten() {

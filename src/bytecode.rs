@@ -175,7 +175,8 @@ pub enum Instr {
         after: u16,
     },
     /// Make a function from nested code `code`; `flags` say which of defaults (1),
-    /// keyword-only defaults (2) and closure (4) are on the stack, in that order.
+    /// keyword-only defaults (2), annotations (8) and closure (4) are on the stack, in
+    /// that order.
     MakeFunction {
         code: u32,
         flags: u8,
@@ -344,6 +345,8 @@ pub struct Code {
     pub source: Rc<crate::source::Source>,
     /// The module whose globals it uses (its number in `Interp::modules`).
     pub module: u32,
+    /// A function's docstring (`__doc__`).
+    pub doc: Option<Rc<str>>,
 }
 
 /// What `ImportName` pushes.

@@ -59,6 +59,9 @@ pub struct Config {
     pub args: Vec<String>,
     /// How absolute paths are shown to the program (`[paths] root` in `scenario.toml`).
     pub paths: Option<loader::PathMap>,
+    /// Where the main file is (relative to the current directory, or absolute), when that
+    /// is not the name it is run under (a suite names a scenario from its root).
+    pub path: Option<String>,
 }
 
 impl Default for Config {
@@ -74,6 +77,7 @@ impl Default for Config {
             http: interp::aiohttp::HttpConfig::default(),
             args: Vec::new(),
             paths: None,
+            path: None,
         }
     }
 }
@@ -96,7 +100,7 @@ pub struct Report {
 pub fn check_source(name: &str, bytes: Vec<u8>) -> Result<(), String> {
     let name = name.to_string();
     on_big_stack(move || {
-        let (_, main) = front_end(&name, bytes, None)?;
+        let (_, main) = front_end(&name, &name, bytes, None)?;
         loader::compile_alone(&main)
             .map(|_| ())
             .map_err(|d| d.render(&main.source))
@@ -108,7 +112,7 @@ pub fn check_source(name: &str, bytes: Vec<u8>) -> Result<(), String> {
 pub fn disassemble(name: &str, bytes: Vec<u8>) -> Result<String, String> {
     let name = name.to_string();
     on_big_stack(move || {
-        let (_, main) = front_end(&name, bytes, None)?;
+        let (_, main) = front_end(&name, &name, bytes, None)?;
         let code = loader::compile_alone(&main).map_err(|d| d.render(&main.source))?;
         Ok(dis::render(&main.source, &code))
     })
@@ -178,11 +182,12 @@ fn on_big_stack<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) ->
 /// loader that found them and the main file; or every file's diagnostics, rendered.
 fn front_end(
     name: &str,
+    path: &str,
     bytes: Vec<u8>,
     paths: Option<loader::PathMap>,
 ) -> Result<(loader::FsLoader, interp::import::Parsed), String> {
-    let mut loader = loader::FsLoader::new(name, paths);
-    let path = loader.main_path(name);
+    let mut loader = loader::FsLoader::new(name, path, paths);
+    let path = loader.main_path(path);
     let main = loader
         .front_end(name, &path, bytes, 0)
         .map_err(|rejected| rejected.render())?;
@@ -207,7 +212,8 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
     // What an earlier run on this thread left behind (objects it dropped late) is not ours.
     let _ = interp::asyncio::take_unawaited();
     interp::agen::clear_abandoned();
-    let (loader, main) = match front_end(name, bytes, config.paths.clone()) {
+    let path = config.path.as_deref().unwrap_or(name);
+    let (loader, main) = match front_end(name, path, bytes, config.paths.clone()) {
         Ok(front) => front,
         Err(stderr) => return rejected(stderr),
     };
@@ -244,13 +250,20 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
         Ending::Finished => Outcome::Exit(0),
         Ending::Uncaught(exc) if exc.ty == ExcType::SystemExit => {
             // `raise SystemExit(code)`: the exit code, or a message and 1, as CPython does.
-            match exc.args.first() {
-                None | Some(Value::None) => Outcome::Exit(0),
-                Some(code) if code.is_int() => {
-                    let code = code.as_i64().map_or(1, |c| (c & 0xff) as i32);
+            // `code` is the one argument, or the tuple of several.
+            let code = match exc.args.as_slice() {
+                [] => Value::None,
+                [code] => code.clone(),
+                many => Value::tuple(many.to_vec()),
+            };
+            match code {
+                Value::None => Outcome::Exit(0),
+                code if code.is_int() => {
+                    // C's exit((int)n): the low byte; an int past a C long is -1.
+                    let code = code.as_i64().map_or(0xff, |c| (c & 0xff) as i32);
                     Outcome::Exit(code)
                 }
-                Some(message) => {
+                message => {
                     interp.stderr.push_str(&format!("{}\n", message.to_str()));
                     Outcome::Exit(1)
                 }

@@ -13,7 +13,7 @@
 //! error in the main file.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use crate::ast::{self, Arg, Expr, ExprKind, Node, StmtKind};
@@ -49,11 +49,19 @@ impl Rejected {
 }
 
 /// The files of one program, on the file system.
+///
+/// Paths are built as CPython's import system builds them, as strings: the main file is the
+/// current directory joined with the path the user gave (not normalised: `./main.py` is
+/// `/dir/./main.py`), `sys.path[0]` is the main file's real directory, a relative
+/// `sys.path` entry is joined with the current directory, and a module's file is its
+/// entry joined with `NAME.py` or `NAME/__init__.py`.
 pub struct FsLoader {
     /// The directory relative paths are taken from.
-    cwd: PathBuf,
-    /// The directory of the main file.
-    main_dir: PathBuf,
+    cwd: String,
+    /// The directory of the main file, with symbolic links resolved, as the program sees it.
+    main_dir: String,
+    /// The directory part of the name diagnostics give the main file (`scenarios/x/`).
+    name_dir: String,
     map: Option<PathMap>,
     /// Files parsed and checked before the run, by the path the program sees.
     parsed: HashMap<String, Parsed>,
@@ -61,70 +69,102 @@ pub struct FsLoader {
 }
 
 impl FsLoader {
-    /// The loader of the program whose main file the user named `main` (a path, relative to
-    /// the current directory or absolute).
-    pub fn new(main: &str, map: Option<PathMap>) -> FsLoader {
-        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
-        let main_path = normalize(&cwd.join(main));
-        let main_dir = main_path
+    /// The loader of the program whose main file is at `main` (a path, relative to the
+    /// current directory or absolute), named `name` in diagnostics.
+    pub fn new(name: &str, main: &str, map: Option<PathMap>) -> FsLoader {
+        let real_cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+        let main_path = real_cwd.join(main);
+        let real_dir = main_path
             .parent()
-            .map_or_else(|| cwd.clone(), Path::to_path_buf);
-        FsLoader {
-            cwd,
-            main_dir,
+            .and_then(|dir| dir.canonicalize().ok())
+            .unwrap_or_else(|| real_cwd.clone());
+        let name_dir = match name.rfind('/') {
+            Some(slash) => name[..=slash].to_string(),
+            None => String::new(),
+        };
+        let mut loader = FsLoader {
+            cwd: String::new(),
+            main_dir: String::new(),
+            name_dir,
             map,
             parsed: HashMap::new(),
             next_id: 1,
-        }
+        };
+        loader.cwd = real_cwd.to_string_lossy().into_owned();
+        loader.main_dir = loader.shown(&real_dir.to_string_lossy());
+        loader
     }
 
     /// The main file's path as the program sees it (`__file__`).
     pub fn main_path(&self, main: &str) -> String {
-        self.shown(&normalize(&self.cwd.join(main)))
+        if main.starts_with('/') {
+            self.shown(main)
+        } else {
+            self.shown(&format!("{}/{main}", self.cwd))
+        }
     }
 
     /// The main file's directory as the program sees it (`sys.path[0]`).
     pub fn main_dir(&self) -> String {
-        self.shown(&self.main_dir)
+        self.main_dir.clone()
     }
 
-    /// A real path as the program sees it.
-    pub fn shown(&self, real: &Path) -> String {
-        if let Some(map) = &self.map
-            && let Ok(rest) = real.strip_prefix(&map.real)
-        {
-            let rest = rest.to_string_lossy();
-            let root = map.shown.trim_end_matches('/');
-            return if rest.is_empty() {
-                map.shown.clone()
-            } else {
-                format!("{root}/{rest}")
-            };
+    /// A real absolute path as the program sees it.
+    fn shown(&self, real: &str) -> String {
+        if let Some(map) = &self.map {
+            let root = map.real.to_string_lossy();
+            let root = root.trim_end_matches('/');
+            if real == root {
+                return map.shown.clone();
+            }
+            if let Some(rest) = real.strip_prefix(root).filter(|r| r.starts_with('/')) {
+                return format!("{}{rest}", map.shown.trim_end_matches('/'));
+            }
         }
-        real.to_string_lossy().into_owned()
+        real.to_string()
     }
 
-    /// The real path of a path as the program sees it; relative ones are taken from the
-    /// current directory, as CPython takes a relative `sys.path` entry.
+    /// The real path of an absolute path as the program sees it.
     fn real(&self, shown: &str) -> PathBuf {
         if let Some(map) = &self.map {
             let root = map.shown.trim_end_matches('/');
             if shown == root || shown == map.shown {
                 return map.real.clone();
             }
-            if let Some(rest) = shown.strip_prefix(&format!("{root}/")) {
-                return map.real.join(rest);
+            if let Some(rest) = shown.strip_prefix(root).filter(|r| r.starts_with('/')) {
+                return map.real.join(&rest[1..]);
             }
         }
-        normalize(&self.cwd.join(shown))
+        PathBuf::from(shown)
     }
 
-    /// The name diagnostics give a file: its path from the current directory, if it is
-    /// under it.
-    fn display_name(&self, real: &Path) -> String {
-        match real.strip_prefix(&self.cwd) {
-            Ok(relative) => relative.to_string_lossy().into_owned(),
-            Err(_) => real.to_string_lossy().into_owned(),
+    /// A `sys.path` entry made absolute, as CPython's path finder makes it: `''` and `'.'`
+    /// are the current directory, another relative entry is joined with it.
+    fn absolute_entry(&self, entry: &str) -> String {
+        let trimmed = entry.trim_end_matches('/');
+        match entry {
+            "" | "." => self.shown(&self.cwd),
+            _ if entry.starts_with('/') => {
+                if trimmed.is_empty() {
+                    "/".to_string()
+                } else {
+                    trimmed.to_string()
+                }
+            }
+            _ => self.shown(&format!("{}/{trimmed}", self.cwd)),
+        }
+    }
+
+    /// The name diagnostics give a file: for a file under the main file's directory, its
+    /// path from there joined to the directory of the main file's name (`scenarios/x/m.py`
+    /// beside `scenarios/x/main.py`); for another, its absolute path.
+    fn display_name(&self, shown: &str) -> String {
+        match shown
+            .strip_prefix(&self.main_dir)
+            .and_then(|r| r.strip_prefix('/'))
+        {
+            Some(relative) => format!("{}{relative}", self.name_dir),
+            None => shown.to_string(),
         }
     }
 
@@ -132,7 +172,41 @@ impl FsLoader {
     /// import it from the program's directory instead of a standard module.
     pub fn is_local(&self, name: &str) -> bool {
         let top = name.split('.').next().unwrap_or(name);
-        !unshadowable(top) && find_in(&self.main_dir, top).is_some()
+        !unshadowable(top) && self.find_file(&self.main_dir, top).is_some()
+    }
+
+    /// CPython's `FileFinder` in directory `dir` (absolute, as the program sees it): a
+    /// package directory with `__init__.py` first, then `NAME.py`, then a directory
+    /// without one (a namespace package).
+    fn find_file(&self, dir: &str, name: &str) -> Option<Found> {
+        if name.is_empty() || name.contains(['/', '\\']) || name == "." || name == ".." {
+            return None;
+        }
+        let join = |tail: &str| {
+            if dir.ends_with('/') {
+                format!("{dir}{tail}")
+            } else {
+                format!("{dir}/{tail}")
+            }
+        };
+        let package = join(name);
+        let real_package = self.real(&package);
+        if real_package.join("__init__.py").is_file() {
+            return Some(Found::File {
+                file: Rc::from(format!("{package}/__init__.py")),
+                package: Some(Rc::from(package)),
+            });
+        }
+        let file = join(&format!("{name}.py"));
+        if self.real(&file).is_file() {
+            return Some(Found::File {
+                file: Rc::from(file),
+                package: None,
+            });
+        }
+        real_package.is_dir().then(|| Found::Namespace {
+            dir: Rc::from(package),
+        })
     }
 
     /// Parse and check a file's bytes.
@@ -173,22 +247,21 @@ impl FsLoader {
     /// order the imports reach it.
     pub fn preload(&mut self, main: &Parsed) -> Vec<Rejected> {
         let mut rejected = Vec::new();
-        let mut seen: HashSet<PathBuf> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::new();
         let mut queue: Vec<(Rc<ast::Module>, Option<String>)> = vec![(main.module.clone(), None)];
         while let Some((module, package)) = queue.pop() {
             let mut names = Vec::new();
             imported_names(&module.body, package.as_deref(), &mut names);
             for name in names {
-                for (real, package) in self.locate(&name) {
-                    if !seen.insert(real.clone()) {
+                for (file, package) in self.locate(&name) {
+                    if !seen.insert(file.clone()) {
                         continue;
                     }
-                    let Ok(bytes) = std::fs::read(&real) else {
+                    let Ok(bytes) = std::fs::read(self.real(&file)) else {
                         continue;
                     };
-                    let shown = self.shown(&real);
                     let id = self.next_id;
-                    match self.front_end(&self.display_name(&real), &shown, bytes, id) {
+                    match self.front_end(&self.display_name(&file), &file, bytes, id) {
                         Ok(parsed) => {
                             if let Err(diagnostic) = trial_compile(&parsed) {
                                 rejected.push(Rejected {
@@ -199,7 +272,7 @@ impl FsLoader {
                             }
                             self.next_id += 1;
                             queue.push((parsed.module.clone(), package));
-                            self.parsed.insert(shown, parsed);
+                            self.parsed.insert(file, parsed);
                         }
                         Err(error) => rejected.push(error),
                     }
@@ -211,7 +284,7 @@ impl FsLoader {
 
     /// The files an import of the absolute dotted `name` loads from the program's directory:
     /// each package on the way and the module, with the package each is in.
-    fn locate(&self, name: &str) -> Vec<(PathBuf, Option<String>)> {
+    fn locate(&self, name: &str) -> Vec<(String, Option<String>)> {
         let mut files = Vec::new();
         let parts: Vec<&str> = name.split('.').collect();
         if parts.iter().any(|p| p.is_empty()) || unshadowable(parts[0]) {
@@ -219,20 +292,20 @@ impl FsLoader {
         }
         let mut dir = self.main_dir.clone();
         for (i, part) in parts.iter().enumerate() {
-            match find_in(&dir, part) {
-                Some(FoundReal::File { file, package }) => {
+            match self.find_file(&dir, part) {
+                Some(Found::File { file, package }) => {
                     let own = parts[..=i].join(".");
                     let package_name = match package {
-                        Some(_) => Some(own.clone()),
+                        Some(_) => Some(own),
                         None => (i > 0).then(|| parts[..i].join(".")),
                     };
-                    files.push((file, package_name));
+                    files.push((file.to_string(), package_name));
                     match package {
-                        Some(package) => dir = package,
+                        Some(package) => dir = package.to_string(),
                         None => break,
                     }
                 }
-                Some(FoundReal::Namespace(next)) => dir = next,
+                Some(Found::Namespace { dir: next }) => dir = next.to_string(),
                 None => break,
             }
         }
@@ -260,16 +333,8 @@ pub fn compile_alone(parsed: &Parsed) -> Result<Rc<crate::bytecode::Code>, Diagn
 
 impl Loader for FsLoader {
     fn find(&mut self, dir: &str, name: &str) -> Option<Found> {
-        let real = self.real(dir);
-        match find_in(&real, name)? {
-            FoundReal::File { file, package } => Some(Found::File {
-                file: Rc::from(self.shown(&file)),
-                package: package.map(|p| Rc::from(self.shown(&p))),
-            }),
-            FoundReal::Namespace(dir) => Some(Found::Namespace {
-                dir: Rc::from(self.shown(&dir)),
-            }),
-        }
+        let dir = self.absolute_entry(dir);
+        self.find_file(&dir, name)
     }
 
     fn load(&mut self, file: &str, id: u32) -> Result<Parsed, String> {
@@ -285,57 +350,10 @@ impl Loader for FsLoader {
         let real = self.real(file);
         let bytes = std::fs::read(&real)
             .map_err(|e| format!("scenario: cannot read {}: {e}\n", real.display()))?;
-        let name = self.display_name(&real);
+        let name = self.display_name(file);
         self.front_end(&name, file, bytes, id)
             .map_err(|rejected| rejected.render())
     }
-}
-
-enum FoundReal {
-    File {
-        file: PathBuf,
-        package: Option<PathBuf>,
-    },
-    Namespace(PathBuf),
-}
-
-/// CPython's `FileFinder`: a package directory with `__init__.py` first, then `NAME.py`,
-/// then a directory without one (a namespace package).
-fn find_in(dir: &Path, name: &str) -> Option<FoundReal> {
-    if name.is_empty() || name.contains(['/', '\\']) || name == "." || name == ".." {
-        return None;
-    }
-    let package = dir.join(name);
-    let init = package.join("__init__.py");
-    if init.is_file() {
-        return Some(FoundReal::File {
-            file: init,
-            package: Some(package),
-        });
-    }
-    let file = dir.join(format!("{name}.py"));
-    if file.is_file() {
-        return Some(FoundReal::File {
-            file,
-            package: None,
-        });
-    }
-    package.is_dir().then_some(FoundReal::Namespace(package))
-}
-
-/// A path made absolute and without `.` and `..` components, as `os.path.abspath` makes it.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// The absolute names of the modules a body imports by literal names: `import` and `from`

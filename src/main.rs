@@ -235,6 +235,7 @@ fn main() -> ExitCode {
                 http: settings.http,
                 args,
                 paths: defaults.paths,
+                path: None,
             };
             let report = scenario::run(&file.display().to_string(), bytes, &config);
             eprint!("{}", report.stderr);

@@ -19,8 +19,11 @@ pub struct Discovery {
     /// Every `*.py` file, sorted, each once, with the directory it was found under (or,
     /// for a file given by name, its directory): the root its name falls back on.
     pub scenarios: Vec<(PathBuf, PathBuf)>,
-    /// Every `*.trace` file with no `*.py` beside it, sorted.
+    /// Every `*.trace` file with no scenario beside it, sorted.
     pub strays: Vec<PathBuf>,
+    /// The `*.py` files under the directories searched that are modules other files
+    /// import, not scenarios ([`is_module`]), sorted.
+    pub modules: Vec<PathBuf>,
 }
 
 impl Discovery {
@@ -66,7 +69,14 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, String> {
             if path.is_dir() {
                 visit(walk, &path, root)?;
             } else if path.extension().is_some_and(|e| e == "py") && path.is_file() {
-                add(walk, path, root);
+                if is_module(&path) {
+                    if path.with_extension("trace").is_file() {
+                        walk.found.strays.push(path.with_extension("trace"));
+                    }
+                    walk.found.modules.push(path);
+                } else {
+                    add(walk, path, root);
+                }
             } else if path.extension().is_some_and(|e| e == "trace")
                 && !path.with_extension("py").is_file()
             {
@@ -100,7 +110,102 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, String> {
     found.scenarios.sort();
     found.strays.sort();
     found.strays.dedup();
+    found.modules.sort();
     Ok(found)
+}
+
+/// Whether a file is a module that other files import rather than a scenario of its own:
+/// what `module = true` or `false` in `scenario.toml` says for it, or else whether it is a
+/// package's `__init__.py` or its top level only defines things (see [`only_defines`]). A module runs as part of the
+/// scenarios that import it; run on its own it would do nothing worth pinning.
+pub fn is_module(path: &Path) -> bool {
+    if let Ok(settings) = settings::for_scenario(path)
+        && let Some(module) = settings.run.module
+    {
+        return module;
+    }
+    // A package's `__init__.py` runs when the package is imported, not on its own.
+    if path.file_name().is_some_and(|name| name == "__init__.py") {
+        return true;
+    }
+    let Ok(bytes) = std::fs::read(path) else {
+        return false;
+    };
+    // A file that does not parse or check is a scenario: its golden is its diagnostics.
+    let name = path.display().to_string();
+    let loader = crate::loader::FsLoader::new(&name, &name, None);
+    loader
+        .front_end(&name, &name, bytes, 0)
+        .is_ok_and(|parsed| only_defines(&parsed.module.body))
+}
+
+/// Whether a module's top level only defines things: a docstring, imports (also
+/// `x = __import__('m').x` and `importlib.import_module`), `def`s and assignments of
+/// values that call nothing else. Such a file prints nothing and waits for nothing when
+/// run; a file with an `if __name__ == "__main__":` block, or any other statement, is a
+/// program.
+pub fn only_defines(body: &[crate::ast::Stmt]) -> bool {
+    use crate::ast::{Node, StmtKind};
+    fn calls_only_imports(expr: &crate::ast::Expr) -> bool {
+        use crate::ast::ExprKind;
+        let mut pure = true;
+        crate::ast::walk_expr_nodes(expr, &mut |node| {
+            if let Node::Expr(e) = node
+                && let ExprKind::Call { func, .. } = &e.kind
+            {
+                let allowed = match &func.kind {
+                    ExprKind::Name(name) => {
+                        matches!(
+                            &**name,
+                            "__import__" | "import_module" | "TypeVar" | "NewType"
+                        )
+                    }
+                    ExprKind::Attribute { attr, .. } => {
+                        matches!(&*attr.id, "import_module" | "TypeVar" | "NewType")
+                    }
+                    _ => false,
+                };
+                pure &= allowed;
+            }
+            if let Node::Expr(e) = node
+                && matches!(e.kind, ExprKind::Await(_) | ExprKind::Yield(_))
+            {
+                pure = false;
+            }
+        });
+        pure
+    }
+    !body.is_empty()
+        && body.iter().all(|stmt| match &stmt.kind {
+            StmtKind::Import(_)
+            | StmtKind::ImportFrom { .. }
+            | StmtKind::FunctionDef(_)
+            | StmtKind::Pass => true,
+            StmtKind::Expr(expr) => match &expr.kind {
+                crate::ast::ExprKind::Constant(_) => true,
+                // `sys.path.append('.')`, `sys.path.insert(0, ...)`: where imports look.
+                crate::ast::ExprKind::Call { func, .. } => matches!(
+                    &func.kind,
+                    crate::ast::ExprKind::Attribute { value, attr }
+                        if matches!(&*attr.id, "append" | "insert")
+                            && matches!(&value.kind, crate::ast::ExprKind::Attribute { attr, .. } if &*attr.id == "path")
+                ),
+                _ => false,
+            },
+            StmtKind::Assign { targets, value } => {
+                targets.iter().all(calls_only_imports) && calls_only_imports(value)
+            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
+                calls_only_imports(target)
+                    && calls_only_imports(annotation)
+                    && value.as_ref().is_none_or(calls_only_imports)
+            }
+            _ => false,
+        })
 }
 
 /// The name a scenario goes by in its golden (the trace header) and in messages: its path
@@ -185,7 +290,11 @@ pub fn worker(path: &Path, name: &str) -> Result<String, String> {
     let settings = settings::for_scenario(path)?;
     let bytes =
         std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-    let report = crate::run(name, bytes, &test_config(&settings));
+    let config = Config {
+        path: Some(path.display().to_string()),
+        ..test_config(&settings)
+    };
+    let report = crate::run(name, bytes, &config);
     serde_json::to_string(&report).map_err(|error| error.to_string())
 }
 
@@ -382,7 +491,10 @@ pub fn check(path: &Path, name: &str, options: &Options) -> Verdict {
             return Verdict::Failed(Failure::Error(format!("cannot read {name}: {error}")));
         }
     };
-    let config = test_config(&settings);
+    let config = Config {
+        path: Some(path.display().to_string()),
+        ..test_config(&settings)
+    };
     let timeout = options
         .timeout
         .or(settings.run.timeout)

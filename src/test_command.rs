@@ -219,7 +219,7 @@ fn shell_quote(text: &str) -> String {
 }
 
 /// Read every `scenario.toml` the scenarios use, before running anything: a broken one
-/// is a usage error (exit 2). A `[files."..."]` pattern that matches no scenario under its
+/// is a usage error (exit 2). A `[files."..."]` pattern that matches no file under its
 /// directory is probably a typo, and is said.
 fn check_settings(scenarios: &[PathBuf]) -> Result<(), String> {
     let mut files: Vec<PathBuf> = scenarios
@@ -243,8 +243,9 @@ fn check_settings(scenarios: &[PathBuf]) -> Result<(), String> {
     for file in &files {
         let suite = scenario::settings::load(file)?;
         let dir = file.parent().map(PathBuf::from).unwrap_or_default();
+        // Modules count: a pattern may be what says a file is one (`module = true`).
         let all: Vec<PathBuf> = suite::discover(&[dir])
-            .map(|found| found.paths().cloned().collect())
+            .map(|found| found.paths().chain(&found.modules).cloned().collect())
             .unwrap_or_default();
         let relatives: Vec<String> = all
             .iter()

@@ -6,7 +6,8 @@
 //!   `NAME.trace` beside it. Set `SCENARIO_BLESS=1` to write new or changed goldens
 //!   (refused when `CI` is set). A golden with no scenario beside it fails
 //!   `golden::stray::PATH`.
-//! - `cpython::PATH` runs it under CPython on a virtual clock (`tests/oracle/vclock.py`) and
+//! - `cpython::PATH` runs it under CPython on a virtual clock (`tests/oracle/vclock.py`,
+//!   with `random` seeded first as `--seed` seeds it: `tests/oracle/seeded.py`) and
 //!   requires the same stdout and exit code as `scenario run --format stdout`
 //!   (with `PYTHONHASHSEED=0`, which makes CPython's set order reproducible). Scenarios
 //!   whose first line starts with `# divergence:` are excluded (and listed); without
@@ -120,9 +121,19 @@ fn cpython(path: &Path) -> Result<(), Failed> {
     };
     let dir = path.parent().expect("a scenario is in a directory");
     let file = path.file_name().expect("a file name");
+    // As `scenario run --format stdout` runs it: under its scenario.toml.
+    let settings = scenario::settings::for_scenario(path)?;
+    let config = scenario::Config {
+        trace: false,
+        // The program sees real paths, as under CPython (`[paths] root` is for goldens).
+        paths: None,
+        ..scenario::suite::config_for(&settings)
+    };
     let mut command = Command::new(python);
+    // `random` seeded as `--seed` seeds it, then vclock.py.
     command
-        .arg(root().join("tests/oracle/vclock.py"))
+        .arg(root().join("tests/oracle/seeded.py"))
+        .arg(config.seed.to_string())
         .arg(file)
         .current_dir(dir)
         // scenario's sets iterate as CPython's do with string hashing unrandomised.
@@ -141,14 +152,6 @@ fn cpython(path: &Path) -> Result<(), Failed> {
     let want_stdout = String::from_utf8_lossy(&output.stdout);
     let want_code = output.status.code().unwrap_or(-1);
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    // As `scenario run --format stdout` runs it: under its scenario.toml.
-    let settings = scenario::settings::for_scenario(path)?;
-    // The program sees real paths, as under CPython (`[paths] root` is for goldens).
-    let config = scenario::Config {
-        trace: false,
-        paths: None,
-        ..scenario::suite::config_for(&settings)
-    };
     let report = scenario::run(&display_name(path), bytes, &config);
     if report.stdout == want_stdout && report.exit_code == want_code {
         return Ok(());

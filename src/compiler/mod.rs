@@ -28,6 +28,15 @@ pub struct Program {
     pub globals: Vec<Rc<str>>,
 }
 
+/// Whether a module starts with `from __future__ import annotations`.
+fn postpones_annotations(module: &Module) -> bool {
+    module.body.iter().any(|stmt| {
+        matches!(&stmt.kind, StmtKind::ImportFrom { module, level: 0, names }
+            if &*module.id == "__future__"
+                && names.iter().any(|n| &*n.name.id == "annotations"))
+    })
+}
+
 /// What a module is compiled for: its file, its number among the run's modules, and where
 /// its global slots start in the interpreter's one table of globals.
 pub struct Target {
@@ -51,6 +60,8 @@ pub fn compile(
         units: Vec::new(),
         strings: rustc_hash::FxHashMap::default(),
         target,
+        postponed_annotations: postpones_annotations(module),
+        return_key: Rc::from("return"),
     };
     compiler.push_unit(
         MODULE_KEY,
@@ -107,6 +118,8 @@ struct Unit<'a> {
     blocks: Vec<Block<'a>>,
     span: Span,
     def_span: Span,
+    /// The docstring of a function.
+    doc: Option<Rc<str>>,
 }
 
 struct Compiler<'a, 'i> {
@@ -118,6 +131,10 @@ struct Compiler<'a, 'i> {
     /// compilation, so `'a b' is 'a b'` holds, in one function or two.
     strings: rustc_hash::FxHashMap<Rc<str>, Value>,
     target: &'a Target,
+    /// `from __future__ import annotations`: annotations are kept as text.
+    postponed_annotations: bool,
+    /// `'return'`, the key of a return annotation.
+    return_key: Rc<str>,
 }
 
 type Result<T> = std::result::Result<T, Diagnostic>;
@@ -149,6 +166,7 @@ impl<'a> Compiler<'a, '_> {
             blocks: Vec::new(),
             span,
             def_span: span,
+            doc: None,
         });
     }
 
@@ -188,6 +206,7 @@ impl<'a> Compiler<'a, '_> {
             span: unit.def_span,
             source: self.target.source.clone(),
             module: self.target.module,
+            doc: unit.doc,
         })
     }
 
@@ -982,15 +1001,27 @@ impl<'a> Compiler<'a, '_> {
             self.emit(Instr::BuildTuple(params.kwonly.len() as u32));
             flags |= 2;
         }
-        // Annotations are evaluated when the function is defined (3.11 without
-        // `from __future__ import annotations`), then dropped.
-        let annotated = params
-            .all()
-            .filter_map(|p| p.annotation.as_ref())
-            .chain(&def.returns);
-        for annotation in annotated {
-            self.expr(annotation)?;
-            self.emit(Instr::Pop);
+        // `__annotations__`: evaluated when the function is defined, as 3.11 does, or kept
+        // as their source text under `from __future__ import annotations`; in CPython's
+        // order (positional, *args, keyword-only, **kwargs, return).
+        let return_key = self.return_key.clone();
+        let annotated: Vec<(&Rc<str>, &Expr)> = params
+            .posonly
+            .iter()
+            .chain(&params.args)
+            .chain(&params.vararg)
+            .chain(&params.kwonly)
+            .chain(&params.kwarg)
+            .filter_map(|p| p.annotation.as_ref().map(|a| (&p.name.id, a)))
+            .chain(def.returns.iter().map(|r| (&return_key, r)))
+            .collect();
+        if !annotated.is_empty() {
+            for (name, annotation) in &annotated {
+                self.load_const(Value::str(&***name));
+                self.annotation(annotation)?;
+            }
+            self.emit(Instr::BuildMap(annotated.len() as u32));
+            flags |= 8;
         }
 
         let key = function_key(def);
@@ -1006,6 +1037,9 @@ impl<'a> Compiler<'a, '_> {
             (false, _) => CodeKind::Function,
         };
         self.push_unit(key, def.name.id.clone(), qualname, kind, def.span);
+        if !def.is_lambda {
+            self.unit().doc = crate::interp::import::body_docstring(&def.body).map(Rc::from);
+        }
         if def.is_async {
             self.emit(Instr::Pop); // the value of the first `send(None)`
         }
@@ -1024,6 +1058,25 @@ impl<'a> Compiler<'a, '_> {
             params.kwarg.is_some(),
         );
         self.make_function(code, flags, def.span)
+    }
+
+    /// An annotation's value: the expression, or its source text under
+    /// `from __future__ import annotations`.
+    fn annotation(&mut self, annotation: &'a Expr) -> Result<()> {
+        if self.postponed_annotations {
+            let span = annotation.span;
+            let text = self
+                .target
+                .source
+                .text
+                .get(span.start as usize..span.end as usize)
+                .unwrap_or_default()
+                .to_string();
+            self.load_const(Value::str(text));
+            Ok(())
+        } else {
+            self.expr(annotation)
+        }
     }
 
     fn table_kind(&self, key: usize) -> ScopeKind {

@@ -1204,8 +1204,8 @@ impl Interp {
                 (None, Some(callback)) => Actor::Callback(callback.clone()),
                 (None, None) => Actor::Module,
             };
-            self.trace
-                .add_task(id, &task.name(), coro.qualname(), actor);
+            let coroutine = self.trace_name(coro.code.as_deref(), coro.qualname());
+            self.trace.add_task(id, &task.name(), &coroutine, actor);
             self.trace_task(&task, Event::Created(creator));
         }
         self.call_soon(Handle::Step(task.clone()));

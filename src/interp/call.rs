@@ -96,11 +96,18 @@ impl Interp {
         Ok(())
     }
 
+    /// The `__module__` of a function: the name of the module that defined it.
+    pub fn function_module(&self, function: &super::value::Function) -> Rc<str> {
+        self.modules
+            .get(function.code.module as usize)
+            .map_or_else(|| Rc::from("__main__"), |m| m.name.clone())
+    }
+
     /// How CPython names a callable in call errors: `__main__.f()`, `print()`,
     /// `str.split()`.
     pub fn function_str(&self, func: &Value) -> String {
         match func {
-            Value::Function(f) => format!("__main__.{}()", f.code.qualname),
+            Value::Function(f) => format!("{}.{}()", self.function_module(f), f.code.qualname),
             Value::Builtin(b) => format!("{}()", b.name()),
             Value::Type(t) => format!("{}()", t.name()),
             Value::Method(m) => {

@@ -590,8 +590,12 @@ impl Interp {
             self.sys_modules_remove(name);
             return Err(exc);
         }
-        // What the body left in sys.modules under its name is what the import gives.
-        Ok(self.sys_modules_get(name).unwrap_or(value))
+        // What the body left in sys.modules under its name is what the import gives; it
+        // moves to the end, as CPython's `_load_unlocked` pops and re-inserts it.
+        let loaded = self.sys_modules_get(name).unwrap_or(value);
+        self.sys_modules_remove(name);
+        self.sys_modules_set(name, loaded.clone());
+        Ok(loaded)
     }
 
     /// Stop the run: a module imported at run time does not compile.
@@ -732,7 +736,17 @@ impl Interp {
     /// `module.name`, if the module has it.
     pub fn module_member(&mut self, module: &Rc<Module>, name: Sym) -> Option<Value> {
         match module.native {
-            Some(native) => super::modules::member(self, native, name),
+            Some(native) => match &**self.symbols.name(name) {
+                "__name__" => Some(Value::str(&*module.name)),
+                "__file__" => module.file.as_deref().map(Value::str),
+                "__package__" => Some(Value::str(if native.package() {
+                    native.name()
+                } else {
+                    ""
+                })),
+                "__doc__" | "__spec__" | "__loader__" => Some(Value::None),
+                _ => super::modules::member(self, native, name),
+            },
             None => {
                 let text = self.symbols.name(name);
                 self.module_global(module, text)

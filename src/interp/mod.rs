@@ -383,6 +383,19 @@ impl Interp {
         }
     }
 
+    /// How the trace names a function: its qualified name, after its module's name when
+    /// that is not the main program's (`0-basic_async_syntax.wait_random`), so that two
+    /// files' functions of the same name are told apart.
+    pub fn trace_name(&self, code: Option<&Code>, qualname: &str) -> String {
+        match code.map(|code| code.module) {
+            Some(module) if module != 0 => match self.modules.get(module as usize) {
+                Some(module) => format!("{}.{qualname}", module.name),
+                None => qualname.to_string(),
+            },
+            _ => qualname.to_string(),
+        }
+    }
+
     /// Write to `sys.stdout` (false) or `sys.stderr` (true).
     pub fn write_stream(&mut self, stderr: bool, text: &str) {
         if stderr {

@@ -254,7 +254,13 @@ pub fn call(
         // ---------------------------------------------------------------- sys, importlib
         Builtin::SysExit => {
             let bound = bind("exit", args, kwargs, &["status"], 0)?;
-            let args = bound[0].clone().into_iter().collect();
+            // `sys.exit(None)` raises `SystemExit()`, with no arguments; a tuple becomes the
+            // arguments (CPython's `PyErr_SetObject`).
+            let args = match bound[0].clone() {
+                None | Some(Value::None) => Vec::new(),
+                Some(Value::Tuple(items)) => items.0.clone(),
+                Some(code) => vec![code],
+            };
             Err(Exception::new(ExcType::SystemExit, args))
         }
         Builtin::SysGetrecursionlimit => {

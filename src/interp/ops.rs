@@ -1403,7 +1403,18 @@ impl Interp {
             Value::Function(function) => match name {
                 sym::__name__ => Ok(Value::str(&*function.code.name)),
                 sym::__qualname__ => Ok(Value::str(&*function.code.qualname)),
-                _ => Err(self.no_attribute(object, name)),
+                _ => match &**self.symbols.name(name) {
+                    "__doc__" => Ok(function.code.doc.as_deref().map_or(Value::None, Value::str)),
+                    "__module__" => Ok(self
+                        .modules
+                        .get(function.code.module as usize)
+                        .map_or(Value::None, |m| Value::str(&*m.name))),
+                    "__annotations__" => Ok(function
+                        .annotations
+                        .clone()
+                        .unwrap_or_else(|| Value::dict(Default::default()))),
+                    _ => Err(self.no_attribute(object, name)),
+                },
             },
             Value::Builtin(builtin) => match name {
                 sym::__name__ | sym::__qualname__ => Ok(Value::str(builtin.name())),

@@ -270,6 +270,8 @@ pub struct Function {
     pub kwdefaults: Vec<Option<Value>>,
     /// Cells of the free variables.
     pub closure: Vec<Value>,
+    /// `__annotations__`, when the `def` has any.
+    pub annotations: Option<Value>,
 }
 
 /// `receiver.name` for a built-in method, made when a method is used as a value.

@@ -237,6 +237,28 @@ impl Interp {
             .map(Rc::from)
     }
 
+    /// `dir()` without an argument: the sorted names bound in the scope of `code`, whose
+    /// slots start at `locals`.
+    fn scope_names(&self, code: &Code, locals: &[Value]) -> Value {
+        let mut names: Vec<Rc<str>> = if code.kind == CodeKind::Module {
+            let module = &self.modules[code.module as usize];
+            self.module_names(module)
+        } else {
+            code.slot_names
+                .iter()
+                .zip(locals)
+                .filter(|(_, value)| match value {
+                    Value::Unbound => false,
+                    Value::Cell(cell) => !matches!(*cell.borrow(), Value::Unbound),
+                    _ => true,
+                })
+                .map(|(name, _)| name.clone())
+                .collect()
+        };
+        names.sort();
+        Value::list(names.iter().map(|n| Value::str(&**n)).collect())
+    }
+
     /// Propagate an exception from the top frame of `state`.
     fn unwind(&mut self, state: &mut ExecState, mut exc: Rc<Exception>, stop: usize) -> Unwound {
         loop {
@@ -1045,6 +1067,7 @@ impl Interp {
                         } else {
                             Vec::new()
                         };
+                        let annotations = if flags & 8 != 0 { Some(pop!()) } else { None };
                         let kwdefaults = if flags & 2 != 0 {
                             tuple_items(pop!())
                                 .into_iter()
@@ -1069,6 +1092,7 @@ impl Interp {
                             defaults,
                             kwdefaults,
                             closure,
+                            annotations,
                         })));
                     }
                     Instr::Call(argc) => {
@@ -1104,6 +1128,14 @@ impl Interp {
                         save_pc!();
                         let args = state.stack.split_off(func_at + 1);
                         let func = pop!();
+                        if argc == 0
+                            && matches!(func, Value::Builtin(super::builtins::Builtin::Dir))
+                        {
+                            // `dir()`: the names of the scope it is called in.
+                            let names = self.scope_names(&code, &state.stack[base..]);
+                            state.stack.push(names);
+                            continue;
+                        }
                         enter!(tri!(self.prepare_call(func, args, Vec::new())));
                     }
                     Instr::CallKw(argc) => {

@@ -1,0 +1,2 @@
+"""A local aiohttp.py comes before the installed package."""
+NAME = 'the local aiohttp'
