@@ -263,6 +263,9 @@ pub struct TaskData {
     pub fut_waiter: RefCell<Option<Rc<Future>>>,
     pub num_cancels_requested: Cell<u32>,
     pub started: Cell<bool>,
+    /// While the task runs, the pc of its outermost frame as the VM last noted it (before a
+    /// call that may show the task's repr: `print`, `repr`, `str`, f-strings).
+    pub running_pc: Cell<u32>,
     /// An internal task of `asyncio.run`'s shutdown, kept out of the trace.
     pub hidden: bool,
 }
@@ -453,34 +456,256 @@ impl Future {
         }
     }
 
+    /// `repr(future)`: CPython's `_future_repr_info` (and `_task_repr_info` for a task):
+    /// the state, a task's name, coroutine and what it waits for, the result (shortened as
+    /// `reprlib` shortens it) or exception, and the done callbacks.
     pub fn repr(&self) -> String {
-        let state = match self.state() {
+        let mut info = vec![match self.state() {
             FutureState::Pending => "pending".to_string(),
             FutureState::Cancelled => "cancelled".to_string(),
             FutureState::Result(_) | FutureState::Exception(_) => "finished".to_string(),
-        };
-        let outcome = match self.state() {
-            FutureState::Result(value) => format!(" result={}", value.repr()),
-            FutureState::Exception(exc) => format!(" exception={}", exc.repr()),
-            _ => String::new(),
-        };
-        match &self.kind {
-            FutureKind::Task(task) => {
-                let coro = &task.coro;
-                let location = match &coro.code {
-                    Some(code) if !self.is_done() => format!(" coro=<{}() running>", code.qualname),
-                    Some(code) => format!(" coro=<{}() done>", code.qualname),
-                    None => format!(" coro=<{}()>", coro.qualname()),
-                };
-                let state = if state == "cancelled" {
-                    state
-                } else {
-                    state.to_string()
-                };
-                format!("<Task {state} name='{}'{location}{outcome}>", task.name())
-            }
-            _ => format!("<{} {state}{outcome}>", self.short_type_name()),
+        }];
+        match self.state() {
+            FutureState::Result(value) => info.push(format!("result={}", short_repr(&value))),
+            FutureState::Exception(exc) => info.push(format!("exception={}", exc.repr())),
+            _ => {}
         }
+        let callbacks = self.callbacks.borrow();
+        let text = |callback: &Callback| callback.repr();
+        match callbacks.as_slice() {
+            [] => {}
+            [one] => info.push(format!("cb=[{}]", text(one))),
+            [first, second] => info.push(format!("cb=[{}, {}]", text(first), text(second))),
+            [first, .., last] => info.push(format!(
+                "cb=[{}, <{} more>, {}]",
+                text(first),
+                callbacks.len() - 2,
+                text(last)
+            )),
+        }
+        drop(callbacks);
+        let FutureKind::Task(task) = &self.kind else {
+            return format!("<{} {}>", self.short_type_name(), info.join(" "));
+        };
+        if task.num_cancels_requested.get() > 0 && !self.is_done() {
+            info[0] = "cancelling".to_string();
+        }
+        info.insert(1, format!("name={}", Value::str(&*task.name()).repr()));
+        info.insert(2, format!("coro=<{}>", task.coroutine_text()));
+        if let Some(waiter) = &*task.fut_waiter.borrow() {
+            info.insert(3, format!("wait_for={}", waiter.repr()));
+        }
+        format!("<Task {}>", info.join(" "))
+    }
+}
+
+impl TaskData {
+    /// CPython's `_format_coroutine` of the task's coroutine: where it is running (its
+    /// outermost frame's line; the `async def` line before it starts), or where it was
+    /// defined once it is done.
+    fn coroutine_text(&self) -> String {
+        let coro = &self.coro;
+        let Some(code) = &coro.code else {
+            // asyncio's own coroutines, where CPython 3.11.7's asyncio/tasks.py has them
+            // (the `async def` line, and the line where they wait).
+            let (defined, waits) = match coro.qualname() {
+                "sleep" => (637, 649),
+                "wait_for" => (436, 476),
+                name if coro.running.get() => return format!("{name}() running"),
+                name => return format!("{name}()"),
+            };
+            let at = format!("{STDLIB}/asyncio/tasks.py");
+            return match (coro.is_done(), coro.running.get()) {
+                (true, _) => format!("{}() done, defined at {at}:{defined}", coro.qualname()),
+                (false, true) => format!("{}() running at {at}:{waits}", coro.qualname()),
+                (false, false) => format!("{}() running at {at}:{defined}", coro.qualname()),
+            };
+        };
+        let source = &code.source;
+        let def_line = source.line_of(code.span.start);
+        if coro.is_done() {
+            return format!(
+                "{}() done, defined at {}:{def_line}",
+                code.qualname, source.path
+            );
+        }
+        let pc = match self.exec.try_borrow() {
+            Ok(exec) => match exec.frames.first() {
+                Some(super::Frame::Py(frame)) if Rc::ptr_eq(&frame.code, code) => frame.pc,
+                _ => 0,
+            },
+            // Running now: the line the VM noted when it made the call that asks.
+            Err(_) => self.running_pc.get(),
+        };
+        let line = match pc {
+            0 => def_line,
+            pc => code
+                .spans
+                .get(pc as usize - 1)
+                .map_or(def_line, |span| source.line_of(span.start)),
+        };
+        format!("{}() running at {}:{line}", code.qualname, source.path)
+    }
+}
+
+impl Callback {
+    /// How CPython's `_format_callback_source` shows the callback in `cb=[...]`.
+    fn repr(&self) -> String {
+        let asyncio = |what: &str, file: &str, line: u32| {
+            format!("{what}() at {STDLIB}/asyncio/{file}:{line}")
+        };
+        match self {
+            Callback::Wakeup(_) => "Task.task_wakeup()".to_string(),
+            Callback::StopLoop => asyncio("_run_until_complete_cb", "base_events.py", 180),
+            Callback::Gather(_) => asyncio("gather.<locals>._done_callback", "tasks.py", 764),
+            // `functools.partial(_release_waiter, waiter)`: its arguments as `reprlib` shows
+            // them.
+            Callback::ReleaseWaiter(waiter) => format!(
+                "_release_waiter({})() at {STDLIB}/asyncio/tasks.py:431",
+                short_repr(&Value::Future(waiter.clone()))
+            ),
+            Callback::AsCompleted(_) => {
+                asyncio("as_completed.<locals>._on_completion", "tasks.py", 602)
+            }
+            Callback::Wait(_) => asyncio("_wait.<locals>._on_completion", "tasks.py", 519),
+            Callback::ShieldInner(_) => {
+                asyncio("shield.<locals>._inner_done_callback", "tasks.py", 891)
+            }
+            Callback::ShieldOuter(_) => {
+                asyncio("shield.<locals>._outer_done_callback", "tasks.py", 908)
+            }
+            Callback::TaskGroup(_) => "TaskGroup._on_task_done()".to_string(),
+            Callback::Python(func) => match func {
+                Value::Function(f) => format!(
+                    "{}() at {}:{}",
+                    f.code.qualname,
+                    f.code.source.path,
+                    f.code.source.line_of(f.code.span.start)
+                ),
+                Value::Builtin(b) => format!("{}()", b.name()),
+                other => format!("{}()", other.repr()),
+            },
+        }
+    }
+}
+
+/// Where scenario says CPython's standard library is (`Native::file`).
+const STDLIB: &str = "/usr/lib/python3.11";
+
+/// `reprlib.repr(value)`, with `reprlib.Repr`'s default limits: what a finished future's
+/// repr shows of its result.
+pub fn short_repr(value: &Value) -> String {
+    short_repr_at(value, 6)
+}
+
+fn short_repr_at(value: &Value, level: usize) -> String {
+    fn shorten(text: String, limit: usize) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        if chars.len() <= limit {
+            return text;
+        }
+        let i = (limit - 3) / 2;
+        let j = limit - 3 - i;
+        let head: String = chars[..i].iter().collect();
+        let tail: String = chars[chars.len() - j..].iter().collect();
+        format!("{head}...{tail}")
+    }
+    fn iterable(items: &[Value], level: usize, left: &str, right: &str, trail: &str) -> String {
+        if level == 0 && !items.is_empty() {
+            return format!("{left}...{right}");
+        }
+        let mut pieces: Vec<String> = items
+            .iter()
+            .take(6)
+            .map(|item| short_repr_at(item, level - 1))
+            .collect();
+        if items.len() > 6 {
+            pieces.push("...".to_string());
+        }
+        let right = if items.len() == 1 {
+            format!("{trail}{right}")
+        } else {
+            right.to_string()
+        };
+        format!("{left}{}{right}", pieces.join(", "))
+    }
+    /// `reprlib`'s `_possibly_sorted`: numbers or strings sort; anything else keeps its order.
+    fn possibly_sorted(mut items: Vec<Value>) -> Vec<Value> {
+        if items
+            .iter()
+            .all(|v| matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_)))
+        {
+            items.sort_by(|a, b| {
+                let number = |v: &Value| super::ops::int_to_float(v).unwrap_or(0.0);
+                let (a, b) = (number(a), number(b));
+                a.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal)
+            });
+        } else if items.iter().all(|v| matches!(v, Value::Str(_))) {
+            items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+        }
+        items
+    }
+    match value {
+        Value::Str(text) => {
+            let text = text.as_str();
+            if text.chars().count() <= 30 {
+                return value.repr();
+            }
+            let chars: Vec<char> = text.chars().collect();
+            let kept: String = chars[..30].iter().collect();
+            let repr = Value::str(kept).repr();
+            if repr.chars().count() <= 30 {
+                return repr;
+            }
+            let (i, j) = (13, 14);
+            let inner: String = chars[..i].iter().chain(&chars[chars.len() - j..]).collect();
+            let repr: Vec<char> = Value::str(inner).repr().chars().collect();
+            let head: String = repr[..i].iter().collect();
+            let tail: String = repr[repr.len() - j..].iter().collect();
+            format!("{head}...{tail}")
+        }
+        Value::Int(_) | Value::BigInt(_) => shorten(value.repr(), 40),
+        Value::Tuple(items) => iterable(&items.0, level, "(", ")", ","),
+        Value::List(items) => iterable(&items.borrow(), level, "[", "]", ""),
+        Value::Set(set) => {
+            let items: Vec<Value> = set.items.borrow().iter().map(|k| k.value.clone()).collect();
+            match (items.is_empty(), set.frozen) {
+                (true, false) => "set()".to_string(),
+                (true, true) => "frozenset()".to_string(),
+                (false, false) => iterable(&possibly_sorted(items), level, "{", "}", ""),
+                (false, true) => iterable(&possibly_sorted(items), level, "frozenset({", "})", ""),
+            }
+        }
+        Value::Dict(dict) => {
+            let dict = dict.borrow();
+            if dict.is_empty() {
+                return "{}".to_string();
+            }
+            if level == 0 {
+                return "{...}".to_string();
+            }
+            let keys = possibly_sorted(dict.keys().map(|k| k.value.clone()).collect());
+            let mut pieces: Vec<String> = keys
+                .iter()
+                .take(4)
+                .map(|key| {
+                    let value = super::value::Key::new(key.clone())
+                        .ok()
+                        .and_then(|k| dict.get(&k).cloned())
+                        .unwrap_or(Value::None);
+                    format!(
+                        "{}: {}",
+                        short_repr_at(key, level - 1),
+                        short_repr_at(&value, level - 1)
+                    )
+                })
+                .collect();
+            if dict.len() > 4 {
+                pieces.push("...".to_string());
+            }
+            format!("{{{}}}", pieces.join(", "))
+        }
+        other => shorten(other.repr(), 30),
     }
 }
 
@@ -1189,6 +1414,7 @@ impl Interp {
                 fut_waiter: RefCell::new(None),
                 num_cancels_requested: Cell::new(0),
                 started: Cell::new(false),
+                running_pc: Cell::new(0),
                 hidden,
             })),
         );

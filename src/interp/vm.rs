@@ -1046,6 +1046,9 @@ impl Interp {
                         let spec = if has_spec { Some(pop!()) } else { None };
                         let value = pop!();
                         save_pc!();
+                        if shows_tasks(&value) {
+                            self.note_running_line(state);
+                        }
                         let text = tri!(self.format_value(value, conversion, spec));
                         state.stack.push(text);
                     }
@@ -1128,6 +1131,9 @@ impl Interp {
                         save_pc!();
                         let args = state.stack.split_off(func_at + 1);
                         let func = pop!();
+                        if shows_reprs(&func) {
+                            self.note_running_line(state);
+                        }
                         if argc == 0
                             && matches!(func, Value::Builtin(super::builtins::Builtin::Dir))
                         {
@@ -1152,6 +1158,9 @@ impl Interp {
                                 (Rc::from(name.as_str().unwrap_or_default()), value)
                             })
                             .collect();
+                        if shows_reprs(&func) {
+                            self.note_running_line(state);
+                        }
                         enter!(tri!(self.prepare_call(func, args, kwargs)));
                     }
                     Instr::CallEx { has_kwargs } => {
@@ -1551,6 +1560,45 @@ impl Interp {
             Value::Exception(exc) => Ok(exc),
             Value::Type(super::value::Type::Exception(ty)) => Ok(Exception::new(*ty, Vec::new())),
             _ => Err(type_error("exceptions must derive from BaseException")),
+        }
+    }
+}
+
+/// Whether calling `func` may show a task's repr (`print`, `repr`, `str`, `format`).
+fn shows_reprs(func: &Value) -> bool {
+    use super::builtins::Builtin;
+    match func {
+        Value::Builtin(builtin) => matches!(
+            builtin,
+            Builtin::Print | Builtin::Repr | Builtin::Format | Builtin::Ascii
+        ),
+        Value::Type(ty) => matches!(ty, super::value::Type::Str),
+        _ => false,
+    }
+}
+
+/// Whether formatting `value` may show a task's repr.
+fn shows_tasks(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::Future(_) | Value::List(_) | Value::Tuple(_) | Value::Set(_) | Value::Dict(_)
+    )
+}
+
+impl Interp {
+    /// Note where the running task's outermost frame is, for its repr (`running at`):
+    /// its state is borrowed while it runs (see `TaskData::running_pc`).
+    fn note_running_line(&self, state: &ExecState) {
+        if let Some(task) = &self.current_task
+            && let Some(data) = task.task()
+            && let Some(Frame::Py(frame)) = state.frames.first()
+            && data
+                .coro
+                .code
+                .as_ref()
+                .is_some_and(|c| Rc::ptr_eq(c, &frame.code))
+        {
+            data.running_pc.set(frame.pc);
         }
     }
 }
