@@ -53,6 +53,9 @@ impl Interp {
                 kwargs,
             )?)),
             Value::Type(ty) => Ok(Callee::Done(self.construct(*ty, args, kwargs)?)),
+            Value::Object(ref object) if let Some(typing) = object.typing() => Ok(Callee::Done(
+                super::typing::call_object(self, typing, args, kwargs)?,
+            )),
             other => Err(type_error(format!(
                 "'{}' object is not callable",
                 other.type_name()
