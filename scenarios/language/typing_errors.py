@@ -1,0 +1,103 @@
+# typing's run-time errors, with CPython 3.11's messages; the last one is uncaught.
+import typing
+from typing import (Any, Annotated, AsyncIterator, Callable, ClassVar, Concatenate,
+                    Coroutine, Dict, Generic, Hashable, List, Literal, NoReturn, Optional,
+                    ParamSpec, Protocol, Sequence, Set, SupportsInt, Tuple, Type, TypeVar,
+                    Union, NewType, cast)
+
+T = TypeVar('T')
+UserId = NewType('UserId', int)
+
+
+def attempt(label, thunk):
+    try:
+        result = thunk()
+    except (TypeError, ValueError, AttributeError, AssertionError, NotImplementedError) as e:
+        print(f'{label:34} {type(e).__name__}: {e}')
+    else:
+        print(f'{label:34} -> {result!r}')
+
+
+print('-- wrong arity and shapes')
+attempt('List[int, str]', lambda: List[int, str])
+attempt('Dict[int]', lambda: Dict[int])
+attempt('Coroutine[Any, Any]', lambda: Coroutine[Any, Any])
+attempt('Callable[int]', lambda: Callable[int])
+attempt('Callable[[int]]', lambda: Callable[[int]])
+attempt('Union[()]', lambda: Union[()])
+attempt('Optional[int, str]', lambda: Optional[int, str])
+attempt('ClassVar[int, str]', lambda: ClassVar[int, str])
+attempt('Annotated[int]', lambda: Annotated[int])
+attempt('Concatenate[int]', lambda: Concatenate[int])
+attempt('Generic[int]', lambda: Generic[int])
+attempt('Protocol[()]', lambda: Protocol[()])
+attempt('Dict[(int, str), int]', lambda: Dict[(int, str), int])
+attempt('List[Union]', lambda: List[Union])
+attempt('List[ClassVar[int]]', lambda: List[ClassVar[int]])
+attempt('Dict[str, T][int, str]', lambda: Dict[str, T][int, str])
+
+print('-- not subscriptable, not generic')
+attempt('Hashable[int]', lambda: Hashable[int])
+attempt('SupportsInt[int]', lambda: SupportsInt[int])
+attempt('NoReturn[int]', lambda: NoReturn[int])
+attempt('Any[int]', lambda: Any[int])
+attempt('TypeVar[int]', lambda: TypeVar[int])
+attempt('T[int]', lambda: T[int])
+attempt('List[int][str]', lambda: List[int][str])
+attempt('list[int][str]', lambda: list[int][str])
+attempt('int[str]', lambda: int[str])
+
+print('-- isinstance')
+attempt('isinstance([], List)', lambda: isinstance([], List))
+attempt('isinstance((), Sequence)', lambda: isinstance((), Sequence))
+attempt('isinstance({}, Hashable)', lambda: isinstance({}, Hashable))
+attempt('isinstance(int, Type)', lambda: isinstance(int, Type))
+attempt('isinstance(len, Callable)', lambda: isinstance(len, Callable))
+attempt('isinstance(1, int | str)', lambda: isinstance(1, int | str))
+attempt('isinstance(1, Optional[int])', lambda: isinstance(1, Optional[int]))
+attempt('isinstance([], List[int])', lambda: isinstance([], List[int]))
+attempt('isinstance({}, Dict[str, int])', lambda: isinstance({}, Dict[str, int]))
+attempt('isinstance(1, List[int] | None)', lambda: isinstance(1, List[int] | None))
+attempt('isinstance([], list[int])', lambda: isinstance([], list[int]))
+attempt('isinstance(1, Any)', lambda: isinstance(1, Any))
+attempt('isinstance(1, Union)', lambda: isinstance(1, Union))
+attempt('isinstance(1, Literal[1])', lambda: isinstance(1, Literal[1]))
+attempt('isinstance(1, T)', lambda: isinstance(1, T))
+attempt('isinstance(1, Protocol)', lambda: isinstance(1, Protocol))
+
+print('-- calls')
+attempt('List()', lambda: List())
+attempt('typing.List()', lambda: typing.List())
+attempt('List[int]()', lambda: List[int]())
+attempt('Dict()', lambda: Dict())
+attempt('Set()', lambda: Set())
+attempt('Tuple[int]()', lambda: Tuple[int]())
+attempt('Type()', lambda: Type())
+attempt('Any()', lambda: Any())
+attempt('Optional[int]()', lambda: Optional[int]())
+attempt('Literal()', lambda: Literal())
+attempt('ClassVar[int]()', lambda: ClassVar[int]())
+attempt('Sequence[int]()', lambda: Sequence[int]())
+attempt('AsyncIterator()', lambda: AsyncIterator())
+attempt('Annotated[int, "x"]()', lambda: Annotated[int, 'x']())
+attempt('list[int]([1, 2])', lambda: list[int]([1, 2]))
+attempt('T()', lambda: T())
+attempt('(int | str)()', lambda: (int | str)())
+attempt('UserId()', lambda: UserId())
+attempt('UserId(7)', lambda: UserId(7))
+attempt('cast(str, 7)', lambda: cast(str, 7))
+
+print('-- constructors')
+attempt("TypeVar('X', int)", lambda: TypeVar('X', int))
+attempt("TypeVar('X', int, str, bound=int)", lambda: TypeVar('X', int, str, bound=int))
+attempt("TypeVar('X', covariant=True, ...)", lambda: TypeVar('X', covariant=True, contravariant=True))
+attempt("ParamSpec('P', bound=int)", lambda: ParamSpec('P', bound=int))
+attempt('typing.ForwardRef(1)', lambda: typing.ForwardRef(1))
+attempt("typing.assert_never('x' * 120)", lambda: typing.assert_never('x' * 120))
+attempt('List.__args__', lambda: List.__args__)
+attempt('List[int].foo', lambda: List[int].foo)
+attempt("Dict[str, int].fromkeys('ab')", lambda: Dict[str, int].fromkeys('ab'))
+attempt('Optional[int].__name__', lambda: Optional[int].__name__)
+
+print('-- uncaught')
+isinstance([], typing.List[int])
