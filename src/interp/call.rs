@@ -232,7 +232,7 @@ pub fn bind_arguments(
     Ok(slots)
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub(super) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {
@@ -275,7 +275,7 @@ fn too_many_positional(
     type_error(message)
 }
 
-fn missing_arguments(
+pub(super) fn missing_arguments(
     name: &str,
     kind: &str,
     missing: &[Rc<str>],

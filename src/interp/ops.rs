@@ -773,7 +773,7 @@ impl Interp {
                 let i = sequence_index(index, len as usize, "range object")?;
                 Ok(Value::Int(range.get(i as i64)))
             }
-            Value::Type(Type::Typing(name)) => super::typing::subscript_name(*name, index),
+            Value::Type(Type::Typing(name)) => super::typing::subscript_name(self, *name, index),
             Value::Type(ty) => super::typing::subscript_type(ty, index),
             Value::Object(native) if let Some(typing) = native.typing() => {
                 super::typing::subscript_object(object, typing, index)

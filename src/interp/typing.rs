@@ -23,7 +23,7 @@
 use std::rc::Rc;
 
 use super::Interp;
-use super::builtins::{Builtin, bind};
+use super::builtins::Builtin;
 use super::exceptions::{ExcType, Exception, PyResult, type_error, value_error};
 use super::object::Object;
 use super::value::{Type, Value, values_equal};
@@ -436,6 +436,8 @@ type OverloadKey = (u32, Rc<str>);
 pub struct State {
     /// Per function (module number, qualname): the overloads registered, one per `def`.
     overloads: Vec<(OverloadKey, Vec<Value>)>,
+    /// Recent subscriptions of names: (name, index, result), least recently used first.
+    cache: Vec<(Name, Value, Value)>,
     any_str: std::cell::RefCell<Option<Value>>,
 }
 
@@ -1054,8 +1056,67 @@ fn not_subscriptable(type_name: &str) -> Rc<Exception> {
     type_error(format!("'{type_name}' object is not subscriptable"))
 }
 
-/// `name[index]`.
-pub fn subscript_name(name: Name, index: &Value) -> PyResult<Value> {
+/// `name[index]`. Like CPython's `_tp_cache`, a subscription equal to a recent one
+/// returns the same object (`List[int] is List[int]`).
+pub fn subscript_name(interp: &mut Interp, name: Name, index: &Value) -> PyResult<Value> {
+    let key = cache_key(name, index);
+    let cache = &mut interp.typing.cache;
+    if let Some(key) = &key
+        && let Some(at) = cache
+            .iter()
+            .position(|(n, k, _)| *n == name && same_key(name, k, key))
+    {
+        // Least recently used last out, as `functools.lru_cache` evicts.
+        let entry = cache.remove(at);
+        let hit = entry.2.clone();
+        cache.push(entry);
+        return Ok(hit);
+    }
+    let result = subscript_uncached(name, index)?;
+    if let Some(key) = key {
+        if cache.len() >= CACHE_SIZE {
+            cache.remove(0);
+        }
+        cache.push((name, key, result.clone()));
+    }
+    Ok(result)
+}
+
+/// How many subscriptions the cache remembers (CPython: 128 per cached function).
+const CACHE_SIZE: usize = 256;
+
+/// What the cache is keyed on: the index, with `Callable`'s parameter list as a tuple
+/// (CPython caches `__getitem_inner__`); nothing when it cannot be hashed.
+fn cache_key(name: Name, index: &Value) -> Option<Value> {
+    let key = match (name, index) {
+        (Name::Callable, Value::Tuple(pair)) if pair.0.len() == 2 => match &pair.0[0] {
+            Value::List(params) => Value::tuple(vec![
+                Value::tuple(params.borrow().clone()),
+                pair.0[1].clone(),
+            ]),
+            _ => index.clone(),
+        },
+        _ => index.clone(),
+    };
+    super::hash::py_hash(&key).is_ok().then_some(key)
+}
+
+/// Whether two cache keys match: by equality (`List[1]` after `List[1.0]` is
+/// `List[1.0]`, as in CPython), and for `Literal` (cached with `typed=True`, one argument
+/// per value) also by the type of each value.
+fn same_key(name: Name, a: &Value, b: &Value) -> bool {
+    if name == Name::Literal {
+        let (x, y) = (args_of(a), args_of(b));
+        x.len() == y.len()
+            && x.iter()
+                .zip(&y)
+                .all(|(p, q)| p.type_of() == q.type_of() && values_equal(p, q))
+    } else {
+        values_equal(a, b)
+    }
+}
+
+fn subscript_uncached(name: Name, index: &Value) -> PyResult<Value> {
     use Name as N;
     let args = args_of(index);
     match name.kind() {
@@ -1763,12 +1824,12 @@ pub fn call_name(
         Kind::Class => match name {
             N::TypeVar | N::ParamSpec => new_var(name, args, kwargs),
             N::TypeVarTuple => {
-                let bound = bind("TypeVarTuple.__init__", args, kwargs, &["name"], 1)?;
+                let bound = py_bind("TypeVarTuple.__init__", args, kwargs, &["name"], 1)?;
                 let name = bound[0].clone().expect("required");
                 Ok(object(TypingObject::TypeVarTuple(Rc::from(name.to_str()))))
             }
             N::NewType => {
-                let bound = bind("NewType.__init__", args, kwargs, &["name", "tp"], 2)?;
+                let bound = py_bind("NewType.__init__", args, kwargs, &["name", "tp"], 2)?;
                 let name = bound[0].clone().expect("required");
                 let supertype = bound[1].clone().expect("required");
                 Ok(object(TypingObject::NewType {
@@ -1778,7 +1839,7 @@ pub fn call_name(
                 }))
             }
             N::ForwardRef => {
-                let bound = bind(
+                let bound = py_bind(
                     "ForwardRef.__init__",
                     args,
                     kwargs,
@@ -2110,6 +2171,59 @@ pub fn forwarded_name(name: Name, attribute: &str) -> Option<Value> {
 
 // ------------------------------------------------------------------------ functions
 
+/// Arguments bound as a Python function of typing.py binds them (`params` positional or
+/// keyword, the first `required` without defaults), with CPython's messages for Python
+/// functions (`cast() missing 2 required positional arguments: 'typ' and 'val'`).
+fn py_bind(
+    function: &str,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+    params: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    use super::call::{missing_arguments, plural};
+    let given = args.len();
+    let mut bound: Vec<Option<Value>> = args.into_iter().map(Some).collect();
+    bound.truncate(params.len());
+    bound.resize_with(params.len(), || None);
+    for (key, value) in kwargs {
+        match params.iter().position(|p| **p == *key) {
+            Some(at) if bound[at].is_some() => {
+                return Err(type_error(format!(
+                    "{function}() got multiple values for argument '{key}'"
+                )));
+            }
+            Some(at) => bound[at] = Some(value),
+            None => {
+                return Err(type_error(format!(
+                    "{function}() got an unexpected keyword argument '{key}'"
+                )));
+            }
+        }
+    }
+    if given > params.len() {
+        let takes = if required == params.len() {
+            plural(params.len(), "positional argument")
+        } else {
+            format!("from {required} to {} positional arguments", params.len())
+        };
+        let was = if given == 1 { "was" } else { "were" };
+        return Err(type_error(format!(
+            "{function}() takes {takes} but {given} {was} given"
+        )));
+    }
+    let missing: Vec<Rc<str>> = params[..required]
+        .iter()
+        .zip(&bound)
+        .filter(|(_, value)| value.is_none())
+        .map(|(name, _)| Rc::from(*name))
+        .collect();
+    if !missing.is_empty() {
+        return Err(missing_arguments(function, "positional", &missing));
+    }
+    Ok(bound)
+}
+
 /// Call one of typing's functions.
 pub fn call_function(
     interp: &mut Interp,
@@ -2120,16 +2234,16 @@ pub fn call_function(
     use Builtin as B;
     let name = builtin.name();
     let one = |args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>, param: &str| -> PyResult<Value> {
-        let bound = bind(name, args, kwargs, &[param], 1)?;
+        let bound = py_bind(name, args, kwargs, &[param], 1)?;
         Ok(bound[0].clone().expect("required"))
     };
     match builtin {
         B::TypingCast => {
-            let bound = bind(name, args, kwargs, &["typ", "val"], 2)?;
+            let bound = py_bind(name, args, kwargs, &["typ", "val"], 2)?;
             Ok(bound[1].clone().expect("required"))
         }
         B::TypingAssertType => {
-            let bound = bind(name, args, kwargs, &["val", "typ"], 2)?;
+            let bound = py_bind(name, args, kwargs, &["val", "typ"], 2)?;
             Ok(bound[0].clone().expect("required"))
         }
         B::TypingAssertNever => {
@@ -2152,7 +2266,7 @@ pub fn call_function(
         B::TypingGetOrigin => Ok(get_origin(&one(args, kwargs, "tp")?)),
         B::TypingGetArgs => Ok(get_args(&one(args, kwargs, "tp")?)),
         B::TypingGetTypeHints => {
-            let bound = bind(
+            let bound = py_bind(
                 name,
                 args,
                 kwargs,
@@ -2203,7 +2317,7 @@ pub fn call_function(
             Ok(Value::list(found))
         }
         B::TypingClearOverloads => {
-            bind(name, args, kwargs, &[], 0)?;
+            py_bind(name, args, kwargs, &[], 0)?;
             interp.typing.overloads.clear();
             Ok(Value::None)
         }
@@ -2294,7 +2408,12 @@ pub fn get_args(tp: &Value) -> Value {
 /// `NoneType` and a string naming a global resolved to it.
 fn get_type_hints(interp: &mut Interp, obj: &Value) -> PyResult<Value> {
     let sym = interp.symbols.intern("__annotations__");
-    let annotations = interp.get_attribute(obj, sym)?;
+    let annotations = match interp.get_attribute(obj, sym) {
+        Ok(annotations) => annotations,
+        // Functions keep no annotations (yet): CPython's answer for one without any.
+        Err(_) if matches!(obj, Value::Function(_)) => Value::dict(Default::default()),
+        Err(error) => return Err(error),
+    };
     let Value::Dict(dict) = annotations else {
         return Ok(Value::dict(Default::default()));
     };
