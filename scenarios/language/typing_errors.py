@@ -99,5 +99,11 @@ attempt('List[int].foo', lambda: List[int].foo)
 attempt("Dict[str, int].fromkeys('ab')", lambda: Dict[str, int].fromkeys('ab'))
 attempt('Optional[int].__name__', lambda: Optional[int].__name__)
 
+attempt('typing.cast()', lambda: typing.cast())
+attempt('typing.cast(1, 2, 3)', lambda: typing.cast(1, 2, 3))
+attempt('typing.cast(int, typ=str)', lambda: typing.cast(int, typ=str))
+attempt('typing.get_origin(tp=1, x=2)', lambda: typing.get_origin(tp=1, x=2))
+attempt("NewType('X')", lambda: NewType('X'))
+
 print('-- uncaught')
 isinstance([], typing.List[int])

@@ -53,6 +53,12 @@ print(hash(List[int]) == hash(List[int]), hash(int | str) == hash(Union[str, int
 print(len({List[int], List[int], Dict[str, int], Optional[int], Union[None, int]}))
 print({Optional[int]: 'found'}[Union[None, int]])
 
+print('-- subscriptions are cached, as CPython caches them')
+print(List[int] is List[int], Optional[int] is Optional[int], Union[int, None] is Optional[int])
+print(Callable[[int], str] is Callable[[int], str], list[int] is list[int])
+print(List[Union[int, str]], List[Union[str, int]])
+print(Literal[1], Literal[True], Tuple[1.0], Tuple[1])
+
 print('-- origins and arguments')
 print(List[int].__origin__, List[int].__args__, List.__origin__, List._name)
 print(Optional[int].__origin__, Optional[int].__args__, Callable[[int], str].__args__)
