@@ -123,6 +123,27 @@ builtins! {
     TimeTimeNs = "time_ns",
     TimeMonotonicNs = "monotonic_ns",
     TimePerfCounterNs = "perf_counter_ns",
+    TypingCast = "cast",
+    TypingAssertType = "assert_type",
+    TypingAssertNever = "assert_never",
+    TypingRevealType = "reveal_type",
+    TypingGetOrigin = "get_origin",
+    TypingGetArgs = "get_args",
+    TypingGetTypeHints = "get_type_hints",
+    TypingIsTypeddict = "is_typeddict",
+    TypingOverload = "overload",
+    TypingGetOverloads = "get_overloads",
+    TypingClearOverloads = "clear_overloads",
+    TypingFinal = "final",
+    TypingNoTypeCheck = "no_type_check",
+    TypingNoTypeCheckDecorator = "no_type_check_decorator",
+    TypingRuntimeCheckable = "runtime_checkable",
+    TypingDataclassTransform = "dataclass_transform",
+    TypingNamedTuple = "NamedTuple",
+    TypingTypedDict = "TypedDict",
+    // What `overload(f)` returns, and what `dataclass_transform()` returns.
+    TypingOverloadDummy = "_overload_dummy",
+    TypingDecorator = "decorator",
 }
 
 /// The built-in a global name falls back to, if any.
@@ -1093,6 +1114,7 @@ impl Interp {
         let name = ty.name();
         match ty {
             Type::Native(kind) => self.construct_object(kind, args, kwargs),
+            Type::Typing(name) => super::typing::call_name(self, name, args, kwargs),
             Type::Object => {
                 if !args.is_empty() || !kwargs.is_empty() {
                     return Err(type_error("object() takes no arguments"));
@@ -1506,12 +1528,18 @@ impl Interp {
             return self.call_unbound_method(**ty, name, args, kwargs);
         }
         if !self.has_method(receiver, name) {
+            let typing = matches!(receiver, Value::Object(o) if o.typing().is_some());
             return Err(match receiver {
                 Value::Module(_)
                 | Value::Exception(_)
                 | Value::Type(_)
                 | Value::Function(_)
                 | Value::Builtin(_) => {
+                    // An attribute that is not a method, or a missing one: CPython calls it.
+                    let attribute = self.get_attribute(receiver, name)?;
+                    return self.call_with_kwargs(attribute, args, kwargs);
+                }
+                _ if typing => {
                     // An attribute that is not a method, or a missing one: CPython calls it.
                     let attribute = self.get_attribute(receiver, name)?;
                     return self.call_with_kwargs(attribute, args, kwargs);
@@ -2461,7 +2489,7 @@ pub fn is_callable(value: &Value) -> bool {
     matches!(
         value,
         Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_)
-    )
+    ) || matches!(value, Value::Object(o) if o.typing().is_some_and(super::typing::is_callable))
 }
 
 /// `seq.index(item, start, stop)`: where `item` first occurs between the bounds, which

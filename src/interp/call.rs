@@ -53,6 +53,9 @@ impl Interp {
                 kwargs,
             )?)),
             Value::Type(ty) => Ok(Callee::Done(self.construct(*ty, args, kwargs)?)),
+            Value::Object(ref object) if let Some(typing) = object.typing() => Ok(Callee::Done(
+                super::typing::call_object(self, typing, args, kwargs)?,
+            )),
             other => Err(type_error(format!(
                 "'{}' object is not callable",
                 other.type_name()
@@ -236,7 +239,7 @@ pub fn bind_arguments(
     Ok(slots)
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub(super) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {
@@ -279,7 +282,7 @@ fn too_many_positional(
     type_error(message)
 }
 
-fn missing_arguments(
+pub(super) fn missing_arguments(
     name: &str,
     kind: &str,
     missing: &[Rc<str>],

@@ -46,6 +46,7 @@ pub fn py_hash(value: &Value) -> Result<i64, &'static str> {
         Value::Function(function) => hash_str(&function.code.qualname),
         Value::Exception(exc) => hash_str(exc.ty.name()),
         Value::Coroutine(coro) => hash_str(coro.qualname()),
+        Value::Object(object) if let Some(typing) = object.typing() => super::typing::hash(typing)?,
         // The remaining objects are rarely hashed; they all collide, which keeps the
         // order a function of the program.
         _ => 0,

@@ -36,6 +36,7 @@ pub mod sync;
 pub mod taskgroup;
 pub mod threads;
 pub mod traceback;
+pub mod typing;
 pub mod value;
 pub(crate) mod vm;
 pub mod wait;
@@ -249,6 +250,8 @@ pub struct Interp {
     pub loop_closed: bool,
     /// `loop.set_exception_handler(handler)`
     pub exception_handler: Option<Value>,
+    /// `typing`'s registry of overloads and its `AnyStr`.
+    pub typing: typing::State,
 }
 
 impl Interp {
@@ -310,6 +313,7 @@ impl Interp {
             asyncgens: Vec::new(),
             loop_closed: false,
             exception_handler: None,
+            typing: typing::State::default(),
         }
     }
 

@@ -1,4 +1,5 @@
-//! The modules a scenario can import: `asyncio`, `random` and `time`.
+//! The modules a scenario can import: `asyncio`, `random` and `time` (and `typing`,
+//! whose members live in [`super::typing`]).
 //!
 //! `random` is CPython's Mersenne Twister bit for bit ([`crate::pyrandom`]), seeded from
 //! the run's seed. `time` reads the loop's virtual clock, as `../shared/oracle/vclock.py`
@@ -18,7 +19,7 @@ use super::builtins::{Builtin, bind, index_arg};
 use super::exceptions::{ExcType, Exception, PyResult, type_error, value_error};
 use super::ops::int_to_float;
 use super::symbol::{Sym, sym};
-use super::value::{Native, TYPING_NAMES, Type, Value};
+use super::value::{Native, Type, Value};
 use crate::pyrandom::RandomError;
 use crate::trace::Event;
 
@@ -58,11 +59,8 @@ const SYS_NAMES: &[&str] = &[
 pub fn member(interp: &Interp, module: Native, name: Sym) -> Option<Value> {
     use sym::*;
     if module == Native::Typing {
-        let text = interp.symbols.name(name);
-        return TYPING_NAMES
-            .iter()
-            .position(|n| **n == **text)
-            .map(|found| Value::Type(Type::Alias(found as u8).interned()));
+        let text = interp.symbols.name(name).clone();
+        return super::typing::member(interp, &text);
     }
     if let Some(class) = class_member(interp, module, name) {
         return Some(class);
@@ -786,6 +784,9 @@ pub fn call(
             interp.event(Event::Blocked(seconds));
             interp.sched.clock.block_for(ns, seconds);
             Ok(Value::None)
+        }
+        _ if super::typing::is_function(builtin) => {
+            super::typing::call_function(interp, builtin, args, kwargs)
         }
         _ => unreachable!("not a module function: {builtin:?}"),
     }

@@ -36,6 +36,8 @@ pub enum Object {
     Plain,
     /// `sys.stdout` (false) or `sys.stderr` (true).
     Stream(bool),
+    /// `List[int]`, `int | None`, a `TypeVar`, ... (see [`super::typing`]).
+    Typing(super::typing::TypingObject),
 }
 
 /// A callback the loop will call (`asyncio.Handle` / `asyncio.TimerHandle`).
@@ -169,11 +171,32 @@ impl Object {
             Object::Handle(_) => ObjectKind::Handle,
             Object::Plain => ObjectKind::Object,
             Object::Stream(_) => ObjectKind::TextIOWrapper,
+            // Never asked: `type_of` and `type_name` answer for typing objects.
+            Object::Typing(_) => ObjectKind::Object,
+        }
+    }
+
+    /// `type(x)`.
+    pub fn type_of(&self) -> super::value::Type {
+        match self {
+            Object::Typing(typing) => super::value::Type::Typing(typing.class()),
+            _ => super::value::Type::Native(self.kind()),
+        }
+    }
+
+    /// The typing object this is, if it is one.
+    pub fn typing(&self) -> Option<&super::typing::TypingObject> {
+        match self {
+            Object::Typing(typing) => Some(typing),
+            _ => None,
         }
     }
 
     pub fn type_name(&self) -> &'static str {
-        self.kind().name()
+        match self {
+            Object::Typing(typing) => typing.type_name(),
+            _ => self.kind().name(),
+        }
     }
 
     /// The methods of the object's class (a program may call them, or misspell them).
@@ -213,6 +236,7 @@ impl Object {
             Object::Handle(_) => &["cancel", "cancelled"],
             Object::Plain => &[],
             Object::Stream(_) => &["write", "flush", "writelines", "isatty"],
+            Object::Typing(_) => &[],
         }
     }
 
@@ -226,6 +250,9 @@ impl Object {
 
     /// `repr(x)`; addresses are shown as `0x...`, as everywhere in scenario.
     pub fn repr(&self) -> String {
+        if let Object::Typing(typing) = self {
+            return typing.repr();
+        }
         let at = format!(
             "<{}.{} object at 0x...",
             self.kind().module(),
@@ -264,6 +291,7 @@ impl Object {
                 let name = if *stderr { "<stderr>" } else { "<stdout>" };
                 format!("<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>")
             }
+            Object::Typing(typing) => typing.repr(),
         }
     }
 }
@@ -627,6 +655,9 @@ impl Interp {
             (Object::AsyncGen(agen), "__name__") => Some(Value::str(&*agen.code.name)),
             (Object::AsyncGen(agen), "__qualname__") => Some(Value::str(&*agen.code.qualname)),
             (Object::Response(_) | Object::Session(_), _) => self.aiohttp_attribute(object, name),
+            (Object::Typing(typing), _) => {
+                super::typing::attribute(&Value::Object(object.clone()), typing, name)
+            }
             _ => None,
         }
     }

@@ -463,6 +463,11 @@ impl Interp {
                 merged.extend(b.borrow().iter().map(|(k, v)| (k.clone(), v.clone())));
                 return Ok(Value::dict(merged));
             }
+            (BinOp::BitOr, l, r) => {
+                if let Some(result) = super::typing::or(l, r) {
+                    return result;
+                }
+            }
             _ => {}
         }
         Err(unsupported(op.symbol(), &left, &right))
@@ -768,7 +773,11 @@ impl Interp {
                 let i = sequence_index(index, len as usize, "range object")?;
                 Ok(Value::Int(range.get(i as i64)))
             }
-            Value::Type(_) => Ok(object.clone()), // list[int] and friends: a generic alias
+            Value::Type(Type::Typing(name)) => super::typing::subscript_name(self, *name, index),
+            Value::Type(ty) => super::typing::subscript_type(ty, index),
+            Value::Object(native) if let Some(typing) = native.typing() => {
+                super::typing::subscript_object(object, typing, index)
+            }
             _ => Err(type_error(format!(
                 "'{}' object is not subscriptable",
                 object.type_name()
@@ -1370,6 +1379,18 @@ impl Interp {
                 },
                 _ => Err(self.no_attribute(object, name)),
             },
+            Value::Type(Type::Typing(typing))
+                if let Some(found) =
+                    super::typing::name_attribute(*typing, &self.symbols.name(name).clone()) =>
+            {
+                found
+            }
+            Value::Type(Type::Typing(typing))
+                if let Some(origin) =
+                    super::typing::forwarded_name(*typing, &self.symbols.name(name).clone()) =>
+            {
+                self.get_attribute(&origin, name)
+            }
             Value::Type(ty) => match name {
                 sym::__name__ | sym::__qualname__ => Ok(Value::str(ty.name())),
                 // `str.lower`: a method of the type, called with the instance first.
@@ -1442,6 +1463,11 @@ impl Interp {
                     Ok(value)
                 } else if self.has_method(object, name) {
                     Ok(self.bound_method(object, name))
+                } else if let Some(origin) = native
+                    .typing()
+                    .and_then(|typing| super::typing::forwarded(typing, &text))
+                {
+                    self.get_attribute(&origin, name)
                 } else {
                     Err(self.no_attribute(object, name))
                 }
@@ -1662,8 +1688,12 @@ pub fn slice_bounds(slice: &super::value::Slice, len: usize) -> PyResult<(i64, i
 /// Whether a value is an instance of a type (or any in a tuple).
 pub fn isinstance(value: &Value, class: &Value) -> PyResult<bool> {
     match class {
+        Value::Type(Type::Typing(name)) => super::typing::instance_of_name(value, *name),
         Value::Type(ty) => Ok(value.type_of().is_subtype(**ty)
             || matches!((value, ty), (Value::Future(_), Type::Future))),
+        Value::Object(object) if let Some(typing) = object.typing() => {
+            super::typing::instance_of_object(value, typing)
+        }
         Value::Tuple(classes) => {
             for class in &classes.0 {
                 if isinstance(value, class)? {

@@ -313,9 +313,9 @@ pub enum Type {
     /// `dict_keys`, `dict_values`, `dict_items`.
     DictView(DictView),
     Exception(ExcType),
-    /// A `typing` name (`List`, `Optional`, ...), by its index in [`TYPING_NAMES`]: only
-    /// ever used in annotations.
-    Alias(u8),
+    /// A class or special object of `typing`'s world (`typing.List`, `typing.Union`,
+    /// `collections.abc.Iterable`, ...): see [`super::typing`].
+    Typing(super::typing::Name),
 }
 
 impl Type {
@@ -349,7 +349,7 @@ impl Type {
             Type::Object => "object",
             Type::Native(kind) => kind.name(),
             Type::Exception(exc) => exc.name(),
-            Type::Alias(index) => TYPING_NAMES[index as usize],
+            Type::Typing(name) => name.name(),
         }
     }
 
@@ -409,7 +409,7 @@ impl Type {
             Type::DictView(DictView::Values) => &Type::DictView(DictView::Values),
             Type::DictView(DictView::Items) => &Type::DictView(DictView::Items),
             Type::Exception(exc) => &EXCEPTION_TYPES[exc as usize],
-            Type::Alias(index) => &ALIAS_TYPES[usize::from(index)],
+            Type::Typing(name) => &TYPING_TYPES[name as usize],
         }
     }
 
@@ -447,42 +447,16 @@ static EXCEPTION_TYPES: [Type; ExcType::ALL.len()] = {
     types
 };
 
-/// `Type::Alias(i)` for every `i`, at index `i`, for [`Type::interned`].
-static ALIAS_TYPES: [Type; TYPING_NAMES.len()] = {
-    assert!(TYPING_NAMES.len() <= 256, "an alias index is a u8");
-    let mut types = [Type::Object; TYPING_NAMES.len()];
+/// `Type::Typing(n)` for every `n`, at index `n as usize`, for [`Type::interned`].
+static TYPING_TYPES: [Type; super::typing::Name::ALL.len()] = {
+    let mut types = [Type::Object; super::typing::Name::ALL.len()];
     let mut i = 0;
     while i < types.len() {
-        types[i] = Type::Alias(i as u8);
+        types[i] = Type::Typing(super::typing::Name::ALL[i]);
         i += 1;
     }
     types
 };
-
-/// The names of `typing` a scenario can use in annotations.
-pub const TYPING_NAMES: &[&str] = &[
-    "Any",
-    "AsyncGenerator",
-    "AsyncIterable",
-    "AsyncIterator",
-    "Awaitable",
-    "Callable",
-    "Coroutine",
-    "Dict",
-    "FrozenSet",
-    "Generator",
-    "Iterable",
-    "Iterator",
-    "List",
-    "Mapping",
-    "NoReturn",
-    "Optional",
-    "Sequence",
-    "Set",
-    "Tuple",
-    "Type",
-    "Union",
-];
 
 /// The state of an iterator over a built-in container or a lazy built-in.
 pub enum Iter {
@@ -671,8 +645,10 @@ impl Value {
             Value::Range(_) => Type::Range,
             Value::Slice(_) => Type::Slice,
             Value::Function(_) => Type::Function,
+            Value::Builtin(b) if super::typing::is_function(*b) => Type::Function,
             Value::Builtin(_) => Type::BuiltinFunction,
             Value::Method(_) => Type::BuiltinFunction,
+            Value::Type(Type::Typing(name)) => name.class(),
             Value::Type(_) => Type::Type,
             Value::Exception(exc) => Type::Exception(exc.ty),
             Value::Module(_) => Type::Module,
@@ -688,7 +664,7 @@ impl Value {
             Value::Generator(_) => Type::Generator,
             Value::DictView(view) => Type::DictView(view.kind),
             Value::Loop => Type::Loop,
-            Value::Object(object) => Type::Native(object.kind()),
+            Value::Object(object) => object.type_of(),
             Value::Ellipsis => Type::Ellipsis,
             Value::Unbound | Value::Cell(_) => Type::Object,
         }
@@ -962,6 +938,13 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) -> Res
                 fake_address(Rc::as_ptr(f) as *const ())
             );
         }
+        Value::Builtin(b) if super::typing::is_function(*b) => {
+            let _ = write!(
+                out,
+                "<function {} at 0x...>",
+                super::typing::function_qualname(*b)
+            );
+        }
         Value::Builtin(b) => {
             let _ = write!(out, "<built-in function {}>", b.name());
         }
@@ -982,9 +965,7 @@ pub fn write_repr(out: &mut String, value: &Value, seen: &mut Vec<usize>) -> Res
             Type::Native(kind) if kind.module() != "builtins" => {
                 let _ = write!(out, "<class '{}.{}'>", kind.module(), kind.name());
             }
-            Type::Alias(index) => {
-                let _ = write!(out, "typing.{}", TYPING_NAMES[*index as usize]);
-            }
+            Type::Typing(name) => out.push_str(&name.repr()),
             _ => {
                 let _ = write!(out, "<class '{}'>", t.name());
             }
@@ -1225,6 +1206,11 @@ fn equal_at(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDeep> {
         {
             entries_equal(&x.dict, &y.dict, depth)?
         }
+        (Value::Object(x), Value::Object(y))
+            if let (Some(tx), Some(ty)) = (x.typing(), y.typing()) =>
+        {
+            Rc::ptr_eq(x, y) || super::typing::equal(tx, ty)
+        }
         (Value::Range(x), Value::Range(y)) => {
             let (lx, ly) = (x.len(), y.len());
             lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
@@ -1459,10 +1445,16 @@ mod tests {
             .map(Type::Native),
         );
         types.extend(ExcType::ALL.iter().copied().map(Type::Exception));
-        types.extend((0..TYPING_NAMES.len()).map(|i| Type::Alias(i as u8)));
+        types.extend(
+            crate::interp::typing::Name::ALL
+                .iter()
+                .map(|n| Type::Typing(*n)),
+        );
         for ty in types {
             assert_eq!(*ty.interned(), ty);
-            assert_eq!(Value::Type(ty.interned()).type_of(), Type::Type);
+            if !matches!(ty, Type::Typing(_)) {
+                assert_eq!(Value::Type(ty.interned()).type_of(), Type::Type);
+            }
         }
     }
 }
