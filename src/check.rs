@@ -88,6 +88,56 @@ fn unimplemented_member(module: &str, name: &str) -> bool {
                 | "timezone"
                 | "tzname"
         ),
+        "sys" => matches!(
+            name,
+            "version_info"
+                | "hexversion"
+                | "implementation"
+                | "executable"
+                | "orig_argv"
+                | "stdin"
+                | "exc_info"
+                | "exception"
+                | "getsizeof"
+                | "getrefcount"
+                | "intern"
+                | "float_info"
+                | "int_info"
+                | "byteorder"
+                | "flags"
+                | "prefix"
+                | "exec_prefix"
+                | "base_prefix"
+                | "settrace"
+                | "setprofile"
+                | "gettrace"
+                | "getprofile"
+                | "_getframe"
+                | "excepthook"
+                | "displayhook"
+                | "getdefaultencoding"
+                | "getfilesystemencoding"
+                | "meta_path"
+                | "path_hooks"
+                | "path_importer_cache"
+                | "builtin_module_names"
+                | "stdlib_module_names"
+                | "get_asyncgen_hooks"
+                | "set_asyncgen_hooks"
+                | "audit"
+                | "addaudithook"
+        ),
+        "importlib" => matches!(
+            name,
+            "reload"
+                | "invalidate_caches"
+                | "util"
+                | "machinery"
+                | "resources"
+                | "metadata"
+                | "abc"
+                | "find_loader"
+        ),
         _ => false,
     }
 }

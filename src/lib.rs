@@ -98,21 +98,27 @@ pub struct Report {
 /// Parse and check a scenario and every module it imports, without running it: the
 /// rendered diagnostics, if any.
 pub fn check_source(name: &str, bytes: Vec<u8>) -> Result<(), String> {
+    check_program(name, bytes).map_err(|files| files.join("\n"))
+}
+
+/// [`check_source`], with the diagnostics of each file that has any apart (a file imported
+/// by several programs checked together is reported once by the caller).
+pub fn check_program(name: &str, bytes: Vec<u8>) -> Result<(), Vec<String>> {
     let name = name.to_string();
     on_big_stack(move || {
         let (_, main) = front_end(&name, &name, bytes, None)?;
         loader::compile_alone(&main)
             .map(|_| ())
-            .map_err(|d| d.render(&main.source))
+            .map_err(|d| vec![d.render(&main.source)])
     })
-    .unwrap_or_else(Err)
+    .unwrap_or_else(|panic| Err(vec![panic]))
 }
 
 /// The bytecode a scenario compiles to (`scenario dis`), or its rendered diagnostics.
 pub fn disassemble(name: &str, bytes: Vec<u8>) -> Result<String, String> {
     let name = name.to_string();
     on_big_stack(move || {
-        let (_, main) = front_end(&name, &name, bytes, None)?;
+        let (_, main) = front_end(&name, &name, bytes, None).map_err(|e| e.join("\n"))?;
         let code = loader::compile_alone(&main).map_err(|d| d.render(&main.source))?;
         Ok(dis::render(&main.source, &code))
     })
@@ -179,22 +185,21 @@ fn on_big_stack<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) ->
 }
 
 /// Parse and check the main file and every module it imports by a literal name: the
-/// loader that found them and the main file; or every file's diagnostics, rendered.
+/// loader that found them and the main file; or the diagnostics of each file, rendered.
 fn front_end(
     name: &str,
     path: &str,
     bytes: Vec<u8>,
     paths: Option<loader::PathMap>,
-) -> Result<(loader::FsLoader, interp::import::Parsed), String> {
+) -> Result<(loader::FsLoader, interp::import::Parsed), Vec<String>> {
     let mut loader = loader::FsLoader::new(name, path, paths);
     let path = loader.main_path(path);
     let main = loader
         .front_end(name, &path, bytes, 0)
-        .map_err(|rejected| rejected.render())?;
+        .map_err(|rejected| vec![rejected.render()])?;
     let rejected = loader.preload(&main);
     if !rejected.is_empty() {
-        let rendered: Vec<String> = rejected.iter().map(|r| r.render()).collect();
-        return Err(rendered.join("\n"));
+        return Err(rejected.iter().map(|r| r.render()).collect());
     }
     Ok((loader, main))
 }
@@ -215,7 +220,7 @@ fn run_here(name: &str, bytes: Vec<u8>, config: &Config) -> Report {
     let path = config.path.as_deref().unwrap_or(name);
     let (loader, main) = match front_end(name, path, bytes, config.paths.clone()) {
         Ok(front) => front,
-        Err(stderr) => return rejected(stderr),
+        Err(files) => return rejected(files.join("\n")),
     };
     let mut argv = vec![name.to_string()];
     argv.extend(config.args.iter().cloned());

@@ -255,15 +255,24 @@ fn main() -> ExitCode {
         }
         Command::Check { files } => {
             let mut failed = false;
+            // A module several of the files import is reported once.
+            let mut reported = std::collections::HashSet::new();
             for file in &files {
                 let bytes = match read(file) {
                     Ok(bytes) => bytes,
                     Err(code) => return code,
                 };
-                match scenario::check_source(&file.display().to_string(), bytes) {
+                match scenario::check_program(&file.display().to_string(), bytes) {
                     Ok(()) => println!("{}: ok", file.display()),
                     Err(diagnostics) => {
-                        eprint!("{diagnostics}");
+                        for text in diagnostics {
+                            if reported.insert(text.clone()) {
+                                if reported.len() > 1 {
+                                    eprintln!();
+                                }
+                                eprint!("{text}");
+                            }
+                        }
                         failed = true;
                     }
                 }

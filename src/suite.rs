@@ -140,41 +140,44 @@ pub fn is_module(path: &Path) -> bool {
 }
 
 /// Whether a module's top level only defines things: a docstring, imports (also
-/// `x = __import__('m').x` and `importlib.import_module`), `def`s and assignments of
-/// values that call nothing else. Such a file prints nothing and waits for nothing when
+/// `x = __import__('m').x`, `importlib.import_module` under any name, `sys.path.append`),
+/// `def`s and assignments of values that call nothing else (but `getattr` and typing's
+/// `TypeVar`, `NewType`, `cast`). Such a file prints nothing and waits for nothing when
 /// run; a file with an `if __name__ == "__main__":` block, or any other statement, is a
 /// program.
 pub fn only_defines(body: &[crate::ast::Stmt]) -> bool {
-    use crate::ast::{Node, StmtKind};
-    fn calls_only_imports(expr: &crate::ast::Expr) -> bool {
-        use crate::ast::ExprKind;
+    use crate::ast::{Expr, ExprKind, Node, StmtKind};
+    // The names that import: `__import__`, and `import_module` under any alias.
+    let mut importers: Vec<&str> = vec!["__import__", "import_module"];
+    for stmt in body {
+        if let StmtKind::ImportFrom { module, names, .. } = &stmt.kind
+            && &*module.id == "importlib"
+        {
+            for name in names.iter().filter(|n| &*n.name.id == "import_module") {
+                importers.push(&name.alias.as_ref().unwrap_or(&name.name).id);
+            }
+        }
+    }
+    let calls_only_imports = |expr: &Expr| {
         let mut pure = true;
         crate::ast::walk_expr_nodes(expr, &mut |node| {
-            if let Node::Expr(e) = node
-                && let ExprKind::Call { func, .. } = &e.kind
-            {
-                let allowed = match &func.kind {
-                    ExprKind::Name(name) => {
-                        matches!(
-                            &**name,
-                            "__import__" | "import_module" | "TypeVar" | "NewType"
-                        )
-                    }
-                    ExprKind::Attribute { attr, .. } => {
-                        matches!(&*attr.id, "import_module" | "TypeVar" | "NewType")
-                    }
-                    _ => false,
-                };
-                pure &= allowed;
-            }
-            if let Node::Expr(e) = node
-                && matches!(e.kind, ExprKind::Await(_) | ExprKind::Yield(_))
-            {
-                pure = false;
+            let Node::Expr(e) = node else { return };
+            match &e.kind {
+                ExprKind::Call { func, .. } => {
+                    let name = match &func.kind {
+                        ExprKind::Name(name) => &**name,
+                        ExprKind::Attribute { attr, .. } => &*attr.id,
+                        _ => "",
+                    };
+                    pure &= importers.contains(&name)
+                        || matches!(name, "getattr" | "TypeVar" | "NewType" | "cast");
+                }
+                ExprKind::Await(_) | ExprKind::Yield(_) => pure = false,
+                _ => {}
             }
         });
         pure
-    }
+    };
     !body.is_empty()
         && body.iter().all(|stmt| match &stmt.kind {
             StmtKind::Import(_)
@@ -182,13 +185,13 @@ pub fn only_defines(body: &[crate::ast::Stmt]) -> bool {
             | StmtKind::FunctionDef(_)
             | StmtKind::Pass => true,
             StmtKind::Expr(expr) => match &expr.kind {
-                crate::ast::ExprKind::Constant(_) => true,
+                ExprKind::Constant(_) => true,
                 // `sys.path.append('.')`, `sys.path.insert(0, ...)`: where imports look.
-                crate::ast::ExprKind::Call { func, .. } => matches!(
+                ExprKind::Call { func, .. } => matches!(
                     &func.kind,
-                    crate::ast::ExprKind::Attribute { value, attr }
+                    ExprKind::Attribute { value, attr }
                         if matches!(&*attr.id, "append" | "insert")
-                            && matches!(&value.kind, crate::ast::ExprKind::Attribute { attr, .. } if &*attr.id == "path")
+                            && matches!(&value.kind, ExprKind::Attribute { attr, .. } if &*attr.id == "path")
                 ),
                 _ => false,
             },
