@@ -90,8 +90,7 @@ fn unimplemented_member(module: &str, name: &str) -> bool {
         ),
         "sys" => matches!(
             name,
-            "version_info"
-                | "hexversion"
+            "hexversion"
                 | "implementation"
                 | "executable"
                 | "orig_argv"

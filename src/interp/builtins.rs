@@ -907,6 +907,9 @@ impl Interp {
     }
 
     pub fn len(&mut self, value: &Value) -> PyResult<usize> {
+        if let Some(items) = value.struct_seq() {
+            return self.len(&items.clone());
+        }
         Ok(match value {
             Value::Str(s) => s.len(),
             Value::List(l) => l.borrow().len(),

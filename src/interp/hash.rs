@@ -47,6 +47,7 @@ pub fn py_hash(value: &Value) -> Result<i64, &'static str> {
         Value::Exception(exc) => hash_str(exc.ty.name()),
         Value::Coroutine(coro) => hash_str(coro.qualname()),
         Value::Object(object) if let Some(typing) = object.typing() => super::typing::hash(typing)?,
+        Value::Object(_) if let Some(items) = value.struct_seq() => py_hash(items)?,
         // The remaining objects are rarely hashed; they all collide, which keeps the
         // order a function of the program.
         _ => 0,

@@ -205,6 +205,8 @@ pub struct Interp {
     pub loader: Box<dyn import::Loader>,
     /// `sys.stdout` and `sys.stderr`.
     pub streams: [Value; 2],
+    /// `sys.version_info`: one object per run, as in CPython.
+    pub version_info: Value,
     /// The global slots of every module (see [`import`]).
     pub globals: Vec<Value>,
     pub global_names: Vec<Rc<str>>,
@@ -285,6 +287,7 @@ impl Interp {
             frame_limit: RECURSION_LIMIT,
             loader,
             streams: [false, true].map(|e| Value::Object(Rc::new(object::Object::Stream(e)))),
+            version_info: object::version_info(),
             globals: Vec::new(),
             global_names: Vec::new(),
             fallbacks: Vec::new(),

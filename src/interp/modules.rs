@@ -143,6 +143,7 @@ fn other_member(interp: &Interp, module: Native, name: Sym) -> Option<Value> {
         (Native::Sys, "maxsize") => return Some(Value::Int(i64::MAX)),
         (Native::Sys, "platform") => return Some(Value::str("linux")),
         (Native::Sys, "version") => return Some(Value::str(SYS_VERSION)),
+        (Native::Sys, "version_info") => return Some(interp.version_info.clone()),
         (Native::Sys, "stdout") => return Some(interp.stream(false)),
         (Native::Sys, "stderr") => return Some(interp.stream(true)),
         (Native::Sys, "exit") => Builtin::SysExit,

@@ -38,6 +38,32 @@ pub enum Object {
     Stream(bool),
     /// `List[int]`, `int | None`, a `TypeVar`, ... (see [`super::typing`]).
     Typing(super::typing::TypingObject),
+    /// A named tuple of the interpreter's (`sys.version_info`): a tuple whose items also
+    /// have names.
+    StructSeq(StructSeq),
+}
+
+/// A struct sequence: its class name, its fields' names, and its items (a `Value::Tuple`).
+pub struct StructSeq {
+    pub kind: ObjectKind,
+    pub fields: &'static [&'static str],
+    pub items: Value,
+}
+
+/// `sys.version_info`: CPython 3.11.7's.
+pub fn version_info() -> Value {
+    let items = Value::tuple(vec![
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(7),
+        Value::str("final"),
+        Value::Int(0),
+    ]);
+    Value::Object(Rc::new(Object::StructSeq(StructSeq {
+        kind: ObjectKind::VersionInfo,
+        fields: &["major", "minor", "micro", "releaselevel", "serial"],
+        items,
+    })))
 }
 
 /// A callback the loop will call (`asyncio.Handle` / `asyncio.TimerHandle`).
@@ -96,6 +122,7 @@ pub enum ObjectKind {
     TimerHandle,
     Object,
     TextIOWrapper,
+    VersionInfo,
 }
 
 impl ObjectKind {
@@ -120,6 +147,7 @@ impl ObjectKind {
             ObjectKind::TimerHandle => "TimerHandle",
             ObjectKind::Object => "object",
             ObjectKind::TextIOWrapper => "TextIOWrapper",
+            ObjectKind::VersionInfo => "version_info",
         }
     }
 
@@ -143,6 +171,7 @@ impl ObjectKind {
             ObjectKind::ClientResponse => "aiohttp.client_reqrep",
             ObjectKind::Handle | ObjectKind::TimerHandle => "asyncio.events",
             ObjectKind::TextIOWrapper => "_io",
+            ObjectKind::VersionInfo => "sys",
         }
     }
 }
@@ -171,6 +200,7 @@ impl Object {
             Object::Handle(_) => ObjectKind::Handle,
             Object::Plain => ObjectKind::Object,
             Object::Stream(_) => ObjectKind::TextIOWrapper,
+            Object::StructSeq(seq) => seq.kind,
             // Never asked: `type_of` and `type_name` answer for typing objects.
             Object::Typing(_) => ObjectKind::Object,
         }
@@ -237,6 +267,7 @@ impl Object {
             Object::Plain => &[],
             Object::Stream(_) => &["write", "flush", "writelines", "isatty"],
             Object::Typing(_) => &[],
+            Object::StructSeq(_) => &["count", "index"],
         }
     }
 
@@ -292,6 +323,23 @@ impl Object {
                 format!("<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>")
             }
             Object::Typing(typing) => typing.repr(),
+            Object::StructSeq(seq) => {
+                let Value::Tuple(items) = &seq.items else {
+                    return String::new();
+                };
+                let fields: Vec<String> = seq
+                    .fields
+                    .iter()
+                    .zip(&items.0)
+                    .map(|(name, value)| format!("{name}={}", value.repr()))
+                    .collect();
+                format!(
+                    "{}.{}({})",
+                    seq.kind.module(),
+                    seq.kind.name(),
+                    fields.join(", ")
+                )
+            }
         }
     }
 }
@@ -360,6 +408,11 @@ impl Interp {
         };
         let name = &**name;
         match (&**object, name) {
+            (Object::StructSeq(seq), _) => {
+                let items = seq.items.clone();
+                let name = self.symbols.intern(name);
+                self.call_method(&items, name, args, kwargs)
+            }
             (Object::Stream(stderr), "write") => {
                 let [text] = exactly(&method, args, &kwargs, 1)?.try_into().expect("one");
                 let Value::Str(text) = text else {
@@ -637,6 +690,14 @@ impl Interp {
     /// A data attribute of an object (`queue.maxsize`, `response.status`).
     pub fn object_attribute(&mut self, object: &Rc<Object>, name: &str) -> Option<Value> {
         match (&**object, name) {
+            (Object::StructSeq(seq), _)
+                if let Some(i) = seq.fields.iter().position(|f| *f == name) =>
+            {
+                match &seq.items {
+                    Value::Tuple(items) => items.0.get(i).cloned(),
+                    _ => None,
+                }
+            }
             (Object::Queue(queue), "maxsize") => Some(Value::Int(queue.maxsize)),
             // Private, but tutorials print them to show the state.
             (Object::Queue(queue), "_maxsize") => Some(Value::Int(queue.maxsize)),

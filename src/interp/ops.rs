@@ -583,6 +583,12 @@ impl Interp {
         if left.is_number() && right.is_number() {
             return Ok(numeric_cmp(left, right));
         }
+        if let Some(items) = left.struct_seq() {
+            return self.order_at(&items.clone(), right, symbol, depth);
+        }
+        if let Some(items) = right.struct_seq() {
+            return self.order_at(left, &items.clone(), symbol, depth);
+        }
         match (left, right) {
             (Value::Str(a), Value::Str(b)) => Ok(Some(a.as_str().cmp(b.as_str()))),
             (Value::List(a), Value::List(b)) => {
@@ -630,6 +636,9 @@ impl Interp {
 
     /// `item in container`
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(items) = container.struct_seq() {
+            return self.contains(&items.clone(), item);
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(needle) => Ok(s.as_str().contains(needle.as_str())),
@@ -719,6 +728,9 @@ impl Interp {
     // ------------------------------------------------------------------------ indexing
 
     pub fn subscript(&mut self, object: &Value, index: &Value) -> PyResult<Value> {
+        if let Some(items) = object.struct_seq() {
+            return self.subscript(&items.clone(), index);
+        }
         match object {
             Value::List(list) => {
                 if let Value::Slice(slice) = index {
@@ -874,6 +886,9 @@ impl Interp {
     // ------------------------------------------------------------------------ iteration
 
     pub fn get_iter(&mut self, iterable: Value) -> PyResult<Value> {
+        if let Some(items) = iterable.struct_seq() {
+            return self.get_iter(items.clone());
+        }
         Ok(match iterable {
             Value::List(_) | Value::Tuple(_) => Value::iterator(Iter::Seq {
                 items: iterable,
@@ -1549,7 +1564,7 @@ pub fn is_iterable(value: &Value) -> bool {
             | Value::Iterator(_)
             | Value::Generator(_)
             | Value::DictView(..)
-    )
+    ) || value.struct_seq().is_some()
 }
 
 /// A list index for `items[i] = x` or `del items[i]`, with CPython's message.

@@ -404,6 +404,7 @@ impl Type {
                 K::TimerHandle => &Type::Native(K::TimerHandle),
                 K::Object => &Type::Native(K::Object),
                 K::TextIOWrapper => &Type::Native(K::TextIOWrapper),
+                K::VersionInfo => &Type::Native(K::VersionInfo),
             },
             Type::DictView(DictView::Keys) => &Type::DictView(DictView::Keys),
             Type::DictView(DictView::Values) => &Type::DictView(DictView::Values),
@@ -697,6 +698,17 @@ impl Value {
             Value::DictView(view) => !view.dict.borrow().is_empty(),
             Value::Range(r) => !r.is_empty(),
             _ => true,
+        }
+    }
+
+    /// The tuple a struct sequence (`sys.version_info`) is, and behaves as.
+    pub fn struct_seq(&self) -> Option<&Value> {
+        match self {
+            Value::Object(object) => match &**object {
+                super::object::Object::StructSeq(seq) => Some(&seq.items),
+                _ => None,
+            },
+            _ => None,
         }
     }
 
@@ -1211,6 +1223,8 @@ fn equal_at(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDeep> {
         {
             Rc::ptr_eq(x, y) || super::typing::equal(tx, ty)
         }
+        (Value::Object(_), _) if let Some(items) = a.struct_seq() => equal_at(items, b, depth)?,
+        (_, Value::Object(_)) if let Some(items) = b.struct_seq() => equal_at(a, items, depth)?,
         (Value::Range(x), Value::Range(y)) => {
             let (lx, ly) = (x.len(), y.len());
             lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
