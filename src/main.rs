@@ -30,6 +30,12 @@ enum Command {
     /// Virtual time: sleeping costs nothing, and the same file and seed always give the
     /// same trace. The program's output is exactly what `python3 FILE` prints.
     ///
+    /// FILE may import modules of its own (`import helpers`, `__import__('0-tasks')`,
+    /// packages), found as CPython finds them: FILE's directory first on `sys.path`.
+    /// Every module it imports by name is checked before anything runs. The program sees
+    /// absolute paths (`__file__`, tracebacks), or what `[paths] root` in scenario.toml
+    /// makes of them; see README, "Programs in several files".
+    ///
     /// `import aiohttp` is simulated: URLs answer after a latency on the virtual clock, with
     /// the status and body the `[aiohttp]` table of `scenario.toml` (next to FILE or in the
     /// nearest directory above) gives them; see README, "Simulated aiohttp".
@@ -67,7 +73,8 @@ enum Command {
         #[arg(last = true, value_name = "ARGS")]
         args: Vec<String>,
     },
-    /// Parse and check scenarios without running them; report every error found.
+    /// Parse and check scenarios, and every module they import, without running them;
+    /// report every error found (a module several of them import, once).
     Check {
         /// The scenario files.
         #[arg(required = true)]
@@ -88,8 +95,12 @@ enum Command {
     /// as a unified diff; the last line says `N passed, N failed`. Exit 0 when all pass,
     /// 1 when any fails, 2 on a usage or scenario.toml error.
     ///
+    /// A file that only defines things (a module the scenarios import: imports, defs,
+    /// assignments), or a package's `__init__.py`, is not a scenario and has no golden.
+    ///
     /// `scenario.toml` (in the scenario's directory or the nearest above) sets seed, clock,
-    /// limits, the expected exit code and skips, for the suite and per file; see README,
+    /// limits, the expected exit code, skips and which files are modules (`module = true`),
+    /// for the suite and per file, and how paths are shown (`[paths] root`); see README,
     /// "Golden tests".
     ///
     /// When the environment variable CI is set, --bless and --prune are refused and a
