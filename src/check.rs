@@ -88,6 +88,10 @@ fn unimplemented_member(module: &str, name: &str) -> bool {
                 | "timezone"
                 | "tzname"
         ),
+        "asyncio.exceptions" => matches!(
+            name,
+            "IncompleteReadError" | "LimitOverrunError" | "SendfileNotAvailableError"
+        ),
         "sys" => matches!(
             name,
             "hexversion"

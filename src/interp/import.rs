@@ -47,6 +47,8 @@ pub enum Native {
     Importlib,
     /// `__future__`, for `from __future__ import annotations`.
     Future,
+    /// `asyncio.exceptions`, where asyncio's exception classes are defined.
+    AsyncioExceptions,
 }
 
 impl Native {
@@ -60,6 +62,7 @@ impl Native {
             Native::Sys => "sys",
             Native::Importlib => "importlib",
             Native::Future => "__future__",
+            Native::AsyncioExceptions => "asyncio.exceptions",
         }
     }
 
@@ -73,6 +76,7 @@ impl Native {
             Native::Typing => Some("/usr/lib/python3.11/typing.py"),
             Native::Importlib => Some("/usr/lib/python3.11/importlib/__init__.py"),
             Native::Future => Some("/usr/lib/python3.11/__future__.py"),
+            Native::AsyncioExceptions => Some("/usr/lib/python3.11/asyncio/exceptions.py"),
             Native::Aiohttp => Some("/usr/lib/python3/dist-packages/aiohttp/__init__.py"),
             Native::Sys | Native::Time => None,
         }
@@ -103,6 +107,7 @@ pub fn std_module(name: &str) -> Option<Std> {
         "sys" => Native::Sys,
         "importlib" => Native::Importlib,
         "__future__" => Native::Future,
+        "asyncio.exceptions" => Native::AsyncioExceptions,
         _ => {
             let top = name.split('.').next().unwrap_or(name);
             return STDLIB_MODULES
@@ -491,11 +496,11 @@ impl Interp {
                     return Err(not_a_package(name, parent));
                 };
                 parent_module = Some(parent_mod.clone());
-                if let Some(native) = parent_mod.native {
-                    let _ = native;
+                if parent_mod.native.is_some() {
                     return match std_module(name) {
+                        Some(Std::Native(_)) => self.load_std(name),
                         Some(Std::Unsupported) => Err(unsupported_module(name)),
-                        _ => Err(no_module(name)),
+                        None => Err(no_module(name)),
                     };
                 }
                 match &parent_mod.package {
@@ -745,6 +750,10 @@ impl Interp {
                     ""
                 })),
                 "__doc__" | "__spec__" | "__loader__" => Some(Value::None),
+                // A submodule `import asyncio` has imported too.
+                "exceptions" if native == Native::Asyncio => {
+                    self.find_and_load("asyncio.exceptions").ok()
+                }
                 _ => super::modules::member(self, native, name),
             },
             None => {

@@ -36,6 +36,15 @@ pub fn dir_of(module: Native) -> &'static [&'static str] {
         Native::Importlib => &["import_module", "invalidate_caches", "reload"],
         Native::Future => &["annotations"],
         Native::Aiohttp => &["ClientResponse", "ClientSession"],
+        Native::AsyncioExceptions => &[
+            "BrokenBarrierError",
+            "CancelledError",
+            "IncompleteReadError",
+            "InvalidStateError",
+            "LimitOverrunError",
+            "SendfileNotAvailableError",
+            "TimeoutError",
+        ],
     }
 }
 
@@ -58,6 +67,15 @@ const SYS_NAMES: &[&str] = &[
 /// A module's attribute.
 pub fn member(interp: &Interp, module: Native, name: Sym) -> Option<Value> {
     use sym::*;
+    if module == Native::AsyncioExceptions {
+        let text = &**interp.symbols.name(name);
+        return matches!(
+            text,
+            "BrokenBarrierError" | "CancelledError" | "InvalidStateError" | "TimeoutError"
+        )
+        .then(|| member(interp, Native::Asyncio, name))
+        .flatten();
+    }
     if module == Native::Typing {
         let text = interp.symbols.name(name).clone();
         return super::typing::member(interp, &text);
