@@ -20,7 +20,7 @@ use crate::ast::{self, Arg, Expr, ExprKind, Node, StmtKind};
 use crate::check;
 use crate::compiler;
 use crate::diagnostic::Diagnostic;
-use crate::interp::import::{Found, Loader, Parsed, Std, std_module, unshadowable};
+use crate::interp::import::{Found, Loader, Parsed, absolute_name, unshadowable};
 use crate::interp::symbol::Interner;
 use crate::parser;
 use crate::source::Source;
@@ -359,20 +359,9 @@ impl Loader for FsLoader {
 /// The absolute names of the modules a body imports by literal names: `import` and `from`
 /// statements anywhere in it, `__import__('name')` and `importlib.import_module('name')`.
 fn imported_names(body: &[ast::Stmt], package: Option<&str>, names: &mut Vec<String>) {
-    let absolute = |name: &str, level: usize| -> Option<String> {
-        if level == 0 {
-            return Some(name.to_string());
-        }
-        let parts: Vec<&str> = package?.split('.').collect();
-        if level > parts.len() {
-            return None;
-        }
-        let base = parts[..parts.len() + 1 - level].join(".");
-        Some(if name.is_empty() {
-            base
-        } else {
-            format!("{base}.{name}")
-        })
+    let absolute = |name: &str, level: usize| match level {
+        0 => Some(name.to_string()),
+        _ => absolute_name(name, level, package).ok(),
     };
     ast::walk(body, &mut |node| match node {
         Node::Stmt(stmt) => match &stmt.kind {
@@ -419,9 +408,4 @@ fn literal_import(expr: &Expr, names: &mut Vec<String>) {
     {
         names.push(name.to_string());
     }
-}
-
-/// Whether a standard module name is one scenario implements (for `check`).
-pub fn is_native(name: &str) -> bool {
-    matches!(std_module(name), Some(Std::Native(_)))
 }

@@ -212,19 +212,6 @@ pub trait Loader {
     fn load(&mut self, file: &str, id: u32) -> Result<Parsed, String>;
 }
 
-/// A loader that finds nothing (a program run from text, with no directory).
-pub struct NoFiles;
-
-impl Loader for NoFiles {
-    fn find(&mut self, _dir: &str, _name: &str) -> Option<Found> {
-        None
-    }
-
-    fn load(&mut self, file: &str, _id: u32) -> Result<Parsed, String> {
-        Err(format!("{file}: no such file\n"))
-    }
-}
-
 /// A module object.
 pub struct Module {
     /// Its number in `Interp::modules` (what `Code::module` refers to).
@@ -305,11 +292,15 @@ impl Interp {
         module
     }
 
-    /// A new global slot, unbound.
-    fn new_global(&mut self, name: Rc<str>) -> u32 {
+    /// A new global slot, unbound, falling back to the built-in of its name if `builtin`.
+    fn new_global(&mut self, name: Rc<str>, builtin: bool) -> u32 {
         let slot = self.globals.len() as u32;
+        let fallback = match builtin {
+            true => super::builtins::lookup(&name).unwrap_or(Value::Unbound),
+            false => Value::Unbound,
+        };
         self.globals.push(Value::Unbound);
-        self.fallbacks.push(Value::Unbound);
+        self.fallbacks.push(fallback);
         self.global_names.push(name);
         slot
     }
@@ -326,16 +317,10 @@ impl Interp {
             global_base: self.globals.len() as u32,
         };
         let program = compiler::compile(&parsed.module, &mut self.symbols, &target)?;
-        let mut names = module.names.borrow_mut();
         for name in &program.globals {
-            let slot = self.globals.len() as u32;
-            self.globals.push(Value::Unbound);
-            self.fallbacks
-                .push(super::builtins::lookup(name).unwrap_or(Value::Unbound));
-            self.global_names.push(name.clone());
-            names.insert(name.clone(), slot);
+            let slot = self.new_global(name.clone(), true);
+            module.names.borrow_mut().insert(name.clone(), slot);
         }
-        drop(names);
         let doc = docstring(&parsed.module).map_or(Value::None, Value::str);
         let package = match module.package_name() {
             Some(package) => Value::str(&*package),
@@ -372,7 +357,7 @@ impl Interp {
             Some(slot) => slot,
             None => {
                 let name: Rc<str> = Rc::from(name);
-                let slot = self.new_global(name.clone());
+                let slot = self.new_global(name.clone(), false);
                 module.names.borrow_mut().insert(name, slot);
                 slot
             }
@@ -845,20 +830,26 @@ pub const STDLIB_PATH: &[&str] = &[
     "/usr/lib/python3/dist-packages",
 ];
 
-/// The absolute name of a relative import (CPython's `_resolve_name`).
+/// The absolute name of a relative import (CPython's `_resolve_name`), with CPython's
+/// error when there is none.
 fn resolve_relative(name: &str, level: usize, package: Option<&str>) -> PyResult<String> {
+    absolute_name(name, level, package)
+        .map_err(|message| Exception::msg(ExcType::ImportError, message))
+}
+
+/// The absolute name of `name` imported with `level` leading dots from `package`, or why
+/// there is none.
+pub fn absolute_name(
+    name: &str,
+    level: usize,
+    package: Option<&str>,
+) -> Result<String, &'static str> {
     let Some(package) = package.filter(|p| !p.is_empty()) else {
-        return Err(Exception::msg(
-            ExcType::ImportError,
-            "attempted relative import with no known parent package",
-        ));
+        return Err("attempted relative import with no known parent package");
     };
     let parts: Vec<&str> = package.split('.').collect();
     if level > parts.len() {
-        return Err(Exception::msg(
-            ExcType::ImportError,
-            "attempted relative import beyond top-level package",
-        ));
+        return Err("attempted relative import beyond top-level package");
     }
     let base = parts[..parts.len() + 1 - level].join(".");
     Ok(if name.is_empty() {

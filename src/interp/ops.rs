@@ -1517,16 +1517,10 @@ impl Interp {
         error
     }
 
-    /// The error for `object.name = value`: no object in the subset takes new attributes.
+    /// The error for `object.name = value`: no object in the subset but a module (see
+    /// `Interp::set_module_attribute`) takes new attributes.
     pub fn store_attribute_error(&self, object: &Value, name: Sym) -> Rc<Exception> {
         match object {
-            Value::Module(_) => Exception::msg(
-                ExcType::AttributeError,
-                format!(
-                    "scenario cannot assign to module attribute '{}'",
-                    self.symbols.name(name)
-                ),
-            ),
             _ if self.has_method(object, name) => Exception::msg(
                 ExcType::AttributeError,
                 format!(

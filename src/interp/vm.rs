@@ -754,8 +754,13 @@ impl Interp {
                     }
                     Instr::StoreAttr(name) => {
                         let object = pop!();
-                        let _value = pop!();
-                        raise!(self.store_attribute_error(&object, name));
+                        let value = pop!();
+                        if let Value::Module(module) = &object {
+                            save_pc!();
+                            tri!(self.set_module_attribute(module, name, value));
+                        } else {
+                            raise!(self.store_attribute_error(&object, name));
+                        }
                     }
                     Instr::LoadAssertionError => state.stack.push(Value::Type(
                         &super::value::Type::Exception(ExcType::AssertionError),
